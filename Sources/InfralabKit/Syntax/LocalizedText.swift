@@ -1,0 +1,46 @@
+/// The languages infralab speaks to people in.
+public enum Language: String, CaseIterable, Sendable, Codable {
+    case en
+    case ko
+
+    /// The language from the environment: `INFRALAB_LANG`, then `LC_ALL`, `LC_MESSAGES`,
+    /// `LANG` (a value starting with `ko` means Korean); English otherwise.
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        if let explicit = environment["INFRALAB_LANG"], let language = Language(rawValue: explicit.lowercased()) {
+            return language
+        }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty {
+                return value.lowercased().hasPrefix("ko") ? .ko : .en
+            }
+        }
+        return .en
+    }
+}
+
+/// Text written for people, in English and (where written) Korean.
+///
+/// Korean falls back to English when missing; `lab check` reports missing translations
+/// of mission text. Messages built in Swift always carry both.
+public struct LocalizedText: Hashable, Sendable, Codable {
+    public var en: String
+    public var ko: String?
+
+    public init(en: String, ko: String?) {
+        self.en = en
+        self.ko = ko
+    }
+
+    /// The same text in both languages (names, numbers, code).
+    public init(verbatim: String) {
+        self.en = verbatim
+        self.ko = verbatim
+    }
+
+    public func text(_ language: Language) -> String {
+        switch language {
+        case .en: en
+        case .ko: ko ?? en
+        }
+    }
+}
