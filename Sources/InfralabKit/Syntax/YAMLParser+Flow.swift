@@ -384,6 +384,14 @@ extension YAMLBlockParser {
             let after = source[cursor.index]
             if after == "," {
                 cursor.index += 1
+            } else if after == ":", case .scalar(let text, .plain) = value.kind, let space = text.unicodeScalars.lastIndex(of: " ") {
+                // `{ port: 80 to: web }`: the comma before `to` is missing.
+                let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: space) + 1
+                report(.missingComma(close: "}"), line: value.location.line - 1, at: lines[value.location.line - 1].start + value.location.column - 1 + offset)
+                cursor.index += 1
+                if skipFlowSpace(&cursor, minIndent: minIndent), source[cursor.index] != ",", source[cursor.index] != "}" {
+                    _ = parseFlowNode(&cursor, minIndent: minIndent)
+                }
             } else if after != "}" && after != "]" {
                 report(.missingComma(close: "}"), line: cursor.line, at: cursor.index)
             }

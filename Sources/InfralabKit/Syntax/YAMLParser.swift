@@ -36,6 +36,8 @@ struct YAMLBlockParser {
     /// Set when an unterminated string inside a flow collection already explains why the
     /// collection is not closed.
     var suppressUnclosedFlow = false
+    /// The `: value` line of a refused `? key`, not reported again.
+    var skipComplexValueLine = -1
 
     var lines: [YAMLSource.Line] { source.lines }
 
@@ -282,9 +284,12 @@ struct YAMLBlockParser {
             if scalar == ":", position + 1 == line.end || source[position + 1].isYAMLSpace {
                 var end = position
                 while end > index, source[end - 1].isYAMLSpace { end -= 1 }
+                guard end > index else { return nil }
                 return KeyScan(text: text(index, end), style: .plain, start: index, end: end, colon: position)
             }
             if scalar == "#", position > index, source[position - 1].isYAMLSpace { return nil }
+            // `name { a: b }` is a name that lost its `:`, not the key `name { a`.
+            if scalar == "{" || scalar == "[", position > index, source[position - 1].isYAMLSpace { return nil }
             position += 1
         }
         return nil
@@ -371,7 +376,8 @@ struct YAMLBlockParser {
         if !"\"'[{|>".unicodeScalars.contains(head) {
             // A plain line followed by keys at the same indentation: a mapping whose first
             // line lost its `:`.
-            let next = nextSignificantLine(from: number + 1)
+            var next = nextSignificantLine(from: number + 1)
+            while next < endLine, lines[next].indent > indent { next = nextSignificantLine(from: next + 1) }
             if next < endLine, lines[next].indent == indent, column(next, lines[next].contentStart) == indent,
                 scanKey(next, lines[next].contentStart) != nil
             {
@@ -451,6 +457,16 @@ struct YAMLBlockParser {
         }
         if head == "?", index + 1 == end || source[index + 1].isYAMLSpace {
             report(.complexKeyUnsupported, line: number, at: index)
+            // Its `: value` line belongs to it.
+            let next = skipLines(deeperThan: lines[number].indent, from: number + 1)
+            if next < endLine, lines[next].indent == lines[number].indent, source[lines[next].contentStart] == ":" {
+                skipComplexValueLine = next
+            }
+            return
+        }
+        if head == ":" {
+            if skipComplexValueLine == number { return }
+            report(.unexpectedCharacter(":"), line: number, at: index)
             return
         }
         if let (key, colon) = missingSpaceKey(number, index) {
