@@ -173,6 +173,9 @@ public struct Grader {
         return deciding?.location ?? result.hops.last(where: { $0.location != nil })?.location
     }
 
+    /// `port` is what the source dials: directly on `to`, and on `through`; the second
+    /// leg uses the relay's forward (or listener) target port, or the same port (a bastion).
+    /// Directly, `to` must be closed on `port` and on every port a relay forwards it to.
     func checkOnlyThrough(_ flow: FlowCheck) -> [Finding] {
         guard let through = flow.through else { return [] }
         let (sources, e1) = endpoints(flow.from)
@@ -180,17 +183,23 @@ public struct Grader {
         let (relays, e3) = endpoints(through)
         if let e = e1 ?? e2 ?? e3 { return [e] }
         var findings: [Finding] = []
-        // Directly: closed at every address.
-        findings += checkUnreachable(FlowCheck(from: flow.from, to: flow.to, port: flow.port, protocol: flow.protocol,
-                                               address: .any, under: flow.under))
-        // Through the relay: open (any relay will do).
+        var directPorts = [flow.port]
+        for relay in relays {
+            for destination in destinations {
+                let forwarded = forwardedPort(through: relay, to: destination, port: flow.port)
+                if !directPorts.contains(forwarded) { directPorts.append(forwarded) }
+            }
+        }
+        for port in directPorts {
+            findings += checkUnreachable(FlowCheck(from: flow.from, to: flow.to, port: port, protocol: flow.protocol,
+                                                   address: .any, under: flow.under))
+        }
         for scenario in Scenarios.expand(flow.under, facts: facts) {
             for source in sources {
                 for destination in destinations where source != destination {
                     var best: FlowResult?
                     for relay in relays where relay != destination && relay != source {
-                        let entry = entryPort(through: relay, to: destination, targetPort: flow.port)
-                        let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: entry,
+                        let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
                                                                through: relay.description, incidents: scenario))
                         if result.isReachable { best = nil; break }
                         if best == nil { best = result }
@@ -205,20 +214,20 @@ public struct Grader {
         return findings
     }
 
-    /// The port a client dials on a relay to end up on `targetPort` at `destination`:
-    /// the relay's forward or listener for it, else the same port (a bastion).
-    func entryPort(through relay: Endpoint, to destination: Endpoint, targetPort: Int) -> Int {
-        guard case .named(let relayName) = relay, case .named(let destinationName) = destination else { return targetPort }
+    /// The port a relay sends `port` on to `destination`: its forward or listener's
+    /// target port, else the same port.
+    func forwardedPort(through relay: Endpoint, to destination: Endpoint, port: Int) -> Int {
+        guard case .named(let relayName) = relay, case .named(let destinationName) = destination else { return port }
         if let instance = topology.instances.first(where: { $0.name == relayName }),
-           let forward = instance.forwards.first(where: { $0.target.name == destinationName && $0.effectiveTargetPort == targetPort })
-                ?? instance.forwards.first(where: { $0.effectiveTargetPort == targetPort }) {
-            return forward.port.value
+           let forward = instance.forwards.first(where: { $0.port.value == port && $0.target.name == destinationName })
+                ?? instance.forwards.first(where: { $0.port.value == port }) {
+            return forward.effectiveTargetPort
         }
         if let balancer = topology.loadBalancers.first(where: { $0.name == relayName }),
-           let listener = balancer.listeners.first(where: { ($0.targetPort?.value ?? $0.port.value) == targetPort && $0.redirect == nil }) {
-            return listener.port.value
+           let listener = balancer.listeners.first(where: { $0.port.value == port && $0.redirect == nil }) {
+            return listener.targetPort?.value ?? port
         }
-        return targetPort
+        return port
     }
 
     func checkService(_ service: ServiceSpec?, under: [IncidentSpec], entryPort: Int?) -> [Finding] {
