@@ -223,6 +223,8 @@ public struct Mission: Hashable, Sendable {
     public var solutionsDirectory: String
     public var title: LocalizedText
     public var summary: LocalizedText
+    /// Shown when the learner finishes the mission (the cliff-hanger into the next one).
+    public var outro: LocalizedText?
     public var service: ServiceSpec?
     public var steps: [Step]
     public var location: SourceLocation

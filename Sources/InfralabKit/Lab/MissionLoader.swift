@@ -6,7 +6,7 @@ public struct MissionLoadResult: Sendable {
 }
 
 public enum MissionLoader {
-    static let missionKeys = ["id", "title", "summary", "service", "steps", "solutions"]
+    static let missionKeys = ["id", "title", "summary", "outro", "service", "steps", "solutions"]
     static let stepKeys = ["id", "title", "story", "brief", "starter", "solution", "fresh-start", "carry", "requirements", "mutants"]
     static let requirementKeys = ["id", "statement", "check", "hints"]
 
@@ -29,6 +29,7 @@ public enum MissionLoader {
         var id: String?
         var title: LocalizedText?
         var summary = LocalizedText(en: "", ko: "")
+        var outro: LocalizedText?
         var service: ServiceSpec?
         var steps: [Step] = []
         var solutionsDirectory = PathUtilities.join(solutionsRoot, folder)
@@ -37,6 +38,7 @@ public enum MissionLoader {
             case "id": id = reader.string(entry.value, "id")
             case "title": title = reader.localized(entry.value, "title")
             case "summary": summary = reader.localized(entry.value, "summary") ?? summary
+            case "outro": outro = reader.localized(entry.value, "outro")
             case "service": service = readService(entry.value, &reader)
             case "solutions":
                 if let path = reader.string(entry.value, "solutions") { solutionsDirectory = PathUtilities.resolve(path, relativeTo: directory) }
@@ -79,7 +81,7 @@ public enum MissionLoader {
         }
         guard let id, let title else { return MissionLoadResult(mission: nil, diagnostics: reader.diagnostics) }
         let mission = Mission(id: id, number: number, folder: folder, directory: directory, solutionsDirectory: solutionsDirectory,
-                              title: title, summary: summary, service: service, steps: steps, location: top)
+                              title: title, summary: summary, outro: outro, service: service, steps: steps, location: top)
         return MissionLoadResult(mission: mission, diagnostics: reader.diagnostics)
     }
 
