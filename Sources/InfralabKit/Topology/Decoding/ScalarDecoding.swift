@@ -55,7 +55,8 @@ extension TopologyDecoder {
     mutating func portRange(_ node: YAMLNode) -> Located<PortRange>? {
         guard let text = self.text(node, expected: .portRange) else { return nil }
         guard let range = PortRange(text.value) else {
-            error("topology.invalid-port", DecodingMessage.badValue(expected: .portRange, found: text.value), at: node)
+            let expected: Expectation = text.value.contains("-") ? .portRange : .port
+            error("topology.invalid-port", DecodingMessage.badValue(expected: expected, found: text.value), at: node)
             return nil
         }
         return Located(range, at: text.location)

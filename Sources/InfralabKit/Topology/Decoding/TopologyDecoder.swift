@@ -73,15 +73,16 @@ struct TopologyDecoder {
             ("network-acls", .networkACL), ("instances", .instance), ("load-balancers", .loadBalancer),
             ("sites", .site), ("hosts", .host),
         ]
-        for (section, kind) in kinds {
-            for entry in sections[section]?.value.entries ?? [] {
-                declare(kind, entry.key, at: entry.keyLocation)
-            }
-        }
-        // `internet-gateway: NAME` on a VPC declares the gateway too.
+        // `internet-gateway: NAME` on a VPC declares the gateway too (first, so a
+        // top-level entry of the same name is the duplicate).
         for vpc in sections["vpcs"]?.value.entries ?? [] {
             if let igw = vpc.value["internet-gateway"], let name = igw.scalar, !igw.isNull {
                 declare(.internetGateway, name, at: igw.location)
+            }
+        }
+        for (section, kind) in kinds {
+            for entry in sections[section]?.value.entries ?? [] {
+                declare(kind, entry.key, at: entry.keyLocation)
             }
         }
         for entry in sections["dns"]?.value["zones"]?.entries ?? [] {
@@ -176,8 +177,10 @@ extension TopologyDecoder {
                 error("topology.wrong-kind", DecodingMessage.wrongKind(expected: .mapping, found: node, for: owner), at: node)
                 return nil
             }
-            for entry in entries {
+            for var entry in entries {
                 if allowed.contains(entry.key) {
+                    // An empty value (`cidr:` and nothing) is reported at its key.
+                    if entry.value.isNull { entry.value = YAMLNode(entry.value.kind, at: entry.keyLocation, length: entry.key.count) }
                     fields.entries[entry.key] = entry
                 } else {
                     reportUnknownKey(entry, allowed: allowed, message: DecodingMessage.unknownKey(entry.key, in: owner))
