@@ -33,11 +33,11 @@ enum DecodingMessage {
     }
 
     static func unknownKey(_ key: String, in owner: LocalizedText) -> LocalizedText {
-        LocalizedText(en: "unknown key `\(key)` in \(owner.en)", ko: "\(owner.ko ?? owner.en)에 알 수 없는 키 `\(key)`가 있어요")
+        LocalizedText(en: "unknown key `\(key)` in \(owner.en)", ko: "\(owner.ko ?? owner.en)에 알 수 없는 키 \(Korean.subject("`\(key)`")) 있어요")
     }
 
     static func unknownSection(_ key: String) -> LocalizedText {
-        LocalizedText(en: "unknown section `\(key)`", ko: "알 수 없는 섹션 `\(key)`가 있어요")
+        LocalizedText(en: "unknown section `\(key)`", ko: "알 수 없는 섹션 \(Korean.subject("`\(key)`")) 있어요")
     }
 
     static func didYouMean(_ word: String) -> LocalizedText {

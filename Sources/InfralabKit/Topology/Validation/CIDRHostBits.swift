@@ -23,7 +23,7 @@ public enum CIDRHostBits: TopologyRule {
                 LocalizedText(en: "`\(written.written)` has host bits set: this is \(network)",
                               ko: "`\(written.written)`에는 호스트 비트가 들어 있어요. 이 블록은 \(Korean.isA(network))"),
                 at: written.location, length: written.written.count,
-                suggestion: LocalizedText(en: "write `\(network)`", ko: "`\(network)`로 적어 주세요"))
+                suggestion: LocalizedText(en: "write `\(network)`", ko: "\(Korean.toward("`\(network)`")) 적어 주세요"))
         }
     }
 }

@@ -41,9 +41,9 @@ public enum DuplicateRoute: TopologyRule {
                 }
                 diagnostics.append(description.diagnostic(
                     LocalizedText(en: "route table `\(table.name)` already has a route to \(key) (via `\(first.target.name)`)",
-                                  ko: "라우팅 테이블 `\(table.name)`에는 이미 \(key)로 가는 경로가 있어요(`\(first.target.name)` 경유)"),
+                                  ko: "라우팅 테이블 `\(table.name)`에는 이미 \(Korean.toward(key)) 가는 경로가 있어요(`\(first.target.name)` 경유)"),
                     at: route.destination.location, length: key.count,
-                    notes: [.init(LocalizedText(en: "the first route to \(key)", ko: "\(key)로 가는 첫 경로"), at: first.destination.location)],
+                    notes: [.init(LocalizedText(en: "the first route to \(key)", ko: "\(Korean.toward(key)) 가는 첫 경로"), at: first.destination.location)],
                     suggestion: LocalizedText(en: "keep one of them: a destination has exactly one target", ko: "하나만 남겨 주세요. 목적지마다 대상은 하나예요")))
             }
         }

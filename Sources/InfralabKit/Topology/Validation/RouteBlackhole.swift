@@ -30,7 +30,7 @@ public enum RouteBlackhole: TopologyRule {
                 let destination = DuplicateRoute.destinationText(route.destination.value, context)
                 return description.diagnostic(
                     LocalizedText(en: "route to \(destination) goes via `\(target)`, which does not exist: traffic is dropped (a blackhole)",
-                                  ko: "\(destination)로 가는 경로가 없는 대상 \(Korean.toward("`\(target)`")) 향해요. 트래픽이 버려져요(블랙홀)"),
+                                  ko: "\(Korean.toward(destination)) 가는 경로가 없는 대상 \(Korean.toward("`\(target)`")) 향해요. 트래픽이 버려져요(블랙홀)"),
                     at: route.target.location, length: target.count,
                     suggestion: context.suggestion(for: target, among: [.internetGateway, .natGateway, .instance, .outsideHost]))
             }

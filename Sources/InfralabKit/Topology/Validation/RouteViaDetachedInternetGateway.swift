@@ -37,7 +37,7 @@ public enum RouteViaDetachedInternetGateway: TopologyRule {
                 if let attached = igw.vpc?.name {
                     message = LocalizedText(
                         en: "internet gateway `\(igw.name)` is attached to VPC `\(attached)`, not to `\(vpc)`: this route is a blackhole",
-                        ko: "인터넷 게이트웨이 \(Korean.topic("`\(igw.name)`")) `\(vpc)`가 아니라 VPC `\(attached)`에 연결돼 있어요. 이 경로는 블랙홀이에요")
+                        ko: "인터넷 게이트웨이 \(Korean.topic("`\(igw.name)`")) \(Korean.subject("`\(vpc)`")) 아니라 VPC `\(attached)`에 연결돼 있어요. 이 경로는 블랙홀이에요")
                 } else {
                     message = LocalizedText(
                         en: "internet gateway `\(igw.name)` is not attached to any VPC: this route is a blackhole",
@@ -47,7 +47,7 @@ public enum RouteViaDetachedInternetGateway: TopologyRule {
                     message, at: route.target.location, length: route.target.name.count,
                     notes: [.defined(.internetGateway, igw.name, at: igw.location)],
                     suggestion: LocalizedText(en: "attach it with `vpc: \(vpc)`, or write `internet-gateway: \(igw.name)` on the VPC",
-                                              ko: "`vpc: \(vpc)`로 연결하거나 VPC에 `internet-gateway: \(igw.name)`를 적어 주세요"))
+                                              ko: "\(Korean.toward("`vpc: \(vpc)`")) 연결하거나 VPC에 \(Korean.object("`internet-gateway: \(igw.name)`")) 적어 주세요"))
             }
         }
     }

@@ -28,7 +28,7 @@ public enum SiteForwardTarget: TopologyRule {
                     guard host.site.name != site.name else { return nil }
                     return description.diagnostic(
                         LocalizedText(en: "host `\(host.name)` is at site `\(host.site.name)`, not at `\(site.name)`: a router forwards only to its own network",
-                                      ko: "호스트 \(Korean.topic("`\(host.name)`")) `\(site.name)`가 아니라 사이트 `\(host.site.name)`에 있어요. 공유기는 자기 네트워크 안으로만 포워딩해요"),
+                                      ko: "호스트 \(Korean.topic("`\(host.name)`")) \(Korean.subject("`\(site.name)`")) 아니라 사이트 `\(host.site.name)`에 있어요. 공유기는 자기 네트워크 안으로만 포워딩해요"),
                         at: target.location, length: target.name.count,
                         notes: [.init(LocalizedText(en: "host `\(host.name)` is at `\(host.site.name)`", ko: "호스트 \(Korean.topic("`\(host.name)`")) `\(host.site.name)`에 있어요"),
                                       at: host.site.location)])

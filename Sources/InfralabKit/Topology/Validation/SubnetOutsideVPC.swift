@@ -22,7 +22,7 @@ public enum SubnetOutsideVPC: TopologyRule {
             let subnetCIDR = subnet.cidr.value.description, vpcCIDR = vpc.cidr.value.description
             return description.diagnostic(
                 LocalizedText(en: "subnet `\(subnet.name)` (\(subnetCIDR)) is not inside VPC `\(vpc.name)` (\(vpcCIDR))",
-                              ko: "서브넷 `\(subnet.name)`(\(subnetCIDR))가 VPC `\(vpc.name)`(\(vpcCIDR)) 범위 밖에 있어요"),
+                              ko: "\(Korean.subject("서브넷 `\(subnet.name)`(\(subnetCIDR))")) VPC `\(vpc.name)`(\(vpcCIDR)) 범위 밖에 있어요"),
                 at: subnet.cidr.location, length: subnetCIDR.count,
                 notes: [.init(LocalizedText(en: "VPC `\(vpc.name)` is \(vpcCIDR)", ko: "VPC `\(vpc.name)`의 블록은 \(Korean.isA(vpcCIDR))"),
                               at: vpc.cidr.location)])

@@ -28,7 +28,7 @@ public enum SubnetOverlap: TopologyRule {
             let cidr = subnet.cidr.value.description, other = earlier.cidr.value.description
             diagnostics.append(description.diagnostic(
                 LocalizedText(en: "subnet `\(subnet.name)` (\(cidr)) overlaps subnet `\(earlier.name)` (\(other)) in VPC `\(subnet.vpc.name)`",
-                              ko: "서브넷 `\(subnet.name)`(\(cidr))의 주소가 같은 VPC `\(subnet.vpc.name)`의 서브넷 `\(earlier.name)`(\(other))와 겹쳐요"),
+                              ko: "서브넷 `\(subnet.name)`(\(cidr))의 주소가 같은 VPC `\(subnet.vpc.name)`의 서브넷 `\(earlier.name)`\(Korean.and("(\(other))")) 겹쳐요"),
                 at: subnet.cidr.location, length: cidr.count,
                 notes: [.init(LocalizedText(en: "subnet `\(earlier.name)` is \(other)", ko: "서브넷 `\(earlier.name)`의 블록은 \(Korean.isA(other))"),
                               at: earlier.cidr.location)],
