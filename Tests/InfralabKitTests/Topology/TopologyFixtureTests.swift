@@ -67,3 +67,26 @@ import Testing
         }
     }
 }
+
+@Suite("Topology robustness") struct TopologyRobustnessTests {
+    @Test("mutated valid fixtures never crash the loader, and every diagnostic is located",
+          arguments: TopologyFixtureTests.files("valid"))
+    func mutations(name: String) throws {
+        let (text, _) = try TopologyFixtureTests.load("valid", name)
+        let scalars = Array(text.unicodeScalars)
+        let replacements: [String] = ["", ":", "[", "{", "-", " ", "\n", "0", "'", "한"]
+        var position = 0
+        var round = 0
+        while position < scalars.count {
+            let replacement = replacements[round % replacements.count]
+            var mutated = String.UnicodeScalarView()
+            mutated.append(contentsOf: scalars[..<position])
+            mutated.append(contentsOf: replacement.unicodeScalars)
+            mutated.append(contentsOf: scalars[(position + 1)...])
+            let result = TopologyLoader.load(text: String(mutated), file: name)
+            #expect(result.diagnostics.allSatisfy { $0.location != nil }, "\(name) @\(position) '\(replacement)'")
+            position += 17
+            round += 1
+        }
+    }
+}

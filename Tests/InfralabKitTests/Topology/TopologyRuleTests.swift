@@ -120,3 +120,15 @@ struct MarkedExample {
         }
     }
 }
+
+@Suite struct TopologyDocsTests {
+    @Test("Docs/topology.md lists every rule id")
+    func docsListEveryRule() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Docs/topology.md").path
+        let docs = try String(contentsOfFile: path, encoding: .utf8)
+        for rule in TopologyRules.all {
+            #expect(docs.contains("`\(rule.description.code)`"), "Docs/topology.md does not list \(rule.description.code)")
+        }
+    }
+}
