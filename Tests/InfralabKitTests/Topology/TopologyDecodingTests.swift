@@ -263,8 +263,17 @@ func loadFixture(_ name: String) throws -> (Topology, [Diagnostic]) {
         #expect(Korean.subject("`main`") == "`main`이")
         #expect(Korean.topic("10.0.0.0/16") == "10.0.0.0/16은")
         #expect(Korean.toward("서브넷") == "서브넷으로")
-        #expect(Korean.toward("`igw-mail`") == "`igw-mail`로")
         #expect(Korean.isA("10.0.1.0/24") == "10.0.1.0/24예요")
         #expect(Korean.object("라우팅 테이블") == "라우팅 테이블을")
+        #expect(Korean.subject("`subnet`") == "`subnet`이")
+        #expect(Korean.topic("`home`") == "`home`은")
+        #expect(Korean.topic("`route`") == "`route`는")
+        #expect(Korean.topic("`was`") == "`was`는")
+        #expect(Korean.topic("`my-pc`") == "`my-pc`는")
+        #expect(Korean.subject("`public-ip`") == "`public-ip`가")
+        #expect(Korean.object("`route_table`") == "`route_table`을")
+        #expect(Korean.toward("`vpc: main`") == "`vpc: main`으로")
+        #expect(Korean.toward("`igw-mail`") == "`igw-mail`로")
+        #expect(Korean.toward("0.0.0.0/0") == "0.0.0.0/0으로")
     }
 }
