@@ -295,6 +295,28 @@ struct YAMLBlockParser {
         return nil
     }
 
+    /// The first `:` followed by whitespace or the end of the line, before any comment:
+    /// the mark of a `key: value` line, whether or not the key before it is acceptable.
+    func colonIndicator(_ number: Int, _ index: Int) -> Int? {
+        let line = lines[number]
+        var position = index
+        var quote: Unicode.Scalar?
+        while position < line.end {
+            let scalar = source[position]
+            if let open = quote {
+                if scalar == open { quote = nil }
+            } else if (scalar == "\"" || scalar == "'"), position == index || source[position - 1].isYAMLSpace {
+                quote = scalar
+            } else if scalar == ":", position + 1 == line.end || source[position + 1].isYAMLSpace {
+                return position
+            } else if scalar == "#", position > index, source[position - 1].isYAMLSpace {
+                return nil
+            }
+            position += 1
+        }
+        return nil
+    }
+
     /// Whether a plain token looks like `key:value` written without the space.
     func missingSpaceKey(_ number: Int, _ index: Int) -> (key: String, colon: Int)? {
         let line = lines[number]
@@ -370,6 +392,10 @@ struct YAMLBlockParser {
             return parseBlockMapping(number, index, indent: indent)
         }
         let head = source[index]
+        if !"\"'[{|>".unicodeScalars.contains(head), colonIndicator(number, index) != nil {
+            // `name { a: b }`: a key line whose key is broken.
+            return parseBlockMapping(number, index, indent: indent)
+        }
         if head == "?", index + 1 == lines[number].end || source[index + 1].isYAMLSpace {
             return parseBlockMapping(number, index, indent: indent)
         }
@@ -487,7 +513,10 @@ struct YAMLBlockParser {
         var index = firstIndex
         while true {
             // `index` is at a `-` followed by whitespace or the end of the line.
-            let after = skipSpaces(from: index + 1, in: number)
+            var after = skipSpaces(from: index + 1, in: number)
+            if after < lines[number].end, "&!".unicodeScalars.contains(source[after]) {
+                after = skipProperties(number, after).index
+            }
             if after >= lines[number].end || source[after] == "#" {
                 let next = nextSignificantLine(from: number + 1)
                 if next < endLine, lines[next].indent > indent {
@@ -526,7 +555,11 @@ struct YAMLBlockParser {
 
     /// The value after `key:` whose colon is at `colon`; `indent` is the mapping's.
     mutating func parseValue(afterColonOf number: Int, _ colon: Int, indent: Int) -> YAMLNode {
-        let start = skipSpaces(from: colon + 1, in: number)
+        var start = skipSpaces(from: colon + 1, in: number)
+        if start < lines[number].end, "&!".unicodeScalars.contains(source[start]) {
+            // `key: &anchor` with the value on the next lines: refuse, then read on.
+            start = skipProperties(number, start).index
+        }
         if start < lines[number].end, source[start] != "#" {
             return parseValueOnKeyLine(number, start, indent: indent)
         }
@@ -557,6 +590,9 @@ struct YAMLBlockParser {
         if let key = scanKey(number, index), !key.isFlowCollection {
             report(.unexpectedColon, line: number, at: key.colon)
             return parseBlockMapping(number, index, indent: column(number, index))
+        }
+        if !"\"'[{|>".unicodeScalars.contains(source[index]), let colon = colonIndicator(number, index) {
+            report(.unexpectedColon, line: number, at: colon)
         }
         return parseInlineValue(number, index, parentIndent: indent)
     }
