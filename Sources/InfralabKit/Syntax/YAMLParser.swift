@@ -38,6 +38,10 @@ struct YAMLBlockParser {
     var suppressUnclosedFlow = false
     /// The `: value` line of a refused `? key`, not reported again.
     var skipComplexValueLine = -1
+    /// Nesting depth of the node being read; deeper than `maximumDepth` is refused so that
+    /// no input can exhaust the stack.
+    var depth = 0
+    static let maximumDepth = 100
 
     var lines: [YAMLSource.Line] { source.lines }
 
@@ -196,9 +200,24 @@ struct YAMLBlockParser {
 
     func text(_ from: Int, _ to: Int) -> String {
         guard from < to else { return "" }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: source.scalars[from..<to])
-        return String(result)
+        return source.scalars.withUnsafeBufferPointer { buffer in
+            String(unsafeUninitializedCapacity: (to - from) * 4) { output in
+                var count = 0
+                for position in from..<to {
+                    let scalar = buffer[position]
+                    if scalar.value < 0x80 {
+                        output[count] = UInt8(truncatingIfNeeded: scalar.value)
+                        count += 1
+                    } else {
+                        for unit in UTF8.encode(scalar) ?? UTF8.EncodedScalar() {
+                            output[count] = unit
+                            count += 1
+                        }
+                    }
+                }
+                return count
+            }
+        }
     }
 
     func column(_ number: Int, _ index: Int) -> Int { index - lines[number].start }
@@ -379,6 +398,13 @@ struct YAMLBlockParser {
 
     /// A node that starts a line or follows `- `: it may open a block collection here.
     mutating func parseNode(_ number: Int, _ start: Int, parentIndent: Int, startsLine: Bool) -> YAMLNode {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth {
+            report(.tooDeep, line: number, at: start)
+            current = skipLines(deeperThan: max(parentIndent, 0), from: number + 1)
+            return YAMLNode(.scalar("", .plain), at: location(number, start))
+        }
         let (index, wasAlias) = skipProperties(number, start)
         if wasAlias || index >= lines[number].end || source[index] == "#" {
             current = number + 1
@@ -418,7 +444,7 @@ struct YAMLBlockParser {
 
     mutating func parseBlockMapping(_ firstLine: Int, _ firstIndex: Int, indent: Int) -> YAMLNode {
         var entries: [YAMLNode.Entry] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = KeyIndex()
         let mappingLocation = location(firstLine, firstIndex)
         var mappingLength = 1
         var number = firstLine
@@ -440,7 +466,7 @@ struct YAMLBlockParser {
                         .duplicateKey(key.text), line: number, at: key.start, length: key.end - key.start,
                         notes: [Diagnostic.Note(LocalizedText(en: "`\(key.text)` is first defined here", ko: "`\(key.text)`는 여기서 처음 정의됐어요."), at: first)])
                 } else {
-                    seen[key.text] = keyLocation
+                    seen.insert(key.text, at: keyLocation)
                     entries.append(YAMLNode.Entry(key: key.text, keyLocation: keyLocation, value: value))
                 }
             } else {
@@ -578,6 +604,13 @@ struct YAMLBlockParser {
     }
 
     mutating func parseValueOnKeyLine(_ number: Int, _ start: Int, indent: Int) -> YAMLNode {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth {
+            report(.tooDeep, line: number, at: start)
+            current = skipLines(deeperThan: max(indent, 0), from: number + 1)
+            return YAMLNode(.scalar("", .plain), at: location(number, start))
+        }
         let (index, wasAlias) = skipProperties(number, start)
         if wasAlias || index >= lines[number].end || source[index] == "#" {
             current = number + 1
