@@ -128,12 +128,14 @@ public enum HelpFormatter {
     }
 
     /// `prefix` then `text` wrapped to `width`, continuation lines indented under the text.
+    /// When the column left for the text is too narrow, the text goes below, indented.
     static func hanging(_ prefix: String, visibleIndent: Int, _ text: String, width: Int) -> [String] {
-        let available = max(20, width - visibleIndent)
-        let wrapped = wrap(text, width: available, indent: "")
-        guard let first = wrapped.first else { return [prefix] }
+        if width - visibleIndent < 24 {
+            return [prefix.trimmingTrailingSpaces] + wrap(text, width: max(width, 32), indent: "        ")
+        }
+        let wrapped = wrap(text, width: width - visibleIndent, indent: "")
         let pad = String(repeating: " ", count: visibleIndent)
-        return [prefix + first] + wrapped.dropFirst().map { pad + $0 }
+        return [prefix + wrapped[0]] + wrapped.dropFirst().map { pad + $0 }
     }
 
     /// Greedy word wrap by display width (Hangul counts two columns).
@@ -164,6 +166,12 @@ public enum HelpFormatter {
 }
 
 extension String {
+    var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
     func padding(toLength length: Int) -> String {
         count >= length ? self : self + String(repeating: " ", count: length - count)
     }
