@@ -62,29 +62,32 @@ public enum InfralabBinary {
         process.environment = environment
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
 
-        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = inPipe
+        // Output goes to files rather than pipes: no reader threads to starve when many
+        // tests run processes at once on a small machine.
+        let scratch = try TemporaryDirectory(prefix: "infralab-run")
+        defer { scratch.remove() }
+        let outURL = try scratch.write("", to: "stdout")
+        let errURL = try scratch.write("", to: "stderr")
+        let inURL = try scratch.write(stdin ?? "", to: "stdin")
+        let outHandle = try FileHandle(forWritingTo: outURL)
+        let errHandle = try FileHandle(forWritingTo: errURL)
+        let inHandle = try FileHandle(forReadingFrom: inURL)
+        defer {
+            try? outHandle.close()
+            try? errHandle.close()
+            try? inHandle.close()
+        }
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        process.standardInput = inHandle
+        // `waitUntilExit` polls a run loop; the termination handler answers as soon as
+        // the child exits.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-
-        // Read both pipes while the process runs, so neither can fill up and block it.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            outData = outPipe.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        group.enter()
-        DispatchQueue.global().async {
-            errData = errPipe.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? inPipe.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
+        exited.wait()
+        let outData = try Data(contentsOf: outURL)
+        let errData = try Data(contentsOf: errURL)
         return CLIRun(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
