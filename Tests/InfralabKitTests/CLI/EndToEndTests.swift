@@ -28,9 +28,12 @@ struct CLIEndToEndTests {
     }
 
     @Test func validateFromStandardInput() throws {
-        let run = try InfralabBinary.run(["validate", "-", "--json"], stdin: "vpcs: []\n")
-        #expect(run.status == 0)
-        #expect(run.stdout.contains("\"file\": \"<stdin>\""))
+        let valid = try InfralabBinary.run(["validate", "-", "--json"], stdin: "# empty\n")
+        #expect(valid.status == 0)
+        #expect(valid.stdout.contains("\"file\": \"<stdin>\""))
+        let invalid = try InfralabBinary.run(["validate", "-"], stdin: "vpcs: [oops\n")
+        #expect(invalid.status == 1)
+        #expect(invalid.stdout.contains(" --> <stdin>:1:"))
     }
 
     @Test func unknownCommand() throws {

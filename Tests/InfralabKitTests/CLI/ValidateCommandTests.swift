@@ -42,10 +42,10 @@ struct CLIValidateCommandTests {
             try directory.write(Self.source, to: "net.yaml")
             let run = runCLI(["validate", "net.yaml"], workingDirectory: directory.url, registry: Self.registry(Self.problems(file: "net.yaml")))
             #expect(run.status == 1)
-            #expect(run.stdout.contains("net.yaml:2:3: error: unknown key `subnet_id` [topology.unknown-key]"))
-            #expect(run.stdout.contains("2 |   subnet_id: a\n  |   ^~~~~~~~~\n"))
-            #expect(run.stdout.contains("did you mean `subnet`?"))
-            #expect(run.stdout.contains("net.yaml:1:1: warning: subnet `b` is not used"))
+            #expect(run.stdout.contains("error: unknown key `subnet_id` [topology.unknown-key]\n --> net.yaml:2:3\n"))
+            #expect(run.stdout.contains("2 |   subnet_id: a\n"))
+            #expect(run.stdout.contains("help: did you mean `subnet`?"))
+            #expect(run.stdout.contains("warning: subnet `b` is not used"))
             #expect(run.stdout.hasSuffix("net.yaml: 1 error, 1 warning (not valid)\n"))
             // Warnings come first here because they are earlier in the file.
             let warning = try #require(run.stdout.range(of: "warning:"))
@@ -113,22 +113,29 @@ struct CLIValidateCommandTests {
     }
 
     @Test func readsStandardInput() {
-        let run = runCLI(["validate", "-"], stdin: "vpcs: []\n")
+        let run = runCLI(["validate", "-"], stdin: "# nothing yet\n")
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("<stdin>: "))
+        #expect(run.stdout == "<stdin>: valid, no problems\n")
+    }
+
+    @Test func realLoaderErrorsExitOne() throws {
+        try withTemporaryDirectory { directory in
+            try directory.write("vpcs: [oops\n", to: "topology.yaml")
+            let run = runCLI(["validate"], workingDirectory: directory.url)
+            #expect(run.status == 1)
+            #expect(run.stdout.contains("error: "))
+            #expect(run.stdout.contains(" --> topology.yaml:1:"))
+            #expect(run.stdout.hasSuffix("(not valid)\n"))
+            let json = runCLI(["validate", "--json"], workingDirectory: directory.url)
+            #expect(json.status == 1)
+            #expect(json.stdout.contains("\"valid\": false"))
+            #expect(directory.listing() == ["topology.yaml"])
+        }
     }
 
     @Test func tooManyArgumentsIsAUsageError() {
         let run = runCLI(["validate", "a.yaml", "b.yaml"])
         #expect(run.status == 64)
         #expect(run.stderr.contains("unexpected argument `b.yaml`"))
-    }
-
-    @Test func caretUnderKoreanTextCountsDisplayWidth() {
-        let source = "# 한글 주석\nname: 값 x\n"
-        let diagnostic = Diagnostic.error("t", LocalizedText(verbatim: "bad"), at: SourceLocation(file: "f", line: 2, column: 9))
-        let rendered = DiagnosticText.render([diagnostic], source: source, language: .en, colorize: false)
-        // "name: 값 " is 8 scalars but 9 columns wide.
-        #expect(rendered.contains("2 | name: 값 x\n  |          ^\n"))
     }
 }

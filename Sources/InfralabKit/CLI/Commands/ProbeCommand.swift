@@ -86,8 +86,9 @@ struct ProbeCommand: Command {
         guard !loaded.hasErrors, let topology = loaded.topology else {
             var bag = DiagnosticBag()
             bag.add(contentsOf: loaded.diagnostics)
-            context.stderr.write(
-                DiagnosticText.render(bag.sorted, source: text, language: context.language, colorize: context.stderr.colorize))
+            let renderer = DiagnosticRenderer(
+                colorize: context.stderr.colorize, language: context.language, file: file, text: text)
+            context.stderr.write(renderer.render(bag.sorted))
             context.stderr.line(
                 ValidateCommand.summary(
                     file: file, diagnostics: bag.sorted, language: context.language, colorize: context.stderr.colorize))

@@ -52,9 +52,9 @@ struct ValidateCommand: Command {
         if context.wantsJSON {
             context.stdout.line(Self.json(file: file, diagnostics: diagnostics, language: context.language).rendered())
         } else {
-            let rendered = DiagnosticText.render(
-                diagnostics, source: text, language: context.language, colorize: context.stdout.colorize)
-            if !rendered.isEmpty { context.stdout.write(rendered) }
+            let renderer = DiagnosticRenderer(
+                colorize: context.stdout.colorize, language: context.language, file: file, text: text)
+            context.stdout.write(renderer.render(diagnostics))
             context.stdout.line(
                 Self.summary(file: file, diagnostics: diagnostics, language: context.language, colorize: context.stdout.colorize))
         }
