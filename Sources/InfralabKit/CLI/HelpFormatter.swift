@@ -2,7 +2,7 @@
 /// tables. Pure: text in, text out; colour only when asked.
 public enum HelpFormatter {
     public static func overview(registry: CommandRegistry, language: Language, colorize: Bool, width: Int) -> String {
-        let style = CLIStyle(colorize: colorize)
+        let style = TextStyle(colorize: colorize)
         let tagline = LocalizedText(
             en: "a workbook for cloud infrastructure: build a topology, and a network simulation grades it",
             ko: "클라우드 인프라 워크북: 토폴로지를 만들면 네트워크 시뮬레이션이 채점합니다")
@@ -37,7 +37,7 @@ public enum HelpFormatter {
     }
 
     public static func help(for command: any Command, language: Language, colorize: Bool, width: Int) -> String {
-        let style = CLIStyle(colorize: colorize)
+        let style = TextStyle(colorize: colorize)
         var lines = ["infralab \(command.name) — \(command.summary.text(language))", ""]
         lines.append("\(style.bold(text(usageLabel, language))) \(command.usage)")
         if let discussion = command.discussion {
@@ -80,7 +80,7 @@ public enum HelpFormatter {
 
     /// `error: unknown option …`, `did you mean …?`, the usage, and where to read more.
     public static func writeUsageError(_ error: UsageError, command: (any Command)?, language: Language, to output: Output) {
-        let style = CLIStyle(colorize: output.colorize)
+        let style = TextStyle(colorize: output.colorize)
         output.line(CLIStyle.errorLabel(language: language, colorize: output.colorize) + error.message.text(language))
         if let suggestion = error.suggestion {
             output.line(style.bold(text(LocalizedText(en: "help: ", ko: "도움말: "), language)) + suggestion.text(language))
@@ -110,7 +110,7 @@ public enum HelpFormatter {
 
     static func text(_ localized: LocalizedText, _ language: Language) -> String { localized.text(language) }
 
-    static func optionLines(_ options: [OptionSpec], language: Language, style: CLIStyle, width: Int) -> [String] {
+    static func optionLines(_ options: [OptionSpec], language: Language, style: TextStyle, width: Int) -> [String] {
         let synopsisWidth = options.map { displaySynopsis($0).count }.max() ?? 0
         return options.flatMap { option -> [String] in
             let synopsis = displaySynopsis(option).padding(toLength: synopsisWidth)
@@ -145,7 +145,7 @@ public enum HelpFormatter {
         var currentWidth = indent.count
         var hasWord = false
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let wordWidth = CLIStyle.displayWidth(word)
+            let wordWidth = displayWidth(of: String(word))
             if hasWord, currentWidth + 1 + wordWidth > width {
                 lines.append(current)
                 current = indent

@@ -73,7 +73,7 @@ struct CLITerminalTests {
         environment["COLUMNS"] = "50"
         let run = runCLI(["help", "probe"], environment: environment)
         for line in run.stdout.split(separator: "\n") where !line.hasPrefix("  infralab") && !line.hasPrefix("infralab") && !line.hasPrefix("Usage") && !line.contains("--") {
-            #expect(CLIStyle.displayWidth(line) <= 50, "\(line)")
+            #expect(displayWidth(of: String(line)) <= 50, "\(line)")
         }
         environment["COLUMNS"] = nil
         let fromTerminal = runCLI(["help", "probe"], environment: environment, terminalColumns: 200)

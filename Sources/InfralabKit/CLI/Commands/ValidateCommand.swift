@@ -63,7 +63,7 @@ struct ValidateCommand: Command {
 
     /// `topology.yaml: 2 errors, 1 warning` / `topology.yaml: valid`.
     static func summary(file: String, diagnostics: [Diagnostic], language: Language, colorize: Bool) -> String {
-        let style = CLIStyle(colorize: colorize)
+        let style = TextStyle(colorize: colorize)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         if errors == 0 && warnings == 0 {
