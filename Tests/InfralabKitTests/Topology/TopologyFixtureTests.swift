@@ -32,39 +32,11 @@ import Testing
         #expect(result.topology != nil)
     }
 
+    // The `# expect:` lines of every invalid fixture are checked by FixtureTests.
     @Test("there are enough invalid topology fixtures")
     func count() {
         #expect(Self.files("invalid").count >= 40)
         #expect(Self.files("valid").count >= 7)
-    }
-
-    @Test("invalid topology fixtures report what they declare", arguments: files("invalid"))
-    func invalid(name: String) throws {
-        let (text, result) = try Self.load("invalid", name)
-        var expected: [(code: String, line: Int, column: Int)] = []
-        var messages: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("# expect: ") {
-                let parts = line.dropFirst("# expect: ".count).split(separator: " ")
-                let position = parts.last!.split(separator: ":")
-                expected.append((String(parts[0]), Int(position[0])!, Int(position[1])!))
-            } else if line.hasPrefix("# expect-message: ") {
-                messages.append(String(line.dropFirst("# expect-message: ".count)))
-            }
-        }
-        #expect(!expected.isEmpty, "\(name) declares nothing")
-        let all = Self.describe(result.diagnostics)
-        for item in expected {
-            let found = result.diagnostics.contains { $0.code == item.code && $0.location?.line == item.line && $0.location?.column == item.column }
-            #expect(found, "\(name): expected \(item.code) at \(item.line):\(item.column); got\n\(all)")
-        }
-        for error in result.diagnostics where error.severity == .error {
-            let listed = expected.contains { $0.code == error.code && $0.line == error.location?.line && $0.column == error.location?.column }
-            #expect(listed, "\(name): unlisted \(error.code) at \(error.location.map { "\($0.line):\($0.column)" } ?? "-"): \(error.message.en)")
-        }
-        for message in messages {
-            #expect(result.diagnostics.contains { $0.message.en.contains(message) }, "\(name): no message containing “\(message)”; got\n\(all)")
-        }
     }
 }
 

@@ -108,12 +108,17 @@ struct MarkedExample {
             var header = "# \(description.id): \(description.summary.en)\n# 규칙 설명: \(description.summary.ko ?? "")\n"
             let headerLines = 2 + probe.markers.count + 1
             let shifted = MarkedExample(description.failingExample, prefix: String(repeating: "\n", count: headerLines))
-            for marker in shifted.markers.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
-                header += "# expect: \(description.code) at \(marker.line):\(marker.column)\n"
-            }
             let result = TopologyLoader.load(text: shifted.text, file: "probe.yaml")
-            let message = result.diagnostics.first { $0.code == description.code }?.message.en ?? ""
-            header += "# expect-message: \(message.prefix(40))\n"
+            for (index, marker) in shifted.markers.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }).enumerated() {
+                header += "# expect: \(description.code) at \(marker.line):\(marker.column)\n"
+                if index == 0 {
+                    // The message of the diagnostic at this marker (the walker reads it as belonging to the line above).
+                    let message = result.diagnostics.first {
+                        $0.code == description.code && $0.location?.line == marker.line && $0.location?.column == marker.column
+                    }?.message.en ?? ""
+                    header += "# expect-message: \(message.prefix(40))\n"
+                }
+            }
             let body = String(shifted.text.dropFirst(headerLines))
             let name = String(format: "%02d-%@.yaml", Self.firstNumber + offset, description.id)
             try (header + body).write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
