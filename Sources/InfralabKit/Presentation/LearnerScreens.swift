@@ -166,7 +166,7 @@ public struct LearnerScreens {
 
     // MARK: Progress
 
-    public func status(pack: LabPack, progress: Progress) -> String {
+    public func status(pack: LabPack, progress: Progress, expandAll: Bool = false) -> String {
         let total = pack.allSteps.count
         let done = pack.allSteps.filter { progress.hasPassed($0.0.id, $0.1.id) }.count
         let barWidth = min(30, width - 20)
@@ -180,9 +180,9 @@ public struct LearnerScreens {
             let mark = complete ? style.green("✓") : (isCurrent ? style.yellow("▶") : style.dim("·"))
             let title = String(format2(index + 1)) + "  " + t(mission.title)
             out += " \(mark) " + (isCurrent ? style.bold(title) : title) + style.dim("  \(passedSteps)/\(mission.steps.count)") + "\n"
-            if isCurrent {
+            if isCurrent || expandAll {
                 for step in mission.steps {
-                    let here = step.id == progress.stepID
+                    let here = isCurrent && step.id == progress.stepID
                     let stepMark = progress.hasPassed(mission.id, step.id) ? style.green("✓") : (here ? style.yellow("▶") : style.dim("·"))
                     out += "      \(stepMark) " + (here ? style.bold(t(step.title)) : t(step.title)) + "\n"
                 }

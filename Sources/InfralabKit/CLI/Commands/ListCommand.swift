@@ -1,13 +1,24 @@
-/// `infralab list`: list missions and steps, with what is done.
+/// `infralab list`: every mission and step, with what is done.
 struct ListCommand: Command {
     let name = "list"
     let aliases = ["ls"]
     let group = CommandGroup.learning
     let summary = LocalizedText(
         en: "List missions and steps, with what is done",
-        ko: "미션과 단계 목록, 완료 여부를 보여 줍니다")
-    let options: [OptionSpec] = [.json]
+        ko: "미션과 단계 목록을 완료 여부와 함께 보여 줘요")
+    let options: [OptionSpec] = [.labs, .json]
 
-    // The lab engine replaces this body.
-    func run(_ context: CommandContext) -> Int32 { context.arrivesWithLabEngine() }
+    func run(_ context: CommandContext) -> Int32 {
+        let session: LearnerSession
+        switch context.openSession() {
+        case .failure(let code): return code.status
+        case .success(let s): session = s
+        }
+        if context.wantsJSON {
+            context.stdout.line(GradeJSON.progress(session, language: context.language).rendered(indent: 2))
+        } else {
+            context.stdout.write(context.screens.status(pack: session.pack, progress: session.progress, expandAll: true))
+        }
+        return ExitStatus.success
+    }
 }

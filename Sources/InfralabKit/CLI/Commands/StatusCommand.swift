@@ -1,12 +1,23 @@
-/// `infralab status`: show where you are: mission, step, and what is still failing.
+/// `infralab status`: where you are, how far you have come.
 struct StatusCommand: Command {
     let name = "status"
     let group = CommandGroup.learning
     let summary = LocalizedText(
-        en: "Show where you are: mission, step, and what is still failing",
-        ko: "현재 미션과 단계, 아직 실패하는 항목을 보여 줍니다")
-    let options: [OptionSpec] = [.json]
+        en: "Show where you are: missions, steps and progress",
+        ko: "지금 위치와 진행 상황(미션, 단계)을 보여 줘요")
+    let options: [OptionSpec] = [.labs, .json]
 
-    // The lab engine replaces this body.
-    func run(_ context: CommandContext) -> Int32 { context.arrivesWithLabEngine() }
+    func run(_ context: CommandContext) -> Int32 {
+        let session: LearnerSession
+        switch context.openSession() {
+        case .failure(let code): return code.status
+        case .success(let s): session = s
+        }
+        if context.wantsJSON {
+            context.stdout.line(GradeJSON.progress(session, language: context.language).rendered(indent: 2))
+        } else {
+            context.stdout.write(context.screens.status(pack: session.pack, progress: session.progress, expandAll: false))
+        }
+        return ExitStatus.success
+    }
 }
