@@ -89,6 +89,7 @@ extension NetworkEngine {
         var routeIDs = InternKey<[Int]>()
         var tableIDs = InternKey<Int>()
         var classIDs = InternKey<ClassKey>()
+        _ = groupIDs.ids.count
         var classCounts: [Int] = []
         var classRepresentative: [Int] = []
         var classKeys: [ClassKey] = []
@@ -123,6 +124,7 @@ extension NetworkEngine {
             classOfInstance[instance.name] = c
         }
         let classCount = classCounts.count
+        let points = classRepresentative.map { point(instance: $0)! }
         var summary = ReachabilitySummary(ports: ports, protocol: proto, instanceCount: topology.instances.count, classCount: classCount,
                                           internetReachable: [:], reachablePairs: [:], partialPairs: [:],
                                           classOfInstance: classOfInstance, matrix: [:])
@@ -144,62 +146,53 @@ extension NetworkEngine {
             for (name, c) in classOfInstance where internetClass[c] { reachableFromInternet.insert(name) }
             summary.internetReachable[port] = reachableFromInternet
 
-            // Instance → instance.
+            // Instance → instance. Memo tables are flat arrays: -1 unknown, 0 no, 1 yes (2 partial for NACLs).
             let q = LegQuery(proto: proto, port: port, clientPorts: .linuxEphemeral, address: .auto)
-            var egress: [Int: Bool] = [:], ingress: [Int: Bool] = [:], routeOK: [Int: Bool] = [:], acl: [Int: UInt8] = [:]
-            let peerCount = peerIDs.ids.count, aclCount = aclIDs.ids.count, routeCount = routeIDs.ids.count
-            var crossVPC: [Int: UInt8] = [:]
+            let groupCount = groupsOfID.count, peerCount = peerIDs.ids.count, aclCount = aclIDs.ids.count
+            let routeCount = routeIDs.ids.count, tableCount = tableIDs.ids.count
+            var egress = [Int8](repeating: -1, count: groupCount * peerCount)
+            var ingress = [Int8](repeating: -1, count: groupCount * peerCount)
+            var routeOK = [Int8](repeating: -1, count: tableCount * routeCount)
+            var acl = [Int8](repeating: -1, count: aclCount * aclCount)
             var m = [UInt8](repeating: 0, count: classCount * classCount)
             var pairs = 0, partial = 0
             for a in 0..<classCount {
                 let ka = classKeys[a]
                 guard ka.alive else { continue }
-                let pa = point(instance: classRepresentative[a])!
+                let pa = points[a]
                 for b in 0..<classCount {
                     let kb = classKeys[b]
                     guard kb.alive else { continue }
                     var verdict: UInt8
                     if ka.vpc != kb.vpc {
-                        let key = a * classCount + b
-                        if let known = crossVPC[key] { verdict = known } else {
-                            let r = evaluate(FlowQuery(from: .named(topology.instances[classRepresentative[a]].name),
-                                                       to: .named(topology.instances[classRepresentative[b]].name), protocol: proto, port: port), state)
-                            verdict = r.isReachable ? (r.isPartial ? 2 : 1) : 0
-                            crossVPC[key] = verdict
-                        }
+                        let r = evaluate(FlowQuery(from: .named(topology.instances[classRepresentative[a]].name),
+                                                   to: .named(topology.instances[classRepresentative[b]].name), protocol: proto, port: port), state)
+                        verdict = r.isReachable ? (r.isPartial ? 2 : 1) : 0
                     } else {
-                        let pb = point(instance: classRepresentative[b])!
+                        let pb = points[b]
                         let eKey = ka.groups * peerCount + kb.peer
-                        let e = egress[eKey] ?? {
-                            let v = groupsAllow(groupsOfID[ka.groups], inbound: false, peer: CIDR(host: pb.address), proto: proto, port: port).allowed
-                            egress[eKey] = v
-                            return v
-                        }()
-                        guard e else { continue }
+                        if egress[eKey] < 0 {
+                            egress[eKey] = groupsAllow(groupsOfID[ka.groups], inbound: false, peer: CIDR(host: pb.address), proto: proto, port: port).allowed ? 1 : 0
+                        }
+                        if egress[eKey] == 0 { continue }
                         let iKey = kb.groups * peerCount + ka.peer
-                        let inOK = ingress[iKey] ?? {
-                            let v = groupsAllow(groupsOfID[kb.groups], inbound: true, peer: CIDR(host: pa.address), proto: proto, port: port).allowed
-                            ingress[iKey] = v
-                            return v
-                        }()
-                        guard inOK else { continue }
+                        if ingress[iKey] < 0 {
+                            ingress[iKey] = groupsAllow(groupsOfID[kb.groups], inbound: true, peer: CIDR(host: pa.address), proto: proto, port: port).allowed ? 1 : 0
+                        }
+                        if ingress[iKey] == 0 { continue }
                         let rKey = ka.table * routeCount + kb.route
-                        let r = routeOK[rKey] ?? {
-                            var v = false
-                            if let match = lookupRoute(subnet: pa.subnet, to: CIDR(host: pb.address)), case .local = match.target { v = true }
+                        if routeOK[rKey] < 0 {
+                            var v: Int8 = 0
+                            if let match = lookupRoute(subnet: pa.subnet, to: CIDR(host: pb.address)), case .local = match.target { v = 1 }
                             routeOK[rKey] = v
-                            return v
-                        }()
-                        guard r else { continue }
+                        }
+                        if routeOK[rKey] == 0 { continue }
                         if ka.subnet == kb.subnet {
                             verdict = 1
                         } else {
                             let aKey = ka.acl * aclCount + kb.acl
-                            verdict = acl[aKey] ?? {
-                                let v = aclPairVerdict(pa, pb, q)
-                                acl[aKey] = v
-                                return v
-                            }()
+                            if acl[aKey] < 0 { acl[aKey] = Int8(aclPairVerdict(pa, pb, q)) }
+                            verdict = UInt8(acl[aKey])
                         }
                     }
                     guard verdict != 0 else { continue }
