@@ -1,0 +1,72 @@
+/// A file's text as Unicode scalars split into lines, the form the YAML parser reads.
+///
+/// A leading BOM is dropped, `\r\n` and lone `\r` end lines. Indices are positions in
+/// `scalars`; a line's column of index `i` is `i - line.start + 1`.
+struct YAMLSource {
+    struct Line {
+        /// Index of the first scalar of the line.
+        var start: Int
+        /// Index just past the last scalar (before the line break).
+        var end: Int
+        /// Index of the first scalar that is neither a space nor a tab (`end` when none).
+        var contentStart: Int
+        /// Number of leading spaces (tabs stop the count).
+        var indent: Int
+        /// Index of the first tab in the leading whitespace when the line has content.
+        var tabInIndentation: Int?
+        var isBlank: Bool { contentStart == end }
+    }
+
+    let scalars: [Unicode.Scalar]
+    let lines: [Line]
+
+    init(_ text: String) {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        self.scalars = scalars
+        var lines: [Line] = []
+        lines.reserveCapacity(scalars.count / 24 + 1)
+        var start = 0
+        var index = 0
+        let count = scalars.count
+        func finish(_ end: Int) {
+            var content = start
+            var indent = 0
+            var tab: Int?
+            var countingSpaces = true
+            while content < end, scalars[content] == " " || scalars[content] == "\t" {
+                if scalars[content] == "\t" {
+                    countingSpaces = false
+                    if tab == nil { tab = content }
+                } else if countingSpaces {
+                    indent += 1
+                }
+                content += 1
+            }
+            lines.append(Line(start: start, end: end, contentStart: content, indent: indent, tabInIndentation: content < end ? tab : nil))
+        }
+        while index < count {
+            let scalar = scalars[index]
+            if scalar == "\n" {
+                finish(index)
+                index += 1
+                start = index
+            } else if scalar == "\r" {
+                finish(index)
+                index += 1
+                if index < count, scalars[index] == "\n" { index += 1 }
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        if start < count || lines.isEmpty { finish(count) }
+        self.lines = lines
+    }
+
+    subscript(index: Int) -> Unicode.Scalar { scalars[index] }
+}
+
+extension Unicode.Scalar {
+    var isYAMLSpace: Bool { self == " " || self == "\t" }
+}
