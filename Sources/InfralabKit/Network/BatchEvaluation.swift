@@ -156,42 +156,43 @@ extension NetworkEngine {
             var acl = [Int8](repeating: -1, count: aclCount * aclCount)
             var m = [UInt8](repeating: 0, count: classCount * classCount)
             var pairs = 0, partial = 0
+            // Plain integer columns: the inner loop touches no reference-counted value.
+            let vpcOf = classKeys.map(\.vpc), groupsOf = classKeys.map(\.groups), peerOf = classKeys.map(\.peer)
+            let tableOf = classKeys.map(\.table), routeOf = classKeys.map(\.route), subnetOf = classKeys.map(\.subnet)
+            let aclOf = classKeys.map(\.acl), aliveOf = classKeys.map(\.alive)
             for a in 0..<classCount {
-                let ka = classKeys[a]
-                guard ka.alive else { continue }
-                let pa = points[a]
+                guard aliveOf[a] else { continue }
+                let (aVPC, aGroups, aPeer, aTable, aSubnet, aACL) = (vpcOf[a], groupsOf[a], peerOf[a], tableOf[a], subnetOf[a], aclOf[a])
                 for b in 0..<classCount {
-                    let kb = classKeys[b]
-                    guard kb.alive else { continue }
+                    guard aliveOf[b] else { continue }
                     var verdict: UInt8
-                    if ka.vpc != kb.vpc {
+                    if aVPC != vpcOf[b] {
                         let r = evaluate(FlowQuery(from: .named(topology.instances[classRepresentative[a]].name),
                                                    to: .named(topology.instances[classRepresentative[b]].name), protocol: proto, port: port), state)
                         verdict = r.isReachable ? (r.isPartial ? 2 : 1) : 0
                     } else {
-                        let pb = points[b]
-                        let eKey = ka.groups * peerCount + kb.peer
+                        let eKey = aGroups * peerCount + peerOf[b]
                         if egress[eKey] < 0 {
-                            egress[eKey] = groupsAllow(groupsOfID[ka.groups], inbound: false, peer: CIDR(host: pb.address), proto: proto, port: port).allowed ? 1 : 0
+                            egress[eKey] = groupsAllow(groupsOfID[aGroups], inbound: false, peer: CIDR(host: points[b].address), proto: proto, port: port).allowed ? 1 : 0
                         }
                         if egress[eKey] == 0 { continue }
-                        let iKey = kb.groups * peerCount + ka.peer
+                        let iKey = groupsOf[b] * peerCount + aPeer
                         if ingress[iKey] < 0 {
-                            ingress[iKey] = groupsAllow(groupsOfID[kb.groups], inbound: true, peer: CIDR(host: pa.address), proto: proto, port: port).allowed ? 1 : 0
+                            ingress[iKey] = groupsAllow(groupsOfID[groupsOf[b]], inbound: true, peer: CIDR(host: points[a].address), proto: proto, port: port).allowed ? 1 : 0
                         }
                         if ingress[iKey] == 0 { continue }
-                        let rKey = ka.table * routeCount + kb.route
+                        let rKey = aTable * routeCount + routeOf[b]
                         if routeOK[rKey] < 0 {
                             var v: Int8 = 0
-                            if let match = lookupRoute(subnet: pa.subnet, to: CIDR(host: pb.address)), case .local = match.target { v = 1 }
+                            if let match = lookupRoute(subnet: aSubnet, to: CIDR(host: points[b].address)), case .local = match.target { v = 1 }
                             routeOK[rKey] = v
                         }
                         if routeOK[rKey] == 0 { continue }
-                        if ka.subnet == kb.subnet {
+                        if aSubnet == subnetOf[b] {
                             verdict = 1
                         } else {
-                            let aKey = ka.acl * aclCount + kb.acl
-                            if acl[aKey] < 0 { acl[aKey] = Int8(aclPairVerdict(pa, pb, q)) }
+                            let aKey = aACL * aclCount + aclOf[b]
+                            if acl[aKey] < 0 { acl[aKey] = Int8(aclPairVerdict(points[a], points[b], q)) }
                             verdict = UInt8(acl[aKey])
                         }
                     }
