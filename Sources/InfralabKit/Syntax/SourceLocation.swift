@@ -2,7 +2,7 @@
 ///
 /// Columns count Unicode scalars (characters as a learner sees them), not bytes, so a
 /// Korean comment before an error does not shift the caret. Rendering converts columns
-/// to terminal display width (see `Presentation/TerminalWidth.swift`).
+/// to terminal display width (see `Presentation/DisplayWidth.swift`).
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int

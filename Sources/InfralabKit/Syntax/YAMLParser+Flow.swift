@@ -194,6 +194,14 @@ extension YAMLBlockParser {
 
     mutating func parseFlowNode(_ cursor: inout FlowCursor, minIndent: Int) -> YAMLNode {
         let start = cursor
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth {
+            if !suppressUnclosedFlow { report(.tooDeep, line: cursor.line, at: cursor.index) }
+            suppressUnclosedFlow = true
+            cursor.index = lines[cursor.line].end
+            return YAMLNode(.scalar("", .plain), at: location(start.line, start.index))
+        }
         let (index, wasAlias) = skipProperties(cursor.line, cursor.index)
         cursor.index = index
         if wasAlias || index >= lines[cursor.line].end {
@@ -307,7 +315,7 @@ extension YAMLBlockParser {
         let open = cursor
         let nodeLocation = location(open.line, open.index)
         var entries: [YAMLNode.Entry] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = KeyIndex()
         cursor.index += 1
         while true {
             let before = cursor
@@ -373,7 +381,7 @@ extension YAMLBlockParser {
                         .duplicateKey(key), line: keyStart.line, at: keyStart.index, length: keyLength,
                         notes: [Diagnostic.Note(LocalizedText(en: "`\(key)` is first defined here", ko: "`\(key)`는 여기서 처음 정의됐어요."), at: first)])
                 } else {
-                    seen[key] = keyLocation
+                    seen.insert(key, at: keyLocation)
                     entries.append(YAMLNode.Entry(key: key, keyLocation: keyLocation, value: value))
                 }
             }

@@ -38,6 +38,10 @@ struct YAMLBlockParser {
     var suppressUnclosedFlow = false
     /// The `: value` line of a refused `? key`, not reported again.
     var skipComplexValueLine = -1
+    /// Nesting depth of the node being read; deeper than `maximumDepth` is refused so that
+    /// no input can exhaust the stack.
+    var depth = 0
+    static let maximumDepth = 100
 
     var lines: [YAMLSource.Line] { source.lines }
 
@@ -196,9 +200,24 @@ struct YAMLBlockParser {
 
     func text(_ from: Int, _ to: Int) -> String {
         guard from < to else { return "" }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: source.scalars[from..<to])
-        return String(result)
+        return source.scalars.withUnsafeBufferPointer { buffer in
+            String(unsafeUninitializedCapacity: (to - from) * 4) { output in
+                var count = 0
+                for position in from..<to {
+                    let scalar = buffer[position]
+                    if scalar.value < 0x80 {
+                        output[count] = UInt8(truncatingIfNeeded: scalar.value)
+                        count += 1
+                    } else {
+                        for unit in UTF8.encode(scalar) ?? UTF8.EncodedScalar() {
+                            output[count] = unit
+                            count += 1
+                        }
+                    }
+                }
+                return count
+            }
+        }
     }
 
     func column(_ number: Int, _ index: Int) -> Int { index - lines[number].start }
@@ -295,6 +314,28 @@ struct YAMLBlockParser {
         return nil
     }
 
+    /// The first `:` followed by whitespace or the end of the line, before any comment:
+    /// the mark of a `key: value` line, whether or not the key before it is acceptable.
+    func colonIndicator(_ number: Int, _ index: Int) -> Int? {
+        let line = lines[number]
+        var position = index
+        var quote: Unicode.Scalar?
+        while position < line.end {
+            let scalar = source[position]
+            if let open = quote {
+                if scalar == open { quote = nil }
+            } else if (scalar == "\"" || scalar == "'"), position == index || source[position - 1].isYAMLSpace {
+                quote = scalar
+            } else if scalar == ":", position + 1 == line.end || source[position + 1].isYAMLSpace {
+                return position
+            } else if scalar == "#", position > index, source[position - 1].isYAMLSpace {
+                return nil
+            }
+            position += 1
+        }
+        return nil
+    }
+
     /// Whether a plain token looks like `key:value` written without the space.
     func missingSpaceKey(_ number: Int, _ index: Int) -> (key: String, colon: Int)? {
         let line = lines[number]
@@ -357,6 +398,13 @@ struct YAMLBlockParser {
 
     /// A node that starts a line or follows `- `: it may open a block collection here.
     mutating func parseNode(_ number: Int, _ start: Int, parentIndent: Int, startsLine: Bool) -> YAMLNode {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth {
+            report(.tooDeep, line: number, at: start)
+            current = skipLines(deeperThan: max(parentIndent, 0), from: number + 1)
+            return YAMLNode(.scalar("", .plain), at: location(number, start))
+        }
         let (index, wasAlias) = skipProperties(number, start)
         if wasAlias || index >= lines[number].end || source[index] == "#" {
             current = number + 1
@@ -370,6 +418,10 @@ struct YAMLBlockParser {
             return parseBlockMapping(number, index, indent: indent)
         }
         let head = source[index]
+        if !"\"'[{|>".unicodeScalars.contains(head), colonIndicator(number, index) != nil {
+            // `name { a: b }`: a key line whose key is broken.
+            return parseBlockMapping(number, index, indent: indent)
+        }
         if head == "?", index + 1 == lines[number].end || source[index + 1].isYAMLSpace {
             return parseBlockMapping(number, index, indent: indent)
         }
@@ -392,7 +444,7 @@ struct YAMLBlockParser {
 
     mutating func parseBlockMapping(_ firstLine: Int, _ firstIndex: Int, indent: Int) -> YAMLNode {
         var entries: [YAMLNode.Entry] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen = KeyIndex()
         let mappingLocation = location(firstLine, firstIndex)
         var mappingLength = 1
         var number = firstLine
@@ -414,7 +466,7 @@ struct YAMLBlockParser {
                         .duplicateKey(key.text), line: number, at: key.start, length: key.end - key.start,
                         notes: [Diagnostic.Note(LocalizedText(en: "`\(key.text)` is first defined here", ko: "`\(key.text)`는 여기서 처음 정의됐어요."), at: first)])
                 } else {
-                    seen[key.text] = keyLocation
+                    seen.insert(key.text, at: keyLocation)
                     entries.append(YAMLNode.Entry(key: key.text, keyLocation: keyLocation, value: value))
                 }
             } else {
@@ -487,7 +539,10 @@ struct YAMLBlockParser {
         var index = firstIndex
         while true {
             // `index` is at a `-` followed by whitespace or the end of the line.
-            let after = skipSpaces(from: index + 1, in: number)
+            var after = skipSpaces(from: index + 1, in: number)
+            if after < lines[number].end, "&!".unicodeScalars.contains(source[after]) {
+                after = skipProperties(number, after).index
+            }
             if after >= lines[number].end || source[after] == "#" {
                 let next = nextSignificantLine(from: number + 1)
                 if next < endLine, lines[next].indent > indent {
@@ -526,7 +581,11 @@ struct YAMLBlockParser {
 
     /// The value after `key:` whose colon is at `colon`; `indent` is the mapping's.
     mutating func parseValue(afterColonOf number: Int, _ colon: Int, indent: Int) -> YAMLNode {
-        let start = skipSpaces(from: colon + 1, in: number)
+        var start = skipSpaces(from: colon + 1, in: number)
+        if start < lines[number].end, "&!".unicodeScalars.contains(source[start]) {
+            // `key: &anchor` with the value on the next lines: refuse, then read on.
+            start = skipProperties(number, start).index
+        }
         if start < lines[number].end, source[start] != "#" {
             return parseValueOnKeyLine(number, start, indent: indent)
         }
@@ -545,6 +604,13 @@ struct YAMLBlockParser {
     }
 
     mutating func parseValueOnKeyLine(_ number: Int, _ start: Int, indent: Int) -> YAMLNode {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth {
+            report(.tooDeep, line: number, at: start)
+            current = skipLines(deeperThan: max(indent, 0), from: number + 1)
+            return YAMLNode(.scalar("", .plain), at: location(number, start))
+        }
         let (index, wasAlias) = skipProperties(number, start)
         if wasAlias || index >= lines[number].end || source[index] == "#" {
             current = number + 1
@@ -557,6 +623,9 @@ struct YAMLBlockParser {
         if let key = scanKey(number, index), !key.isFlowCollection {
             report(.unexpectedColon, line: number, at: key.colon)
             return parseBlockMapping(number, index, indent: column(number, index))
+        }
+        if !"\"'[{|>".unicodeScalars.contains(source[index]), let colon = colonIndicator(number, index) {
+            report(.unexpectedColon, line: number, at: colon)
         }
         return parseInlineValue(number, index, parentIndent: indent)
     }

@@ -24,6 +24,7 @@ enum YAMLProblem {
     case missingComma(close: Character)
     case flowPairUnsupported
     case invalidBlockHeader
+    case tooDeep
 
     var code: String {
         switch self {
@@ -50,6 +51,7 @@ enum YAMLProblem {
         case .missingComma: "yaml.missing-comma"
         case .flowPairUnsupported: "yaml.flow-pair-unsupported"
         case .invalidBlockHeader: "yaml.invalid-block-header"
+        case .tooDeep: "yaml.too-deep"
         }
     }
 
@@ -60,7 +62,7 @@ enum YAMLProblem {
         complexKeyUnsupported, missingColon(firstWord: ""), missingSpaceAfterColon(key: ""),
         badIndentation, mixedCollection(isItemInMapping: true), unclosedFlow(open: "["),
         invalidEscape(""), flowKey, unexpectedCharacter(" "), unexpectedText, unexpectedColon,
-        inlineSequence, missingComma(close: "]"), flowPairUnsupported, invalidBlockHeader,
+        inlineSequence, missingComma(close: "]"), flowPairUnsupported, invalidBlockHeader, tooDeep,
     ].map(\.code)
 
     var message: LocalizedText {
@@ -161,6 +163,10 @@ enum YAMLProblem {
             LocalizedText(
                 en: "invalid block scalar header: after `|` or `>` only `-`, `+` or one digit may follow",
                 ko: "블록 스칼라 머리가 잘못됐어요. `|`나 `>` 뒤에는 `-`, `+`, 숫자 하나만 올 수 있어요.")
+        case .tooDeep:
+            LocalizedText(
+                en: "nested too deeply (more than \(YAMLBlockParser.maximumDepth) levels)",
+                ko: "너무 깊게 중첩됐어요(\(YAMLBlockParser.maximumDepth)단계 초과).")
         }
     }
 
@@ -212,7 +218,7 @@ enum YAMLProblem {
                 ko: "한 단계에는 `키: 값` 줄이나 `- ` 항목 중 한 가지만 올 수 있어요.")
         case .unexpectedCharacter, .unexpectedText:
             LocalizedText(en: "quote the value if these characters are part of it", ko: "이 글자들이 값의 일부라면 값을 따옴표로 감싸 주세요.")
-        case .complexKeyUnsupported, .missingComma, .flowPairUnsupported, .invalidBlockHeader:
+        case .complexKeyUnsupported, .missingComma, .flowPairUnsupported, .invalidBlockHeader, .tooDeep:
             nil
         }
     }

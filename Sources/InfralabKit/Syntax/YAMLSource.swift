@@ -70,3 +70,29 @@ struct YAMLSource {
 extension Unicode.Scalar {
     var isYAMLSpace: Bool { self == " " || self == "\t" }
 }
+
+/// Where each key of one mapping was first written: a linear search while the mapping is
+/// small (most are), a dictionary once it grows.
+struct KeyIndex {
+    private var small: [(String, SourceLocation)] = []
+    private var large: [String: SourceLocation]?
+
+    subscript(key: String) -> SourceLocation? {
+        if let large { return large[key] }
+        for (candidate, location) in small where candidate == key { return location }
+        return nil
+    }
+
+    mutating func insert(_ key: String, at location: SourceLocation) {
+        if large != nil {
+            large?[key] = location
+        } else if small.count < 16 {
+            small.append((key, location))
+        } else {
+            var dictionary = Dictionary(small, uniquingKeysWith: { first, _ in first })
+            dictionary[key] = location
+            large = dictionary
+            small = []
+        }
+    }
+}

@@ -26,7 +26,7 @@ public enum YAMLWriter {
 
     /// How a scalar is written after `key:` or `-` on one line (without the leading
     /// space), or nil when it needs a block (`|`).
-    static func inlineScalar(_ node: YAMLNode) -> String {
+    public static func inlineScalar(_ node: YAMLNode) -> String {
         guard case .scalar(let text, let style) = node.kind else { return "" }
         if style == .plain {
             if node.isNull { return text }
