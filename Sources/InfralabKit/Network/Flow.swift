@@ -127,7 +127,10 @@ public enum ReasonCode: String, Sendable, Hashable, CaseIterable, Codable {
     // Endpoints.
     case unknownEndpoint = "UNKNOWN_ENDPOINT"
     case endpointDown = "ENDPOINT_DOWN"
+    /// Source and destination are one machine: reachable (loopback).
     case sameEndpoint = "SAME_ENDPOINT"
+    /// `serviceAnswers`: no component plays a tier's role.
+    case noComponentForRole = "NO_COMPONENT_FOR_ROLE"
     // Security groups.
     case securityGroupIngress = "ENI_SG_RULES_MISMATCH"
     case securityGroupEgress = "ENI_SG_EGRESS_MISMATCH"
