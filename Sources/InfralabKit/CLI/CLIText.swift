@@ -28,13 +28,6 @@ enum CLIText {
                 그동안 `infralab validate 파일`로 토폴로지 파일을 검사하고, `infralab probe 파일 --from A --to B --port N`으로 흐름을 추적할 수 있습니다.
                 """)
     }
-
-    /// A command whose body arrives with the network engine.
-    static func arrivesWithNetworkEngine(_ command: String) -> LocalizedText {
-        LocalizedText(
-            en: "`infralab \(command)` arrives with the network engine, which is not in this build yet.",
-            ko: "`infralab \(command)`은(는) 네트워크 엔진과 함께 제공되며, 이 빌드에는 아직 없습니다.")
-    }
 }
 
 extension CommandContext {

@@ -1,3 +1,4 @@
+import Foundation
 import InfralabTestSupport
 import Testing
 
@@ -76,5 +77,37 @@ struct CLIProbeCommandTests {
         let run = runCLI(["probe", "missing.yaml", "--from", "a", "--to", "b", "--port", "1"])
         #expect(run.status == 66)
         #expect(run.stderr.contains("no such file: missing.yaml"))
+    }
+}
+
+@Suite("infralab probe: end to end", .tags(.cli))
+struct CLIProbeRunTests {
+    static let topology = packageRoot.appendingPathComponent("Solutions/03-vpc-split/plan.yaml").path
+
+    @Test func tracesAFlowAndExitsZero() throws {
+        let text = runCLI(["probe", Self.topology, "--from", "internet", "--to", "was", "--port", "80"])
+        #expect(text.status == 0, "\(text)")
+        #expect(!text.stdout.isEmpty)
+        let json = runCLI(["probe", Self.topology, "--from", "internet", "--to", "was", "--port", "80", "--json"])
+        #expect(json.status == 0, "\(json)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["reachable"] is Bool)
+        #expect(object["hops"] is [Any])
+        #expect(object["reason"] != nil)
+    }
+
+    @Test func unreachableIsStillExitZero() {
+        let run = runCLI(["probe", Self.topology, "--from", "internet", "--to", "db", "--port", "3306", "--incident", "az-outage:ap-northeast-2a"])
+        #expect(run.status == 0, "\(run)")
+    }
+
+    @Test func topologyErrorsExitOne() throws {
+        try withTemporaryDirectory { directory in
+            try directory.write("vpcs: [oops\n", to: "topology.yaml")
+            let run = runCLI(["probe", "topology.yaml", "--from", "a", "--to", "b", "--port", "1"], workingDirectory: directory.url)
+            #expect(run.status == 1)
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.contains("(not valid)"))
+        }
     }
 }

@@ -148,6 +148,6 @@ import Testing
         let inbound = engine.evaluate(FlowQuery(from: .internet, to: .named("nat-a"), port: 443))
         #expect(inbound.reason.code == .natInbound)
         let direct = engine.evaluate(FlowQuery(from: .named("admin"), to: .named("db"), port: 22))
-        #expect(direct.reason.code == .noPublicIP && direct.reason.location?.line == 24)
+        #expect(direct.reason.code == .noPublicIP && direct.reason.location?.line == 26)
     }
 }

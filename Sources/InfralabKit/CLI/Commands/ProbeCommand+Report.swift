@@ -1,8 +1,13 @@
 extension ProbeCommand {
-    /// INTERIM: the network engine and `FlowReport` are not in this build yet. The
-    /// replacement (in branch `cli-probe`) evaluates `NetworkEngine(topology:)` and prints
-    /// `FlowReport.text` or `FlowReport.json`.
+    /// Evaluates the flow and prints the network engine's report. Reachable or not, the
+    /// answer is the output: exit 0.
     func report(topology: Topology, query: FlowQuery, context: CommandContext) -> Int32 {
-        context.fail(CLIText.arrivesWithNetworkEngine(name))
+        let result = NetworkEngine(topology: topology).evaluate(query)
+        let output =
+            context.wantsJSON
+            ? FlowReport.json(result, language: context.language)
+            : FlowReport.text(result, language: context.language, colorize: context.stdout.colorize, width: context.width)
+        context.stdout.write(output.hasSuffix("\n") ? output : output + "\n")
+        return ExitStatus.success
     }
 }
