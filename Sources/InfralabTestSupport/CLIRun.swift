@@ -28,7 +28,7 @@ public let testEnvironment: [String: String] = ["INFRALAB_LANG": "en", "TERM": "
 public func runCLI(
     _ arguments: [String],
     environment: [String: String] = testEnvironment,
-    workingDirectory: URL = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true),
+    workingDirectory: URL = freshWorkingDirectory(),
     stdin: String? = nil,
     stdoutIsTerminal: Bool = false,
     stderrIsTerminal: Bool = false,
@@ -41,4 +41,13 @@ public func runCLI(
         arguments: arguments, environment: environment, workingDirectory: workingDirectory,
         stdout: out, stderr: err, stdin: TextInput(stdin), registry: registry)
     return CLIRun(status: status, stdout: out.text, stderr: err.text)
+}
+
+/// A new empty folder under the temporary directory, so in-process runs of commands that
+/// write (a workspace, backups) never touch a shared place.
+public func freshWorkingDirectory() -> URL {
+    let url = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)
+        .appendingPathComponent("infralab-cli-\(UUID().uuidString)", isDirectory: true)
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
 }
