@@ -19,13 +19,24 @@ extension NetworkEngine {
         }
         var best: [FlowResult] = []
         var failed = Set<String>()
+        var missingForward: Reason?
 
         func nextHop(after node: Node, reachedOn port: Int, tier: Int) -> (port: Int, only: Set<String>?) {
             let declared = spec.tiers[tier].port
             switch node {
             case .instance(let i):
-                let forwards = topology.instances[i].forwards.filter { $0.port.value == port }
+                let instance = topology.instances[i]
+                let forwards = instance.forwards.filter { $0.port.value == port }
                 if let first = forwards.first { return (first.effectiveTargetPort, Set(forwards.map(\.target.name))) }
+                // A reverse proxy that does not forward this port serves nothing behind it.
+                if instance.roles.contains(where: { NetworkEngine.proxyRoles.contains($0.value) }) {
+                    missingForward = Reason(
+                        code: .noForward,
+                        message: L("`\(instance.name)` is a reverse proxy, but it forwards nothing arriving on port \(port) (add `forwards: [{ port: \(port), to: ..., to-port: ... }]`)",
+                                   "`\(instance.name)`은(는) 리버스 프록시인데 \(port)번 포트로 들어온 요청을 어디에도 전달하지 않아요 (`forwards: [{ port: \(port), to: ..., to-port: ... }]`를 추가하세요)"),
+                        location: instance.location, component: instance.name)
+                    return (port, [])
+                }
             case .loadBalancer(let l):
                 if let listener = listener(l, port), listener.redirect == nil {
                     return (listener.targetPort?.value ?? port, Set(listener.targets.map(\.name)))
@@ -78,6 +89,9 @@ extension NetworkEngine {
                                "\(role) 역할을 맡은 구성 요소가 모두 꺼져 있어요: \(downs.map { $0.message.text(.ko) }.joined(separator: "; "))"),
                     location: first.location, component: first.component))
             }
+        }
+        if best.allSatisfy(\.isReachable), let missingForward {
+            return ServiceResult(answers: false, flows: best, reason: missingForward)
         }
         return ServiceResult(answers: false, flows: best, reason: best.last?.reason)
     }

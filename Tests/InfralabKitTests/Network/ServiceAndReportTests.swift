@@ -19,6 +19,18 @@ import Testing
         #expect(result.reason?.message.en.contains("instance-failure:proxy") == true)
     }
 
+    @Test("a reverse proxy that forwards nothing on the entry port serves nothing behind it")
+    func proxyWithoutForward() throws {
+        var topology = missionTopology()
+        let index = try #require(topology.instances.firstIndex { $0.name == "proxy" })
+        topology.instances[index].forwards = []
+        let result = NetworkEngine(topology: topology).serviceAnswers(spec, incidents: [])
+        #expect(!result.answers)
+        #expect(result.reason?.code == .noForward)
+        #expect(result.reason?.component == "proxy")
+        #expect(result.reason?.location == topology.instances[index].location)
+    }
+
     @Test func missingRole() {
         let result = NetworkEngine(topology: missionTopology()).serviceAnswers(ServiceSpec(entryPort: 80, tiers: [.init(role: "cache")]), incidents: [])
         #expect(!result.answers && result.reason?.code == .noComponentForRole)
