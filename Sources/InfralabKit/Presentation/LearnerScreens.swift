@@ -96,9 +96,12 @@ public struct LearnerScreens {
     public func explanation(_ finding: Finding, indent: Int) -> String {
         let pad = String(repeating: " ", count: indent)
         var out = ""
-        func line(_ text: String, extra: Int = 0) {
+        /// A wrapped line; `hang` indents the continuation lines under the text after a mark.
+        func line(_ text: String, extra: Int = 0, hang: Int = 0) {
             let p = pad + String(repeating: " ", count: extra)
-            out += wrapped(text, toWidth: width - indent - extra).map { p + $0 }.joined(separator: "\n") + "\n"
+            let lines = wrapped(text, toWidth: width - indent - extra - hang)
+            out += lines.enumerated().map { ($0.offset == 0 ? p : p + String(repeating: " ", count: hang)) + $0.element }
+                .joined(separator: "\n") + "\n"
         }
         if !finding.scenario.isEmpty {
             line(style.yellow(t(UIText.during(finding.scenario.map(\.description).joined(separator: ", ")))))
@@ -109,12 +112,15 @@ public struct LearnerScreens {
                 line(style.dim(t(UIText.path)) + " " + pathLine(flow))
             }
             if let blocking = flow.hops.last(where: { $0.verdict == .block }) {
-                line(style.red("✗ ") + blocking.name + ": " + t(blocking.detail), extra: 0)
+                line(style.red("✗ ") + blocking.name + ": " + t(blocking.detail), hang: 2)
             } else if flow.isReachable, let opening = flow.hops.last(where: { $0.verdict == .pass && ($0.kind == .securityGroup || $0.kind == .networkACL) }) {
-                line(style.yellow("! ") + opening.name + ": " + t(opening.detail))
+                line(style.yellow("! ") + opening.name + ": " + t(opening.detail), hang: 2)
             }
+            let blockingDetail = flow.hops.last(where: { $0.verdict == .block }).map { t($0.detail) }
             if !flow.isReachable {
-                line(style.dim("[\(flow.reason.code.rawValue)] ") + t(flow.reason.message))
+                // The reason code, and the reason in words unless the blocking hop just said it.
+                let words = t(flow.reason.message)
+                line(style.dim("[\(flow.reason.code.rawValue)]") + (words == blockingDetail ? "" : " " + words))
             }
         } else if let service = finding.service, let reason = service.reason {
             line(style.dim("[\(reason.code.rawValue)] ") + t(reason.message))
@@ -158,9 +164,10 @@ public struct LearnerScreens {
     public func hint(_ requirement: Requirement, level: Int) -> String {
         let total = requirement.hints.count
         guard level >= 1, level <= total else { return "" }
-        var out = style.bold(t(UIText.hintHeading(level, total))) + " " + t(requirement.statement) + "\n\n"
+        let heading = wrapped(t(UIText.hintHeading(level, total)) + " " + t(requirement.statement), toWidth: width)
+        var out = heading.map { style.bold($0) }.joined(separator: "\n") + "\n\n"
         out += paragraphs(t(requirement.hints[level - 1]), indent: 2) + "\n"
-        if level < total { out += "\n" + style.dim(t(UIText.moreHints)) + "\n" }
+        if level < total { out += "\n" + style.dim(paragraphs(t(UIText.moreHints))) + "\n" }
         return out
     }
 

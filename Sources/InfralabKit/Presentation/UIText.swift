@@ -22,10 +22,10 @@ enum UIText {
         LocalizedText(en: "(\(n) more case\(n == 1 ? "" : "s") like this)", ko: "(이런 경우가 \(n)개 더 있어요)")
     }
     static func allPass(_ n: Int) -> LocalizedText {
-        LocalizedText(en: "All \(n) requirements pass.", ko: "요구 사항 \(n)개를 모두 통과했어요.")
+        LocalizedText(en: n == 1 ? "The requirement passes." : "All \(n) requirements pass.", ko: "요구 사항 \(n)개를 모두 통과했어요.")
     }
     static func somePass(_ passed: Int, _ total: Int) -> LocalizedText {
-        LocalizedText(en: "\(passed) of \(total) requirements pass.", ko: "요구 사항 \(total)개 중 \(passed)개를 통과했어요.")
+        LocalizedText(en: total == 1 ? "The requirement does not pass yet." : "\(passed) of \(total) requirements pass.", ko: "요구 사항 \(total)개 중 \(passed)개를 통과했어요.")
     }
     static func hintAvailable(_ level: Int, _ total: Int) -> LocalizedText {
         LocalizedText(en: "Stuck? `infralab hint` shows hint \(level) of \(total).", ko: "막혔나요? `infralab hint`로 힌트 \(total)개 중 \(level)번째를 볼 수 있어요.")

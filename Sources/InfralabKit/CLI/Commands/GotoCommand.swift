@@ -24,7 +24,7 @@ struct GotoCommand: Command {
         }
         do {
             if let backup = try session.move(to: mission, step: step) {
-                context.stdout.line(context.text(LearningText.backedUp(LabPack.displayPath(backup))))
+                context.say(LearningText.backedUp(LabPack.displayPath(backup)))
             }
         } catch {
             return context.fail(LearningText.writeFailed(error.localizedDescription))

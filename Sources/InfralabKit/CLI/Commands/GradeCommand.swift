@@ -75,8 +75,8 @@ struct GradeCommand: Command {
             }
             let passed = results.filter(\.grade.passed).count
             context.stdout.line()
-            context.stdout.line(context.text(LocalizedText(en: "\(passed) of \(results.count) submissions pass \(mission.id)/\(step.id).",
-                                                          ko: "제출물 \(results.count)개 중 \(passed)개가 \(mission.id)/\(step.id)를 통과했어요.")))
+            context.say(LocalizedText(en: "\(passed) of \(results.count) submissions pass \(mission.id)/\(step.id).",
+                                                          ko: "제출물 \(results.count)개 중 \(passed)개가 \(mission.id)/\(step.id)를 통과했어요."))
         }
         return ExitStatus.success
     }

@@ -18,7 +18,7 @@ struct HintCommand: Command {
         }
         let grade = session.grade(session.loadTopology())
         guard let failing = grade.failing.first else {
-            context.stdout.line(context.text(LearningText.allPassHint))
+            context.say(LearningText.allPassHint)
             return ExitStatus.success
         }
         let requirement = failing.requirement
@@ -26,7 +26,7 @@ struct HintCommand: Command {
         guard used < requirement.hints.count else {
             context.stdout.write(context.screens.hint(requirement, level: requirement.hints.count))
             context.stdout.line()
-            context.stdout.line(context.text(LearningText.noHints))
+            context.say(LearningText.noHints)
             return ExitStatus.success
         }
         let level = used + 1

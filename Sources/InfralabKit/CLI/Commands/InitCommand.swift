@@ -13,7 +13,7 @@ struct InitCommand: Command {
         let root = context.arguments.positionals.first.map { context.url(for: $0).path }
             ?? Workspace.defaultRoot(for: context.workingDirectory.path)
         if Workspace(root: root).exists {
-            context.stdout.line(context.text(LearningText.alreadyWorkspace))
+            context.say(LearningText.alreadyWorkspace)
             return StatusCommand().run(context)
         }
         return context.createWorkspace(at: root)

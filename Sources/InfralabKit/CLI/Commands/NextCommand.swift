@@ -61,8 +61,8 @@ struct NextCommand: Command {
             context.stdout.line(style.bold(context.text(LearningText.missionComplete(context.text(mission.title)))))
             if let outro = mission.outro { context.stdout.write(screens.paragraphs(context.text(outro)) + "\n") }
             context.stdout.line()
-            if let backup { context.stdout.line(context.text(LearningText.backedUp(LabPack.displayPath(backup)))) }
-            context.stdout.line(context.text(LearningText.newStarter(file)))
+            if let backup { context.say(LearningText.backedUp(LabPack.displayPath(backup))) }
+            context.say(LearningText.newStarter(file))
             context.stdout.line()
             context.stdout.write(screens.chapter(pack: session.pack, mission: session.mission, step: session.step, topologyPath: file))
         case .finished:

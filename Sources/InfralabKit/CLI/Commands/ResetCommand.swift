@@ -22,8 +22,8 @@ struct ResetCommand: Command {
         }
         do {
             let backup = try session.installStarter()
-            if let backup { context.stdout.line(context.text(LearningText.backedUp(LabPack.displayPath(backup)))) }
-            context.stdout.line(context.text(LearningText.resetDone(LabPack.displayPath(session.workspace.topologyPath))))
+            if let backup { context.say(LearningText.backedUp(LabPack.displayPath(backup))) }
+            context.say(LearningText.resetDone(LabPack.displayPath(session.workspace.topologyPath)))
             return ExitStatus.success
         } catch {
             return context.fail(LearningText.writeFailed(error.localizedDescription))
@@ -47,14 +47,14 @@ struct ResetCommand: Command {
                 try FileManager.default.createDirectory(atPath: workspace.backupsDirectory, withIntermediateDirectories: true)
                 let backup = PathUtilities.join(workspace.backupsDirectory, "\(Workspace.timestamp())-progress.yaml")
                 try data.write(to: URL(fileURLWithPath: backup), options: .atomic)
-                context.stdout.line(context.text(LearningText.backedUp(LabPack.displayPath(backup))))
+                context.say(LearningText.backedUp(LabPack.displayPath(backup)))
             }
             let recordLabs = context.labsOverride != nil
             try workspace.writeProgress(Progress(labs: recordLabs ? pack.directory : nil, missionID: first.id, stepID: first.steps[0].id))
         } catch {
             return context.fail(LearningText.writeFailed(error.localizedDescription))
         }
-        context.stdout.line(context.text(LearningText.progressReset))
+        context.say(LearningText.progressReset)
         return ExitStatus.success
     }
 }

@@ -28,8 +28,8 @@ struct SolutionCommand: Command {
         if context.arguments.isSet("apply") {
             do {
                 let backup = try session.workspace.replaceTopology(with: text, label: "before-solution-\(session.step.id)")
-                if let backup { context.stdout.line(context.text(LearningText.backedUp(LabPack.displayPath(backup)))) }
-                context.stdout.line(context.text(LearningText.solutionApplied(LabPack.displayPath(session.workspace.topologyPath))))
+                if let backup { context.say(LearningText.backedUp(LabPack.displayPath(backup))) }
+                context.say(LearningText.solutionApplied(LabPack.displayPath(session.workspace.topologyPath)))
             } catch {
                 return context.fail(LearningText.writeFailed(error.localizedDescription))
             }

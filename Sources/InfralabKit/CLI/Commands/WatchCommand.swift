@@ -32,7 +32,7 @@ struct WatchCommand: Command {
         }
         let path = session.workspace.topologyPath
         let redraw = context.stdout.colorize  // a colour terminal: redraw in place
-        context.stdout.line(context.text(LearningText.watching(LabPack.displayPath(path))))
+        context.say(LearningText.watching(LabPack.displayPath(path)))
         var lastStamp: Date? = nil
         var lastStatus = ExitStatus.success
         while true {

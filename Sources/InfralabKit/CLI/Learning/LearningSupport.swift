@@ -18,6 +18,11 @@ enum ExecutableLocation {
 extension CommandContext {
     var labsOverride: String? { arguments.value("labs").map { url(for: $0).path } }
 
+    /// A sentence for the learner on stdout, wrapped to the screen's width.
+    func say(_ message: LocalizedText) {
+        stdout.line(wrapped(text(message), toWidth: width).joined(separator: "\n"))
+    }
+
     var screens: LearnerScreens {
         LearnerScreens(colorize: stdout.colorize, language: language, width: width) { file in
             let path = file.hasPrefix("/") ? file : self.url(for: file).path
@@ -83,7 +88,9 @@ extension CommandContext {
             let style = TextStyle(colorize: stdout.colorize)
             stdout.line(style.bold(text(LearningText.welcome)))
             let shown = LabPack.displayPath(session.workspace.topologyPath)
-            stdout.line(text(LearningText.workspaceCreated(LabPack.displayPath(session.workspace.root), shown)))
+            let root = LabPack.displayPath(session.workspace.root)
+            say(root == session.workspace.root && session.workspace.root == workingDirectory.path
+                ? LearningText.workspaceHere(shown) : LearningText.workspaceCreated(root, shown))
             stdout.line()
             stdout.write(screens.chapter(pack: session.pack, mission: session.mission, step: session.step, topologyPath: shown))
             return ExitStatus.success
@@ -119,6 +126,9 @@ enum LearningText {
     static let welcome = LocalizedText(en: "Welcome to infralab.", ko: "infralab에 오신 걸 환영해요.")
     static func workspaceCreated(_ root: String, _ file: String) -> LocalizedText {
         LocalizedText(en: "Your workspace is `\(root)`; your file is `\(file)`.", ko: "작업 공간은 `\(root)`, 고칠 파일은 `\(file)`이에요.")
+    }
+    static func workspaceHere(_ file: String) -> LocalizedText {
+        LocalizedText(en: "This folder is now your workspace; your file is `\(file)`.", ko: "이 폴더가 작업 공간이에요. 고칠 파일은 `\(file)`이에요.")
     }
     static let stepPassed = LocalizedText(en: "Step passed.", ko: "이 단계를 통과했어요.")
     static func missionComplete(_ title: String) -> LocalizedText {
