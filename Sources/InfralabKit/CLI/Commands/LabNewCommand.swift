@@ -58,8 +58,8 @@ enum LabTemplates {
           en: A new mission
           ko: 새 미션
         summary:
-          en: One sentence for `infralab list`.
-          ko: `infralab list`에 보일 한 문장.
+          en: "One sentence for `infralab list`."
+          ko: "`infralab list`에 보일 한 문장."
         service:
           entry-port: 80
           tiers: [was]

@@ -1,0 +1,115 @@
+import Foundation
+import InfralabKit
+import InfralabTestSupport
+import Testing
+
+/// `lab check` on packs made by `lab new`, then broken one way each.
+@Suite struct LabCheckTests {
+    /// A fresh pack (`Labs/01-demo`, `Solutions/01-demo`) from the `lab new` template.
+    func scaffold() throws -> URL {
+        let root = freshWorkingDirectory()
+        let run = runCLI(["lab", "new", "demo"], workingDirectory: root)
+        #expect(run.status == 0, "\(run)")
+        return root
+    }
+
+    func edit(_ root: URL, _ path: String, _ change: (String) -> String) throws {
+        let url = root.appendingPathComponent(path)
+        try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func problems(_ root: URL) -> [String] {
+        LabChecker.check(packDirectory: root.appendingPathComponent("Labs").path).missions.flatMap(\.problems).map(\.message.en)
+    }
+
+    @Test("the `lab new` template is a sound mission as it is")
+    func templateIsSound() throws {
+        let root = try scaffold()
+        let report = LabChecker.check(packDirectory: root.appendingPathComponent("Labs").path)
+        #expect(report.isSound, "\(report.missions.flatMap(\.problems).map(\.message.en))")
+        #expect(report.missions.first?.variants == 1)
+        #expect((report.missions.first?.mutantsCaught ?? 0) > 0)
+        let run = runCLI(["lab", "check", "Labs"], workingDirectory: root)
+        #expect(run.status == 0, "\(run)")
+    }
+
+    @Test("a solution that fails its step")
+    func failingSolution() throws {
+        let root = try scaffold()
+        try edit(root, "Solutions/01-demo/first-step.yaml") { $0.replacingOccurrences(of: "- { port: 80, from: internet }", with: "- { port: 81, from: internet }") }
+        #expect(problems(root).contains { $0.contains("the solution fails `web-answers`") })
+        #expect(runCLI(["lab", "check", "Labs"], workingDirectory: root).status == 1)
+    }
+
+    @Test("a starter that already passes")
+    func passingStarter() throws {
+        let root = try scaffold()
+        try edit(root, "Labs/01-demo/starters/first-step.yaml") { $0.replacingOccurrences(of: "      - { port: 22, from: internet }\n", with: "") }
+        #expect(problems(root).contains { $0.contains("the starter already passes step `first-step`") })
+    }
+
+    @Test("a requirement with two hints, and one without Korean")
+    func hintsAndKorean() throws {
+        let root = try scaffold()
+        try edit(root, "Labs/01-demo/mission.yaml") {
+            $0.replacingOccurrences(of: "          - { en: A nudge., ko: 귀띔. }\n", with: "")
+              .replacingOccurrences(of: "{ en: It answers, ko: 응답해요 }", with: "{ en: It answers }")
+              .replacingOccurrences(of: "statement: { en: Users reach the WAS on port 80, ko: 사용자가 80번 포트로 WAS에 접속해요 }",
+                                    with: "statement: { en: Users reach the WAS on port 80 }")
+        }
+        let found = problems(root)
+        #expect(found.contains { $0.contains("requirement `ssh-closed` has 2 hint(s)") }, "\(found)")
+        #expect(found.contains { $0.contains("requirement `web-answers`: the statement has no Korean text") }, "\(found)")
+    }
+
+    @Test("a requirement that selects nothing in the solution")
+    func selectorMatchesNothing() throws {
+        let root = try scaffold()
+        try edit(root, "Labs/01-demo/mission.yaml") {
+            $0.replacingOccurrences(of: "check: { no-open-rule: { ports: [22] } }", with: "check: { no-open-rule: { ports: [22], select: \"role:bastion\" } }")
+        }
+        #expect(problems(root).contains { $0.contains("selects `role:bastion`, which matches nothing in the solution") })
+    }
+
+    @Test("a variant whose expectation is wrong")
+    func wrongVariant() throws {
+        let root = try scaffold()
+        try edit(root, "Solutions/01-demo/variants/first-step/world-open.yaml") { $0.replacingOccurrences(of: "# expect: fail ssh-closed", with: "# expect: pass") }
+        #expect(problems(root).contains { $0.contains("variant `world-open.yaml` expected to pass; also fails ssh-closed") })
+    }
+
+    @Test("an automatic mutant that no requirement catches is named, and a waiver explains it away")
+    func uncaughtMutant() throws {
+        let root = try scaffold()
+        // Without the SSH requirement, opening port 80 wider is still fine, but dropping the
+        // only rule is caught by service-answers; a second, unused group rule is not.
+        try edit(root, "Solutions/01-demo/first-step.yaml") {
+            $0.replacingOccurrences(of: "      - { port: 80, from: internet }\n", with: "      - { port: 80, from: internet }\n      - { port: 9000, from: 203.0.113.9 }\n")
+        }
+        let found = problems(root)
+        #expect(found.contains { $0.contains("mutant `widen-rule:web:9000`") && $0.contains("passes every requirement") }, "\(found)")
+        try edit(root, "Labs/01-demo/mission.yaml") {
+            $0 + """
+                    mutants:
+                      - { id: "widen-rule:web:9000", why: { en: the metrics port is not part of this step, ko: 이 단계는 메트릭 포트를 다루지 않아요 } }
+                      - { id: "remove-rule:web:9000", why: { en: the metrics port is not part of this step, ko: 이 단계는 메트릭 포트를 다루지 않아요 } }
+
+                """
+        }
+        let report = LabChecker.check(packDirectory: root.appendingPathComponent("Labs").path)
+        #expect(report.isSound, "\(report.missions.flatMap(\.problems).map(\.message.en))")
+        #expect(report.missions.first?.mutantsWaived == 2)
+    }
+
+    @Test("a mission file with an error is reported with its line and column")
+    func brokenMissionFile() throws {
+        let root = try scaffold()
+        try edit(root, "Labs/01-demo/mission.yaml") { $0.replacingOccurrences(of: "check: { service-answers: {} }", with: "check: { service-answer: {} }") }
+        let report = LabChecker.check(packDirectory: root.appendingPathComponent("Labs").path)
+        #expect(!report.isSound)
+        let diagnostic = try #require(report.packDiagnostics.first { $0.code == "mission.unknown-key" })
+        #expect(diagnostic.location?.line == 25)
+        #expect(diagnostic.location?.column == 18)
+        #expect(diagnostic.suggestion?.en == "did you mean `service-answers`?")
+    }
+}
