@@ -91,8 +91,9 @@ func randomTopology(seed: UInt64, instances: Int = 24) -> Topology {
 // MARK: - Model transformations for the property tests
 
 /// Renames every resource consistently (`x` → `r-x`), leaving built-ins alone.
-func renamed(_ t: Topology) -> Topology {
-    func n(_ s: String) -> String { s == "internet" || s == "local" ? s : "r-\(s)" }
+/// Prefixes every name with `r-`, except `keeping` (names a mission's requirements use).
+func renamed(_ t: Topology, keeping: Set<String> = []) -> Topology {
+    func n(_ s: String) -> String { s == "internet" || s == "local" || keeping.contains(s) ? s : "r-\(s)" }
     func r(_ ref: Reference) -> Reference { Reference(n(ref.name), at: ref.location) }
     func p(_ peer: Located<Peer>) -> Located<Peer> {
         switch peer.value {
