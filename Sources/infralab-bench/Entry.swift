@@ -1,0 +1,149 @@
+import Foundation
+import InfralabKit
+
+/// A 5,000-line topology file: VPCs, subnets, security groups with rules, instances.
+func generatedTopologyText(lines target: Int) -> String {
+    var lines = ["# generated for infralab-bench", "outside:", "  admin: 203.0.113.10", "vpcs:"]
+    let vpcs = 4
+    for v in 0..<vpcs { lines.append("  vpc-\(v): { cidr: 10.\(v).0.0/16, region: ap-northeast-2, internet-gateway: igw-\(v) }") }
+    lines.append("subnets:")
+    var subnetNames: [String] = []
+    for v in 0..<vpcs {
+        for s in 0..<40 {
+            let name = "sub-\(v)-\(s)"
+            subnetNames.append(name)
+            lines.append("  \(name): { vpc: vpc-\(v), cidr: 10.\(v).\(s).0/24, az: ap-northeast-2\(s % 2 == 0 ? "a" : "c"), route-table: rt-\(v)-\(s % 2) }")
+        }
+    }
+    lines.append("route-tables:")
+    for v in 0..<vpcs {
+        lines.append("  rt-\(v)-0:")
+        lines.append("    routes:")
+        lines.append("      - { to: 0.0.0.0/0, via: igw-\(v) }")
+        lines.append("  rt-\(v)-1:")
+        lines.append("    routes: []")
+    }
+    lines.append("security-groups:")
+    var groups = 0
+    while lines.count < target / 2 {
+        let v = groups % vpcs
+        lines.append("  sg-\(groups):")
+        lines.append("    vpc: vpc-\(v)")
+        lines.append("    inbound:")
+        lines.append("      - { port: 443, from: internet }")
+        lines.append("      - { port: 22, from: admin }")
+        lines.append("      - { port: 8080, from: sg-\(max(0, groups - vpcs)) }")
+        lines.append("      - { port: 1024-65535, protocol: udp, from: 10.\(v).0.0/16 }")
+        groups += 1
+    }
+    lines.append("instances:")
+    var n = 0
+    while lines.count < target {
+        let v = n % vpcs
+        let subnet = "sub-\(v)-\((n / vpcs) % 40)"
+        let group = "sg-\((n % max(1, groups / vpcs)) * vpcs + v)"
+        lines.append("  i-\(n):")
+        lines.append("    subnet: \(subnet)")
+        lines.append("    security-groups: [\(group)]")
+        lines.append("    role: was")
+        n += 1
+    }
+    return lines.joined(separator: "\n") + "\n"
+}
+
+func parseBenchmark() {
+    let text = generatedTopologyText(lines: 5_000)
+    let lineCount = text.split(separator: "\n").count
+    var best = Double.infinity
+    var diagnostics = 0
+    for _ in 0..<10 {
+        let (result, ms) = measure { TopologyLoader.load(text: text, file: "bench.yaml") }
+        best = min(best, ms)
+        diagnostics = result.diagnostics.count
+    }
+    print("parse: load + validate a \(lineCount)-line topology (\(text.utf8.count / 1024) KiB): best of 10 = \(format1(best)) ms (\(diagnostics) diagnostics)")
+}
+
+func labsDirectory() -> String? {
+    LabPack.locateBuiltIn(environment: ProcessInfo.processInfo.environment,
+                          executablePath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+}
+
+func labsBenchmark() {
+    guard let labs = labsDirectory() else { print("labs: no Labs folder found (set INFRALAB_LABS)"); return }
+    let (pack, loadMs) = measure { LabPack.load(directory: labs) }
+    var gradeMs = 0.0
+    var requirements = 0
+    for (mission, step) in pack.allSteps {
+        let loaded = TopologyFile.load(path: step.solutionPath)
+        guard let topology = loaded.topology else { continue }
+        let (grade, ms) = measure { Grader(topology: topology, diagnostics: loaded.diagnostics).grade(mission: mission, step: step) }
+        gradeMs += ms
+        requirements += grade.results.count
+    }
+    let (report, checkMs) = measure { LabChecker.check(packDirectory: labs) }
+    let mutants = report.missions.reduce(0) { $0 + $1.mutants }
+    let variants = report.missions.reduce(0) { $0 + $1.variants }
+    print("labs: load \(pack.missions.count) missions in \(format1(loadMs)) ms; grade \(pack.allSteps.count) reference solutions (\(requirements) requirements) in \(format1(gradeMs)) ms")
+    print("labs: lab check (\(variants) variants, \(mutants) mutants) in \(format1(checkMs)) ms")
+}
+
+/// Median wall time of `runs` launches of a process.
+func medianLaunch(_ executable: String, _ arguments: [String], directory: String, runs: Int) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let (_, ms) = measure { () -> Void in
+            try? process.run()
+            process.waitUntilExit()
+        }
+        times.append(ms)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+func startupBenchmark() {
+    let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let infralab = PathUtilities.join(PathUtilities.parent(me), "infralab")
+    guard FileManager.default.isExecutableFile(atPath: infralab), let labs = labsDirectory() else {
+        print("startup: build the infralab product in the same configuration first (swift build -c release)")
+        return
+    }
+    let pack = LabPack.load(directory: labs)
+    // The largest shipped mission: the step with the most requirements to grade.
+    guard let (mission, step) = pack.allSteps.max(by: { $0.0.requirements(for: $0.1).count < $1.0.requirements(for: $1.1).count }) else { return }
+    let workspace = NSTemporaryDirectory() + "infralab-bench-\(ProcessInfo.processInfo.processIdentifier)"
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let env = ["INFRALAB_LABS": labs]
+    _ = env
+    setenv("INFRALAB_LABS", labs, 1)
+    _ = medianLaunch(infralab, ["init"], directory: { try? FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true); return workspace }(), runs: 1)
+    _ = medianLaunch(infralab, ["goto", "\(mission.id)/\(step.id)"], directory: workspace, runs: 1)
+    try? FileManager.default.removeItem(atPath: workspace + "/topology.yaml")
+    try? FileManager.default.copyItem(atPath: step.solutionPath, toPath: workspace + "/topology.yaml")
+    let runs = 21
+    let hello = medianLaunch(me, ["--hello"], directory: workspace, runs: runs)
+    let check = medianLaunch(infralab, ["check"], directory: workspace, runs: runs)
+    print("startup: Foundation hello-world \(format1(hello)) ms; `infralab check` on \(mission.id)/\(step.id) (\(mission.requirements(for: step).count) requirements) \(format1(check)) ms — ×\(format1(check / max(hello, 0.001))) (bar: ×2), median of \(runs)")
+}
+
+@main
+struct BenchEntry {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--hello"] {
+            print("hello, world")
+            return
+        }
+        let which = arguments.first ?? "all"
+        if which == "engine" || which == "all" { engineBenchmark() }
+        if which == "parse" || which == "all" { parseBenchmark() }
+        if which == "labs" || which == "all" { labsBenchmark() }
+        if which == "startup" || which == "all" { startupBenchmark() }
+    }
+}
