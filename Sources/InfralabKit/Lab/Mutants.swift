@@ -17,7 +17,8 @@ public enum MutantGenerator {
         }
         let facts = TopologyFacts(topology)
 
-        for (t, table) in topology.routeTables.enumerated() {
+        // Parts the loader made for AWS's default VPC are not written in the file: no mutants.
+        for (t, table) in topology.routeTables.enumerated() where !(table.vpc.map { facts.isDefaultVPC($0.name) } ?? false) {
             for (r, route) in table.routes.enumerated() {
                 let dest: String
                 switch route.destination.value {

@@ -22,6 +22,18 @@ import Testing
         LabChecker.check(packDirectory: root.appendingPathComponent("Labs").path).missions.flatMap(\.problems).map(\.message.en)
     }
 
+    @Test("the shipped missions are sound: solutions pass, starters fail, variants as declared, every mutant caught or explained", .tags(.curriculum))
+    func shippedPackIsSound() {
+        let report = LabChecker.check(packDirectory: packageRoot.appendingPathComponent("Labs").path)
+        #expect(report.packDiagnostics.isEmpty)
+        #expect(report.missions.count == 6)
+        for mission in report.missions {
+            #expect(mission.problems.isEmpty, "\(mission.folder): \(mission.problems.map { "[\($0.stepID ?? "-")] \($0.message.en)" })")
+            #expect(mission.variants >= mission.steps * 4, "\(mission.folder): at least three failing variants and one passing per step")
+            #expect(mission.mutantsCaught + mission.mutantsWaived == mission.mutants)
+        }
+    }
+
     @Test("the `lab new` template is a sound mission as it is")
     func templateIsSound() throws {
         let root = try scaffold()
