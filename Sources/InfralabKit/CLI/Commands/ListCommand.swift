@@ -8,17 +8,5 @@ struct ListCommand: Command {
         ko: "미션과 단계 목록을 완료 여부와 함께 보여 줘요")
     let options: [OptionSpec] = [.labs, .json]
 
-    func run(_ context: CommandContext) -> Int32 {
-        let session: LearnerSession
-        switch context.openSession() {
-        case .failure(let code): return code.status
-        case .success(let s): session = s
-        }
-        if context.wantsJSON {
-            context.stdout.line(GradeJSON.progress(session, language: context.language).rendered(indent: 2))
-        } else {
-            context.stdout.write(context.screens.status(pack: session.pack, progress: session.progress, expandAll: true))
-        }
-        return ExitStatus.success
-    }
+    func run(_ context: CommandContext) -> Int32 { StatusCommand.show(context, expandAll: true) }
 }
