@@ -104,7 +104,7 @@ public struct UsageError: Error, Sendable, Hashable {
     }
 
     static func didYouMean(_ candidate: String) -> LocalizedText {
-        LocalizedText(en: "did you mean `\(candidate)`?", ko: "`\(candidate)`을(를) 입력하려던 것인가요?")
+        LocalizedText(en: "did you mean `\(candidate)`?", ko: "혹시 `\(candidate)`인가요?")
     }
 }
 
@@ -185,7 +185,7 @@ public enum ArgumentParser {
                         UsageError(
                             LocalizedText(
                                 en: "option `--\(spec.name)` takes no value",
-                                ko: "`--\(spec.name)` 옵션은 값을 받지 않습니다")))
+                                ko: "`--\(spec.name)` 옵션은 값을 받지 않아요")))
                 } else {
                     result.setFlag(spec.name)
                 }
@@ -200,7 +200,7 @@ public enum ArgumentParser {
                         UsageError(
                             LocalizedText(
                                 en: "option `--\(spec.name)` needs a value (\(spec.valueName))",
-                                ko: "`--\(spec.name)` 옵션에는 값이 필요합니다 (\(spec.valueName))")))
+                                ko: "`--\(spec.name)` 옵션에는 값이 필요해요 (\(spec.valueName))")))
                     continue
                 }
                 if let allowed = spec.allowedValues, !allowed.contains(value) {
@@ -208,7 +208,7 @@ public enum ArgumentParser {
                         UsageError(
                             LocalizedText(
                                 en: "`\(value)` is not a value of `--\(spec.name)`; use one of: \(allowed.joined(separator: ", "))",
-                                ko: "`\(value)`은(는) `--\(spec.name)`에 쓸 수 없습니다. 다음 중 하나를 쓰세요: \(allowed.joined(separator: ", "))"),
+                                ko: "`\(value)`은(는) `--\(spec.name)`에 쓸 수 없어요. 다음 중 하나를 쓰세요: \(allowed.joined(separator: ", "))"),
                             suggestion: Suggestions.closest(to: value, in: allowed).map(UsageError.didYouMean)))
                     continue
                 }
@@ -243,7 +243,7 @@ public enum ArgumentParser {
         let required = specs.filter { !$0.isOptional }.count
         if positionals.count < required {
             let missing = specs.filter { !$0.isOptional }[positionals.count].name
-            return UsageError(LocalizedText(en: "missing \(missing)", ko: "\(missing)이(가) 빠졌습니다"))
+            return UsageError(LocalizedText(en: "missing \(missing)", ko: "\(Korean.subject(missing)) 빠졌어요"))
         }
         if !specs.contains(where: \.isRepeatable), positionals.count > specs.count {
             let extra = positionals[specs.count]

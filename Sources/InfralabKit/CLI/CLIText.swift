@@ -1,18 +1,18 @@
 /// The CLI's own messages, one named member each, in English and Korean.
 enum CLIText {
     static func noSuchFile(_ path: String) -> LocalizedText {
-        LocalizedText(en: "no such file: \(path)", ko: "파일이 없습니다: \(path)")
+        LocalizedText(en: "no such file: \(path)", ko: "파일이 없어요: \(path)")
     }
 
     static func isDirectory(_ path: String) -> LocalizedText {
-        LocalizedText(en: "\(path) is a directory, not a file", ko: "\(path)은(는) 파일이 아니라 디렉터리입니다")
+        LocalizedText(en: "\(path) is a directory, not a file", ko: "파일이 아니라 폴더예요: \(path)")
     }
 
     static func unreadable(_ path: String) -> LocalizedText {
-        LocalizedText(en: "cannot read \(path) (permission denied?)", ko: "\(path)을(를) 읽을 수 없습니다(권한 문제?)")
+        LocalizedText(en: "cannot read \(path) (permission denied?)", ko: "\(path)을(를) 읽을 수 없어요 (권한 문제일까요?)")
     }
 
     static func notUTF8(_ path: String) -> LocalizedText {
-        LocalizedText(en: "\(path) is not UTF-8 text", ko: "\(path)은(는) UTF-8 텍스트가 아닙니다")
+        LocalizedText(en: "\(path) is not UTF-8 text", ko: "UTF-8 텍스트 파일이 아니에요: \(path)")
     }
 }

@@ -152,7 +152,7 @@ public struct CommandContext: Sendable {
         if path == "-" {
             if let text = stdin.readAll() { return text }
             _ = fail(
-                LocalizedText(en: "cannot read standard input as UTF-8 text", ko: "표준 입력을 UTF-8 텍스트로 읽을 수 없습니다"),
+                LocalizedText(en: "cannot read standard input as UTF-8 text", ko: "표준 입력을 UTF-8 텍스트로 읽을 수 없어요"),
                 status: ExitStatus.noInput)
             return nil
         }
@@ -180,5 +180,5 @@ public struct CommandContext: Sendable {
 
 extension OptionSpec {
     public static let json = OptionSpec.flag(
-        "json", help: LocalizedText(en: "Print machine-readable JSON on stdout", ko: "기계가 읽는 JSON을 표준 출력에 씁니다"))
+        "json", help: LocalizedText(en: "Print machine-readable JSON on stdout", ko: "결과를 JSON으로 표준 출력에 써요"))
 }

@@ -16,16 +16,16 @@ public enum CommandLineTool {
             "color", "WHEN", allowed: ColorChoice.allCases.map(\.rawValue),
             help: LocalizedText(
                 en: "Colour the output: always, never, or auto (only on a terminal; NO_COLOR honoured)",
-                ko: "출력 색상: always, never, auto(터미널일 때만, NO_COLOR 존중)")),
+                ko: "출력 색상: always, never, auto(터미널일 때만, NO_COLOR 설정을 따라요)")),
         .value(
             "lang", "LANG", allowed: Language.allCases.map(\.rawValue),
             help: LocalizedText(
                 en: "Language of messages (default: INFRALAB_LANG, then LANG)",
                 ko: "메시지 언어(기본값: INFRALAB_LANG, 그다음 LANG)")),
-        .flag("help", short: "h", help: LocalizedText(en: "Show help", ko: "도움말을 보여 줍니다")),
+        .flag("help", short: "h", help: LocalizedText(en: "Show help", ko: "도움말을 보여 줘요")),
         .flag(
             "version", short: "V",
-            help: LocalizedText(en: "Show the version", ko: "버전을 보여 줍니다")),
+            help: LocalizedText(en: "Show the version", ko: "버전을 보여 줘요")),
     ]
 
     /// For `main.swift`: the process's streams, environment and working directory.

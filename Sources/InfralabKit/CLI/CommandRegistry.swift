@@ -58,7 +58,7 @@ public struct CommandRegistry: Sendable {
     /// Finds the command named by the first one or two positional words.
     public func resolve(_ words: [String]) -> Resolution {
         guard let first = words.first else {
-            return .unknown(UsageError(LocalizedText(en: "missing command", ko: "명령이 빠졌습니다")))
+            return .unknown(UsageError(LocalizedText(en: "missing command", ko: "명령이 빠졌어요")))
         }
         if prefixes.contains(first) {
             let subcommands = commands.filter { $0.name.hasPrefix(first + " ") }
@@ -68,7 +68,7 @@ public struct CommandRegistry: Sendable {
                     UsageError(
                         LocalizedText(
                             en: "`\(first)` needs a subcommand: \(names.joined(separator: ", "))",
-                            ko: "`\(first)` 뒤에 하위 명령이 필요합니다: \(names.joined(separator: ", "))")))
+                            ko: "`\(first)` 뒤에 하위 명령이 필요해요: \(names.joined(separator: ", "))")))
             }
             let second = words[1]
             if let command = subcommands.first(where: { $0.name == "\(first) \(second)" || $0.aliases.contains(second) }) {

@@ -5,7 +5,7 @@ public enum HelpFormatter {
         let style = TextStyle(colorize: colorize)
         let tagline = LocalizedText(
             en: "a workbook for cloud infrastructure: build a topology, and a network simulation grades it",
-            ko: "클라우드 인프라 워크북: 토폴로지를 만들면 네트워크 시뮬레이션이 채점합니다")
+            ko: "클라우드 인프라 워크북: 토폴로지를 만들면 네트워크를 시뮬레이션해서 채점해요")
         var lines = ["infralab \(CommandLineTool.version) — \(tagline.text(language))", ""]
         lines.append("\(style.bold(text(usageLabel, language))) infralab <command> [options]")
         let nameWidth = registry.commands.map(\.name.count).max() ?? 0
@@ -28,10 +28,10 @@ public enum HelpFormatter {
             text(
                 LocalizedText(
                     en: "Run `infralab help COMMAND` (or `infralab COMMAND --help`) for its options and examples.",
-                    ko: "명령의 옵션과 예시는 `infralab help 명령`(또는 `infralab 명령 --help`)으로 봅니다."), language))
+                    ko: "명령별 옵션과 예시는 `infralab help 명령`(또는 `infralab 명령 --help`)으로 볼 수 있어요."), language))
         lines.append(
             text(
-                LocalizedText(en: "Start with `infralab init`, then `infralab next`.", ko: "`infralab init`로 시작해서 `infralab next`로 진행합니다."),
+                LocalizedText(en: "Start with `infralab init`, then `infralab next`.", ko: "`infralab init`으로 시작해서 `infralab next`로 진행해요."),
                 language))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -92,13 +92,13 @@ public enum HelpFormatter {
                 text(
                     LocalizedText(
                         en: "See `infralab help \(command.name)` for its options.",
-                        ko: "옵션은 `infralab help \(command.name)`에서 볼 수 있습니다."), language))
+                        ko: "옵션은 `infralab help \(command.name)`에서 볼 수 있어요."), language))
         } else {
             output.line("\(style.bold(text(usageLabel, language))) infralab <command> [options]")
             output.line(
                 text(
                     LocalizedText(
-                        en: "See `infralab --help` for the commands.", ko: "명령 목록은 `infralab --help`에서 볼 수 있습니다."),
+                        en: "See `infralab --help` for the commands.", ko: "명령 목록은 `infralab --help`에서 볼 수 있어요."),
                     language))
         }
     }

@@ -25,7 +25,7 @@ public enum FlowReport {
         }
         lines.append("\(style.bold(subject)): \(verdict)")
         if !q.incidents.isEmpty {
-            lines.append((language == .ko ? "  사고: " : "  incidents: ") + q.incidents.map(\.description).joined(separator: ", "))
+            lines.append((language == .ko ? "  장애: " : "  incidents: ") + q.incidents.map(\.description).joined(separator: ", "))
         }
         let digits = String(result.hops.count).count
         for (index, hop) in result.hops.enumerated() {

@@ -29,7 +29,7 @@ struct LabCheckScreen {
         let unsound = report.missions.filter { !$0.isSound }.count
         out += "\n"
         if report.isSound {
-            out += style.green(language == .ko ? "미션 \(report.missions.count)개가 모두 건전해요." : "All \(report.missions.count) missions are sound.") + "\n"
+            out += style.green(language == .ko ? "미션 \(report.missions.count)개 모두 문제가 없어요." : "All \(report.missions.count) missions are sound.") + "\n"
         } else {
             out += style.red(language == .ko ? "미션 \(report.missions.count)개 중 \(unsound)개에 문제가 있어요." : "\(unsound) of \(report.missions.count) missions are unsound.") + "\n"
         }

@@ -8,7 +8,7 @@ enum UIText {
     static let checkedHere = LocalizedText(en: "What infralab will check", ko: "infralab이 확인할 것")
     static func editThenNext(_ path: String) -> LocalizedText {
         LocalizedText(en: "Edit \(path), then run `infralab next`. `infralab hint` helps when you are stuck.",
-                      ko: "\(path)을(를) 고친 다음 `infralab next`를 실행하세요. 막히면 `infralab hint`가 도와줘요.")
+                      ko: "\(Korean.object(path)) 고친 다음 `infralab next`를 실행하세요. 막히면 `infralab hint`가 도와줘요.")
     }
     static let carried = LocalizedText(en: "(from an earlier step)", ko: "(앞 단계에서 이어짐)")
     static func fileHasErrors(_ n: Int) -> LocalizedText {

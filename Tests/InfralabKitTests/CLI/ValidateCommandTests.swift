@@ -107,7 +107,7 @@ struct CLIValidateCommandTests {
             #expect(run.stdout.isEmpty)
             #expect(run.stderr == "error: no such file: topology.yaml\n")
             #expect(runCLI(["validate", "."], workingDirectory: directory.url).stderr.contains("is a directory"))
-            #expect(runCLI(["validate", "nope.yaml", "--lang", "ko"], workingDirectory: directory.url).stderr.contains("파일이 없습니다: nope.yaml"))
+            #expect(runCLI(["validate", "nope.yaml", "--lang", "ko"], workingDirectory: directory.url).stderr.contains("파일이 없어요: nope.yaml"))
             #expect(directory.listing().isEmpty)
         }
     }

@@ -6,7 +6,7 @@ struct GradeCommand: Command {
     let group = CommandGroup.instructors
     let summary = LocalizedText(
         en: "Grade many submissions at once, with machine-readable results",
-        ko: "여러 제출물을 한 번에 채점하고 기계가 읽을 수 있는 결과를 내요")
+        ko: "여러 제출물을 한 번에 채점하고, 다른 프로그램이 읽을 수 있는 형식으로 결과를 내요")
     let discussion: LocalizedText? = LocalizedText(
         en: "A submission is a topology file, or a folder holding topology.yaml (a learner's workspace), or a folder of .yaml files (each one a submission). Formats: text (default), json, junit (one test case per requirement, for CI and LMS importers), gradescope (results.json with a score per requirement). Exit status 0 when every file was graded, whatever the grades; 66 when a submission cannot be read.",
         ko: "제출물은 토폴로지 파일, topology.yaml이 든 폴더(학습자의 작업 공간), 또는 .yaml 파일이 모인 폴더(파일 하나가 제출물 하나)예요. 형식: text(기본값), json, junit(요구 사항마다 테스트 케이스 하나, CI와 LMS 가져오기용), gradescope(요구 사항별 점수가 담긴 results.json). 모든 파일을 채점하면 점수와 상관없이 종료 상태 0, 읽을 수 없는 제출물이 있으면 66이에요.")
@@ -76,7 +76,7 @@ struct GradeCommand: Command {
             let passed = results.filter(\.grade.passed).count
             context.stdout.line()
             context.say(LocalizedText(en: "\(passed) of \(results.count) submissions pass \(mission.id)/\(step.id).",
-                                                          ko: "제출물 \(results.count)개 중 \(passed)개가 \(mission.id)/\(step.id)를 통과했어요."))
+                                      ko: "제출물 \(results.count)개 중 \(passed)개가 \(Korean.object("\(mission.id)/\(step.id)")) 통과했어요."))
         }
         return ExitStatus.success
     }

@@ -2,7 +2,7 @@
 struct HelpCommand: Command {
     let name = "help"
     let group = CommandGroup.tools
-    let summary = LocalizedText(en: "Show help for infralab or one command", ko: "infralab 또는 명령 하나의 도움말을 보여 줍니다")
+    let summary = LocalizedText(en: "Show help for infralab or one command", ko: "infralab 전체나 명령 하나의 도움말을 보여 줘요")
     let positionals: [PositionalSpec] = [
         PositionalSpec(
             "COMMAND", isOptional: true, isRepeatable: true,

@@ -7,7 +7,7 @@ struct HintCommand: Command {
         ko: "처음 실패한 요구 사항의 다음 힌트를 보여 줘요")
     let discussion: LocalizedText? = LocalizedText(
         en: "Hints come in levels: a nudge in the story's words, then the concept, then the concrete change. Each run shows the next level.",
-        ko: "힌트는 단계별로 나와요. 이야기 속 귀띔, 그다음 개념, 마지막으로 구체적인 변경이에요. 실행할 때마다 다음 단계를 보여 줘요.")
+        ko: "힌트는 이야기 속 귀띔, 찾아볼 개념, 구체적인 수정 방법 순서로 나와요. 실행할 때마다 다음 단계를 보여 줘요.")
     let options: [OptionSpec] = [.labs]
 
     func run(_ context: CommandContext) -> Int32 {

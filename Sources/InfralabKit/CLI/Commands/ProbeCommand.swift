@@ -8,7 +8,7 @@ struct ProbeCommand: Command {
     let group = CommandGroup.tools
     let summary = LocalizedText(
         en: "Trace one flow through a topology, hop by hop",
-        ko: "토폴로지에서 흐름 하나를 홉 단위로 추적합니다")
+        ko: "토폴로지에서 흐름 하나를 홉 단위로 추적해요")
     let discussion: LocalizedText? = LocalizedText(
         en: """
             Answers "can A reach B on this port?" by simulating routes, security groups, network ACLs, \
@@ -16,9 +16,9 @@ struct ProbeCommand: Command {
             Exit status is 0 whether or not the flow gets through; 1 when the topology has errors.
             """,
         ko: """
-            경로, 보안 그룹, 네트워크 ACL, NAT, 프록시와 지정한 장애를 시뮬레이션해서 "A가 이 포트로 B에 닿는가?"에 \
-            답하고, 각 홉과 그것을 결정한 규칙이나 경로를 보여 줍니다.
-            흐름이 통과하든 아니든 종료 상태는 0이고, 토폴로지에 오류가 있으면 1입니다.
+            경로, 보안 그룹, 네트워크 ACL, NAT, 프록시와 지정한 장애를 시뮬레이션해서 "A가 이 포트로 B에 닿을까?"에 \
+            답해요. 홉마다 결과와 그 결과를 정한 규칙이나 경로를 보여 줘요.
+            흐름이 통과하든 막히든 종료 상태는 0이고, 토폴로지에 오류가 있으면 1이에요.
             """)
     let usage = "infralab probe FILE --from A --to B --port N [options]"
     let positionals: [PositionalSpec] = [
@@ -44,29 +44,29 @@ struct ProbeCommand: Command {
             "client-ports", "LO-HI",
             help: LocalizedText(
                 en: "The client's ephemeral ports, for network ACL replies (default: 32768-60999, Linux)",
-                ko: "클라이언트의 임시 포트 범위, 네트워크 ACL 응답용(기본값: 32768-60999, 리눅스)")),
+                ko: "네트워크 ACL 응답에 쓰는 클라이언트 임시 포트 범위(기본값: 32768-60999, 리눅스)")),
         .value(
             "through", "NAME",
             help: LocalizedText(
                 en: "The connection must pass through NAME (a reverse proxy, load balancer or bastion)",
-                ko: "연결이 NAME(리버스 프록시, 로드 밸런서, 배스천)을 거쳐야 합니다")),
+                ko: "연결이 NAME(리버스 프록시, 로드 밸런서, 배스천)을 거쳐야 해요")),
         .repeatable(
             "incident", "KIND:NAME",
             help: LocalizedText(
                 en: "Simulate a failure: \(ProbeCommand.incidentKinds)",
-                ko: "장애를 시뮬레이션합니다: \(ProbeCommand.incidentKinds)")),
+                ko: "장애를 시뮬레이션해요: \(ProbeCommand.incidentKinds)")),
         .json,
     ]
     let examples: [CommandExample] = [
         CommandExample(
             "infralab probe topology.yaml --from internet --to web --port 443",
-            LocalizedText(en: "Can users on the internet reach the web server over HTTPS?", ko: "인터넷 사용자가 HTTPS로 웹 서버에 닿는가?")),
+            LocalizedText(en: "Can users on the internet reach the web server over HTTPS?", ko: "인터넷 사용자가 HTTPS로 웹 서버에 접속할 수 있을까요?")),
         CommandExample(
             "infralab probe topology.yaml --from admin --to db --port 22 --through bastion",
-            LocalizedText(en: "Can the admin SSH to the database through the bastion?", ko: "관리자가 배스천을 거쳐 DB에 SSH로 접속할 수 있는가?")),
+            LocalizedText(en: "Can the admin SSH to the database through the bastion?", ko: "관리자가 배스천을 거쳐 DB에 SSH로 접속할 수 있을까요?")),
         CommandExample(
             "infralab probe topology.yaml --from internet --to web --port 80 --incident az-outage:ap-northeast-2a",
-            LocalizedText(en: "Does the service survive losing one availability zone?", ko: "가용 영역 하나를 잃어도 서비스가 살아 있는가?")),
+            LocalizedText(en: "Does the service survive losing one availability zone?", ko: "가용 영역 하나에 장애가 나도 서비스가 살아 있을까요?")),
     ]
 
     static var incidentKinds: String {
@@ -100,7 +100,7 @@ struct ProbeCommand: Command {
     /// Reads the options into a query; every mistake is a usage error (exit 64).
     static func query(from arguments: ParsedArguments) -> Result<FlowQuery, UsageError> {
         func missing(_ option: String) -> UsageError {
-            UsageError(LocalizedText(en: "missing `\(option)`", ko: "`\(option)`이(가) 빠졌습니다"))
+            UsageError(LocalizedText(en: "missing `\(option)`", ko: "\(Korean.subject("`\(option)`")) 빠졌어요"))
         }
         guard let from = arguments.value("from"), !from.isEmpty else { return .failure(missing("--from A")) }
         guard let to = arguments.value("to"), !to.isEmpty else { return .failure(missing("--to B")) }
@@ -113,7 +113,7 @@ struct ProbeCommand: Command {
                     UsageError(
                         LocalizedText(
                             en: "`--port \(text)` is not a port; use a number from 1 to 65535",
-                            ko: "`--port \(text)`은(는) 포트가 아닙니다. 1부터 65535까지의 숫자를 쓰세요")))
+                            ko: "`--port \(text)`은(는) 포트 번호가 아니에요. 1부터 65535까지의 숫자를 쓰세요")))
             }
             port = number
         } else if ipProtocol != .icmp {
@@ -129,7 +129,7 @@ struct ProbeCommand: Command {
                     UsageError(
                         LocalizedText(
                             en: "`--client-ports \(text)` is not a port range; write LO-HI, e.g. 32768-60999",
-                            ko: "`--client-ports \(text)`은(는) 포트 범위가 아닙니다. LO-HI 형식으로 쓰세요(예: 32768-60999)")))
+                            ko: "`--client-ports \(text)`은(는) 포트 범위가 아니에요. LO-HI 형식으로 쓰세요(예: 32768-60999)")))
             }
             clientPorts = range
         }
@@ -172,7 +172,7 @@ struct ProbeCommand: Command {
         return UsageError(
             LocalizedText(
                 en: "`--incident \(text)` is not KIND:NAME; the kinds are \(kinds.joined(separator: ", "))",
-                ko: "`--incident \(text)`은(는) KIND:NAME 형식이 아닙니다. 종류: \(kinds.joined(separator: ", "))"),
+                ko: "`--incident \(text)`은(는) KIND:NAME 형식이 아니에요. 쓸 수 있는 종류: \(kinds.joined(separator: ", "))"),
             suggestion: suggestion)
     }
 }

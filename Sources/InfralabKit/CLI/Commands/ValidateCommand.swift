@@ -7,7 +7,7 @@ struct ValidateCommand: Command {
     let group = CommandGroup.tools
     let summary = LocalizedText(
         en: "Check a topology file and report every problem at once",
-        ko: "토폴로지 파일을 검사하고 모든 문제를 한 번에 보고합니다")
+        ko: "토폴로지 파일을 검사하고 모든 문제를 한 번에 알려 줘요")
     let discussion: LocalizedText? = LocalizedText(
         en: """
             Parses the file, builds the topology and runs every validation rule. Each problem is shown \
@@ -16,9 +16,10 @@ struct ValidateCommand: Command {
             66 when the file cannot be read. `-` reads standard input.
             """,
         ko: """
-            파일을 파싱하고 토폴로지를 만들어 모든 검증 규칙을 실행합니다. 문제마다 해당 줄과 열 위치를 \
-            캐럿(^)으로 보여 줍니다. 디스크에는 아무것도 쓰지 않습니다.
-            종료 상태: 오류가 없으면 0(경고는 허용), 오류가 있으면 1, 파일을 읽을 수 없으면 66. `-`는 표준 입력을 읽습니다.
+            파일을 파싱하고 토폴로지를 만든 다음 모든 검증 규칙을 실행해요. 문제마다 해당 줄을 보여 주고 \
+            열 위치를 캐럿(^)으로 짚어 줘요. 디스크에는 아무것도 쓰지 않아요.
+            종료 상태: 오류가 없으면 0(경고는 있어도 돼요), 오류가 있으면 1, 파일을 읽을 수 없으면 66이에요. \
+            파일 대신 `-`를 쓰면 표준 입력을 읽어요.
             """)
     let positionals: [PositionalSpec] = [
         .optional(
@@ -27,10 +28,10 @@ struct ValidateCommand: Command {
     ]
     let options: [OptionSpec] = [.json]
     let examples: [CommandExample] = [
-        CommandExample("infralab validate", LocalizedText(en: "Check ./topology.yaml", ko: "./topology.yaml을 검사합니다")),
+        CommandExample("infralab validate", LocalizedText(en: "Check ./topology.yaml", ko: "./topology.yaml을 검사해요")),
         CommandExample(
             "infralab validate vpc.yaml --json",
-            LocalizedText(en: "Print the problems as JSON for another program", ko: "다른 프로그램을 위해 문제를 JSON으로 출력합니다")),
+            LocalizedText(en: "Print the problems as JSON for another program", ko: "다른 프로그램이 읽을 수 있게 문제를 JSON으로 출력해요")),
     ]
 
     /// How a file becomes a topology; tests put a stand-in here.

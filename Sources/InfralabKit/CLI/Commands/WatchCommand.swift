@@ -24,11 +24,11 @@ struct WatchCommand: Command {
         }
         let interval = context.arguments.value("interval").flatMap(Double.init) ?? 0.5
         guard interval > 0, interval <= 60 else {
-            return context.usageError(UsageError(LocalizedText(en: "--interval takes seconds between 0 and 60", ko: "--interval에는 0초에서 60초 사이 값을 써요")))
+            return context.usageError(UsageError(LocalizedText(en: "--interval takes seconds between 0 and 60", ko: "--interval에는 0초에서 60초 사이의 값을 써야 해요")))
         }
         var remaining = context.arguments.value("count").flatMap(Int.init)
         if let count = remaining, count < 1 {
-            return context.usageError(UsageError(LocalizedText(en: "--count takes a number of at least 1", ko: "--count에는 1 이상의 수를 써요")))
+            return context.usageError(UsageError(LocalizedText(en: "--count takes a number of at least 1", ko: "--count에는 1 이상의 수를 써야 해요")))
         }
         let path = session.workspace.topologyPath
         let redraw = context.stdout.colorize  // a colour terminal: redraw in place
