@@ -2,7 +2,8 @@
 import PackageDescription
 
 // infralab: one library holding every layer (see Docs/architecture.md), a thin
-// executable, a benchmark executable and a test-support target. No dependencies.
+// executable, benchmark executables (infralab-bench and its baseline bench-hello) and a
+// test-support target. No dependencies.
 let package = Package(
     name: "infralab",
     products: [
@@ -14,6 +15,7 @@ let package = Package(
         .target(name: "InfralabKit"),
         .executableTarget(name: "infralab", dependencies: ["InfralabKit"]),
         .executableTarget(name: "infralab-bench", dependencies: ["InfralabKit"]),
+        .executableTarget(name: "bench-hello"),
         .target(name: "InfralabTestSupport", dependencies: ["InfralabKit"]),
         .testTarget(
             name: "InfralabKitTests",

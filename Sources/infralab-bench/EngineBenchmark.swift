@@ -5,7 +5,7 @@
 //   parse    load and validate a generated 5,000-line topology (parser, decoder, rules)
 //   labs     grade every step of the shipped missions, and `lab check` with its mutants
 //   startup  `infralab check` on the largest shipped mission vs. a Foundation hello-world
-//            process built the same way (this executable with `--hello`)
+//            process built the same way (the bench-hello target)
 import Dispatch
 import InfralabKit
 

@@ -4,6 +4,9 @@ import Foundation
 public struct LabPack: Sendable {
     public var directory: String
     public var missions: [Mission]
+    /// Every mission folder of the pack (`01-home-server`, …), in order — also when only
+    /// some missions were loaded.
+    public var missionFolders: [String] = []
     /// Problems in the mission files (located). Missions with errors are left out of
     /// `missions`, so a learner's session never runs a broken mission.
     public var diagnostics: [Diagnostic]
@@ -22,9 +25,11 @@ public struct LabPack: Sendable {
 
     public var allSteps: [(Mission, Step)] { missions.flatMap { m in m.steps.map { (m, $0) } } }
 
-    /// Loads every `NN-slug/mission.yaml` under `directory`. Solutions default to
-    /// `<directory>/../Solutions/NN-slug/`.
-    public static func load(directory: String) -> LabPack {
+    /// Loads every `NN-slug/mission.yaml` under `directory`, or, with `onlyMission`, just
+    /// the mission with that id (commands that grade one step need no more; a mission
+    /// whose `id:` is not found by a quick look at its file is loaded to make sure).
+    /// Solutions default to `<directory>/../Solutions/NN-slug/`.
+    public static func load(directory: String, onlyMission: String? = nil) -> LabPack {
         let fm = FileManager.default
         let root = PathUtilities.normalize(directory.hasPrefix("/") ? directory : PathUtilities.join(fm.currentDirectoryPath, directory))
         var diagnostics: [Diagnostic] = []
@@ -36,11 +41,15 @@ public struct LabPack: Sendable {
             return LabPack(directory: root, missions: [], diagnostics: diagnostics)
         }
         let solutionsRoot = PathUtilities.join(PathUtilities.parent(root), "Solutions")
+        var folders: [String] = []
         for name in names.sorted() where name.first?.isNumber == true {
             let folder = PathUtilities.join(root, name)
             let file = PathUtilities.join(folder, "mission.yaml")
             guard fm.fileExists(atPath: file) else { continue }
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            folders.append(name)
+            let contents = try? String(contentsOfFile: file, encoding: .utf8)
+            if let onlyMission, let contents, let id = quickID(contents), id != onlyMission { continue }
+            guard let text = contents else {
                 diagnostics.append(.error("lab.unreadable", LocalizedText(en: "cannot read `\(file)` as UTF-8 text", ko: "`\(file)`을(를) UTF-8 텍스트로 읽을 수 없어요"), at: nil))
                 continue
             }
@@ -56,7 +65,32 @@ public struct LabPack: Sendable {
                 missions.append(mission)
             }
         }
-        return LabPack(directory: root, missions: missions, diagnostics: diagnostics)
+        if onlyMission != nil && missions.isEmpty { return load(directory: directory) }
+        var pack = LabPack(directory: root, missions: missions, diagnostics: diagnostics)
+        pack.missionFolders = folders
+        return pack
+    }
+
+    /// The value of a top-level `id:` line, if the file has a plain one. Scans bytes:
+    /// grapheme-aware splitting would cost more than parsing the mission.
+    static func quickID(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            if lineEnd - lineStart > 3, bytes[lineStart] == UInt8(ascii: "i"), bytes[lineStart + 1] == UInt8(ascii: "d"),
+               bytes[lineStart + 2] == UInt8(ascii: ":") {
+                var value = bytes[(lineStart + 3)..<lineEnd]
+                if let hash = value.firstIndex(of: UInt8(ascii: "#")) { value = value[..<hash] }
+                while let first = value.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { value = value.dropFirst() }
+                while let last = value.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") { value = value.dropLast() }
+                guard !value.isEmpty, !value.contains(where: { "\"'{[".utf8.contains($0) }) else { return nil }
+                return String(decoding: value, as: UTF8.self)
+            }
+            lineStart = lineEnd + 1
+        }
+        return nil
     }
 
     /// Paths in messages: relative to the working directory when under it.

@@ -31,17 +31,18 @@ public struct LearnerSession: Sendable {
         return LabPack.locateBuiltIn(environment: environment, executablePath: executablePath)
     }
 
-    static func loadPack(_ path: String) -> Result<LabPack, OpenError> {
-        let pack = LabPack.load(directory: path)
+    static func loadPack(_ path: String, onlyMission: String? = nil) -> Result<LabPack, OpenError> {
+        let pack = LabPack.load(directory: path, onlyMission: onlyMission)
         if pack.missions.isEmpty {
             return .failure(pack.diagnostics.isEmpty ? .labsNotFound : .packHasErrors(pack.diagnostics))
         }
         return .success(pack)
     }
 
-    /// Opens the workspace containing `directory`.
+    /// Opens the workspace containing `directory`. With `currentMissionOnly`, only the
+    /// current mission is read (for commands that grade and never move on).
     public static func open(from directory: String, labsOverride: String?, environment: [String: String],
-                            executablePath: String?) -> Result<LearnerSession, OpenError> {
+                            executablePath: String?, currentMissionOnly: Bool = false) -> Result<LearnerSession, OpenError> {
         guard let workspace = Workspace.find(from: directory) else { return .failure(.noWorkspace(directory)) }
         let progress: Progress
         switch workspace.readProgress() {
@@ -53,9 +54,13 @@ public struct LearnerSession: Sendable {
         guard let packPath = locatePack(override: labsOverride, recorded: progress.labs, environment: environment, executablePath: executablePath) else {
             return .failure(.labsNotFound)
         }
-        switch loadPack(packPath) {
+        switch loadPack(packPath, onlyMission: currentMissionOnly ? progress.missionID : nil) {
         case .failure(let error): return .failure(error)
         case .success(let pack):
+            if currentMissionOnly, pack.mission(withID: progress.missionID)?.step(withID: progress.stepID) == nil {
+                // The pack changed under the progress: reconcile against all of it.
+                return open(from: directory, labsOverride: labsOverride, environment: environment, executablePath: executablePath)
+            }
             var session = LearnerSession(workspace: workspace, pack: pack, progress: progress)
             session.reconcile()
             return .success(session)

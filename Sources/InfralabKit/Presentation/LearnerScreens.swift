@@ -22,8 +22,9 @@ public struct LearnerScreens {
     /// `Mission 3/6 · Splitting the network — step 2 of 4: A door to the internet`
     public func heading(pack: LabPack, mission: Mission, step: Step) -> String {
         let stepIndex = (mission.index(ofStep: step.id) ?? 0) + 1
-        let missionIndex = (pack.missions.firstIndex { $0.id == mission.id } ?? 0) + 1
-        let line = t(UIText.heading(mission: missionIndex, of: pack.missions.count, title: t(mission.title),
+        let folders = pack.missionFolders.isEmpty ? pack.missions.map(\.folder) : pack.missionFolders
+        let missionIndex = (folders.firstIndex(of: mission.folder) ?? 0) + 1
+        let line = t(UIText.heading(mission: missionIndex, of: folders.count, title: t(mission.title),
                                     step: stepIndex, of: mission.steps.count, stepTitle: t(step.title)))
         let rule = String(repeating: "─", count: min(width, max(displayWidth(of: line), 20)))
         return wrapped(line, toWidth: width).map { style.bold($0) }.joined(separator: "\n") + "\n" + style.dim(rule) + "\n"

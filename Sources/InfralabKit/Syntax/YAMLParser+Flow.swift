@@ -15,10 +15,20 @@ extension YAMLBlockParser {
 
     /// Decodes the quoted scalar whose opening quote is at `start`. Continuation lines must
     /// be indented more than `minIndent` (a line that is not ends an unterminated string).
+    /// Encoding to UTF-8 bytes and decoding once is far cheaper than appending scalars
+    /// to a String one by one.
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     func decodeQuoted(_ start: FlowCursor, minIndent: Int) -> QuotedScan {
         let quote = source[start.index]
-        var value = String.UnicodeScalarView()
-        var pending = String.UnicodeScalarView()
+        // Scalars collect in arrays (cheap appends) and become a String once at the end.
+        var value: [Unicode.Scalar] = []
+        var pending: [Unicode.Scalar] = []
         var line = start.line
         var index = start.index + 1
         var escapedBreak = false
@@ -35,11 +45,11 @@ extension YAMLBlockParser {
                 let nextLine = next < endLine ? lines[next] : nil
                 guard let nextLine, nextLine.indent > minIndent || minIndent == Int.min else {
                     value.append(contentsOf: pending)
-                    return QuotedScan(value: String(value), isClosed: false, end: FlowCursor(line: line, index: end), problems: problems)
+                    return QuotedScan(value: Self.string(value), isClosed: false, end: FlowCursor(line: line, index: end), problems: problems)
                 }
-                if !escapedBreak { pending = String.UnicodeScalarView() }
+                if !escapedBreak { pending.removeAll(keepingCapacity: true) }
                 value.append(contentsOf: pending)
-                pending = String.UnicodeScalarView()
+                pending.removeAll(keepingCapacity: true)
                 if empty > 0 {
                     value.append(contentsOf: String(repeating: "\n", count: empty).unicodeScalars)
                 } else if !escapedBreak {
@@ -54,13 +64,13 @@ extension YAMLBlockParser {
             if scalar == quote {
                 if quote == "'", index + 1 < end, source[index + 1] == "'" {
                     value.append(contentsOf: pending)
-                    pending = String.UnicodeScalarView()
+                    pending.removeAll(keepingCapacity: true)
                     value.append("'")
                     index += 2
                     continue
                 }
                 value.append(contentsOf: pending)
-                return QuotedScan(value: String(value), isClosed: true, end: FlowCursor(line: line, index: index + 1), problems: problems)
+                return QuotedScan(value: Self.string(value), isClosed: true, end: FlowCursor(line: line, index: index + 1), problems: problems)
             }
             if scalar == " " || scalar == "\t" {
                 pending.append(scalar)
@@ -68,7 +78,7 @@ extension YAMLBlockParser {
                 continue
             }
             value.append(contentsOf: pending)
-            pending = String.UnicodeScalarView()
+            pending.removeAll(keepingCapacity: true)
             guard quote == "\"", scalar == "\\" else {
                 value.append(scalar)
                 index += 1

@@ -20,8 +20,42 @@ struct YAMLSource {
     let scalars: [Unicode.Scalar]
     let lines: [Line]
 
+    /// The text's Unicode scalars. A Swift String is always valid UTF-8, so decoding its
+    /// bytes directly is safe, and several times faster than iterating `unicodeScalars`.
+    static func decodeScalars(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes -> [Unicode.Scalar] in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(bytes.count)
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let b0 = UInt32(bytes[i])
+                var value: UInt32
+                if b0 < 0x80 {
+                    value = b0
+                    i += 1
+                } else if b0 < 0xE0, i + 1 < count {
+                    value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0, i + 2 < count {
+                    value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else if i + 3 < count {
+                    value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                } else {
+                    value = 0xFFFD
+                    i = count
+                }
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            }
+            return scalars
+        }
+    }
+
     init(_ text: String) {
-        var scalars = Array(text.unicodeScalars)
+        var scalars = YAMLSource.decodeScalars(text)
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         self.scalars = scalars
         var lines: [Line] = []

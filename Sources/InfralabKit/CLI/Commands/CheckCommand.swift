@@ -11,7 +11,7 @@ struct CheckCommand: Command {
 
     func run(_ context: CommandContext) -> Int32 {
         let session: LearnerSession
-        switch context.openSession() {
+        switch context.openSession(currentMissionOnly: true) {
         case .failure(let code): return code.status
         case .success(let s): session = s
         }

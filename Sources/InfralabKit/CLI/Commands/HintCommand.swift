@@ -12,7 +12,7 @@ struct HintCommand: Command {
 
     func run(_ context: CommandContext) -> Int32 {
         var session: LearnerSession
-        switch context.openSession() {
+        switch context.openSession(currentMissionOnly: true) {
         case .failure(let code): return code.status
         case .success(let s): session = s
         }

@@ -41,9 +41,9 @@ extension CommandContext {
     }
 
     /// The workspace's session, or the status to exit with after saying why not.
-    func openSession() -> Result<LearnerSession, ExitCode> {
+    func openSession(currentMissionOnly: Bool = false) -> Result<LearnerSession, ExitCode> {
         let result = LearnerSession.open(from: workingDirectory.path, labsOverride: labsOverride, environment: environment,
-                                         executablePath: ExecutableLocation.path)
+                                         executablePath: ExecutableLocation.path, currentMissionOnly: currentMissionOnly)
         switch result {
         case .success(let session):
             for notice in session.notices { stderr.line(TextStyle(colorize: stderr.colorize).yellow(text(notice))) }
