@@ -1,5 +1,5 @@
 import Foundation
-import InfralabKit
+@testable import InfralabKit
 import InfralabTestSupport
 import Testing
 
@@ -123,5 +123,28 @@ import Testing
         #expect(diagnostic.location?.line == 25)
         #expect(diagnostic.location?.column == 18)
         #expect(diagnostic.suggestion?.en == "did you mean `service-answers`?")
+    }
+}
+
+@Suite struct PartialPackTests {
+    static let labs = packageRoot.appendingPathComponent("Labs").path
+
+    @Test("loading one mission reads only that one, but still knows every folder")
+    func onlyOne() throws {
+        let full = LabPack.load(directory: Self.labs)
+        let partial = LabPack.load(directory: Self.labs, onlyMission: "bastion")
+        #expect(partial.missions.map(\.id) == ["bastion"])
+        #expect(partial.missionFolders == full.missions.map(\.folder))
+        #expect(partial.mission(withID: "bastion") == full.mission(withID: "bastion"))
+        #expect(LabPack.load(directory: Self.labs, onlyMission: "no-such-mission").missions.count == full.missions.count,
+                "an unknown id falls back to the whole pack")
+    }
+
+    @Test("the quick id look-up reads only a plain top-level `id:` line", arguments: [
+        ("id: bastion\ntitle: x\n", "bastion"), ("# c\nid: nat   # note\n", "nat"), ("title: x\n  id: inner\n", nil),
+        ("id: \"quoted\"\n", nil), ("id: bastion\r\n", "bastion"), ("title: 한글\nid: 한국어-미션\n", "한국어-미션"),
+    ] as [(String, String?)])
+    func quickID(_ text: String, _ expected: String?) {
+        #expect(LabPack.quickID(text) == expected)
     }
 }
