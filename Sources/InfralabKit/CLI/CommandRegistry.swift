@@ -11,6 +11,7 @@ public struct CommandRegistry: Sendable {
         // Learning
         InitCommand(),
         NextCommand(),
+        StoryCommand(),
         CheckCommand(),
         HintCommand(),
         WatchCommand(),

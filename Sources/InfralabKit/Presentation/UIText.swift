@@ -28,7 +28,8 @@ enum UIText {
         LocalizedText(en: total == 1 ? "The requirement does not pass yet." : "\(passed) of \(total) requirements pass.", ko: "요구 사항 \(total)개 중 \(passed)개를 통과했어요.")
     }
     static func hintAvailable(_ level: Int, _ total: Int) -> LocalizedText {
-        LocalizedText(en: "Stuck? `infralab hint` shows hint \(level) of \(total).", ko: "막혔나요? `infralab hint`로 힌트 \(total)개 중 \(level)번째를 볼 수 있어요.")
+        LocalizedText(en: "Stuck? `infralab hint` shows hint \(level) of \(total); `infralab story` tells the chapter again.",
+                      ko: "막혔나요? `infralab hint`로 힌트 \(total)개 중 \(level)번째를 볼 수 있어요. `infralab story`는 이번 장을 다시 보여 줘요.")
     }
     static func during(_ incidents: String) -> LocalizedText {
         LocalizedText(en: "During \(incidents):", ko: "\(incidents) 상황에서:")

@@ -34,6 +34,18 @@ import Testing
         #expect(runCLI(["check"], workingDirectory: directory).status == 1, "grading works again")
     }
 
+    @Test("story shows the current chapter again, in either language")
+    func story() throws {
+        let directory = workspace()
+        let step = Self.pack.missions[0].steps[0]
+        let english = runCLI(["story"], workingDirectory: directory)
+        #expect(english.status == 0)
+        #expect(english.stdout.contains(step.title.en))
+        #expect(english.stdout.contains(String(step.story.en.prefix(20))))
+        let korean = runCLI(["story", "--lang", "ko"], workingDirectory: directory)
+        #expect(korean.stdout.contains(try #require(step.title.ko)))
+    }
+
     @Test("the solution is refused before the step is passed, and shown with --yes")
     func solutionGuard() throws {
         let directory = workspace()
