@@ -415,10 +415,22 @@ extension NetworkEngine {
             t.pass(.securityGroup, rule.groupName,
                    L("inbound allowed by \(rule.groupName): \(text)", "\(rule.groupName)의 인바운드 규칙(\(text))이 허용해요"), rule.location)
         } else {
-            let location = p.groups.first.flatMap { groupRules[$0]?.location } ?? p.location
+            // A near miss — a rule for this port whose peer is someone else — is the line a
+            // learner most likely meant; point there and say whom it admits instead.
+            let nearMiss = p.groups.lazy.compactMap { self.groupRules[$0] }.flatMap(\.inbound)
+                .first { protocolMatches($0.proto, $0.ports, q.proto, q.port) }
+            let location = nearMiss?.location ?? p.groups.first.flatMap { groupRules[$0]?.location } ?? p.location
             let traffic = describeTraffic(q.proto, q.port)
             var en = "no inbound rule of \(names.isEmpty ? "\(p.name)'s security groups" : names) allows \(traffic) from \(source.label)"
             var ko = "\(names.isEmpty ? "\(p.name)의 보안 그룹" : names)의 인바운드 규칙 중 \(source.label)에서 오는 \(traffic)을(를) 허용하는 것이 없어요"
+            if let nearMiss {
+                en += "; the rule for this port admits only \(nearMiss.peerText)"
+                ko += ". 이 포트 규칙은 \(nearMiss.peerText)만 허용해요"
+                if case .cidr(let cidr) = nearMiss.peer, !cidr.address.isPrivate, source.cidr.address.isPrivate {
+                    en += " (a public address: inside the VPC, traffic arrives from private addresses — name the sender's security group instead)"
+                    ko += " (공인 주소예요. VPC 안에서는 사설 주소로 도착하니, 보내는 쪽의 보안 그룹을 이름으로 적어 주세요)"
+                }
+            }
             if source.cidr.prefixLength == 32, !(source.cidr.address.isPrivate) && p.groups.contains(where: { g in
                 groupRules[g]?.inbound.contains { if case .group = $0.peer { return protocolMatches($0.proto, $0.ports, q.proto, q.port) } else { return false } } ?? false
             }) {

@@ -152,8 +152,20 @@ public struct LearnerScreens {
         let gutter = String(repeating: " ", count: number.count)
         let prefix = String(text.unicodeScalars.prefix(max(0, location.column - 1)).map(Character.init))
         let caretColumn = displayWidth(of: prefix)
-        let token = text.unicodeScalars.dropFirst(max(0, location.column - 1)).prefix { $0 != " " && $0 != "," && $0 != "}" }
-        let caretWidth = max(1, min(displayWidth(of: String(String.UnicodeScalarView(token))), 40))
+        let rest = text.unicodeScalars.dropFirst(max(0, location.column - 1))
+        var token = rest.prefix { $0 != " " && $0 != "," && $0 != "}" }
+        if let open = rest.first, open == "{" || open == "[" {
+            // A flow collection (a rule written `{ port: 22, from: … }`): underline all of it.
+            let close: Unicode.Scalar = open == "{" ? "}" : "]"
+            var depth = 0
+            var length = 0
+            for scalar in rest {
+                length += 1
+                if scalar == open { depth += 1 } else if scalar == close { depth -= 1; if depth == 0 { break } }
+            }
+            token = rest.prefix(length)
+        }
+        let caretWidth = max(1, min(displayWidth(of: String(String.UnicodeScalarView(token))), 60))
         out += pad + style.cyan(gutter + " |") + "\n"
         out += pad + style.cyan(number + " |") + " " + truncated(text, toWidth: max(20, width - indent - number.count - 3)) + "\n"
         out += pad + style.cyan(gutter + " |") + " " + String(repeating: " ", count: caretColumn) + style.red(String(repeating: "^", count: caretWidth)) + "\n"
