@@ -6,7 +6,7 @@ public enum HelpFormatter {
         let tagline = LocalizedText(
             en: "a workbook for cloud infrastructure: build a topology, and a network simulation grades it",
             ko: "클라우드 인프라 워크북: 토폴로지를 만들면 네트워크를 시뮬레이션해서 채점해요")
-        var lines = ["infralab \(CommandLineTool.version) — \(tagline.text(language))", ""]
+        var lines = wrap("infralab \(CommandLineTool.version) — \(tagline.text(language))", width: width, indent: "") + [""]
         lines.append("\(style.bold(text(usageLabel, language))) infralab <command> [options]")
         let nameWidth = registry.commands.map(\.name.count).max() ?? 0
         for group in CommandGroup.allCases {
@@ -24,21 +24,16 @@ public enum HelpFormatter {
         lines.append(style.bold(text(globalOptionsLabel, language)))
         lines.append(contentsOf: optionLines(CommandLineTool.globalOptions, language: language, style: style, width: width))
         lines.append("")
-        lines.append(
-            text(
-                LocalizedText(
-                    en: "Run `infralab help COMMAND` (or `infralab COMMAND --help`) for its options and examples.",
-                    ko: "명령별 옵션과 예시는 `infralab help 명령`(또는 `infralab 명령 --help`)으로 볼 수 있어요."), language))
-        lines.append(
-            text(
-                LocalizedText(en: "Start with `infralab init`, then `infralab next`.", ko: "`infralab init`으로 시작해서 `infralab next`로 진행해요."),
-                language))
+        let footer = LocalizedText(
+            en: "Run `infralab help COMMAND` (or `infralab COMMAND --help`) for its options and examples. Start with `infralab init`, then `infralab next`.",
+            ko: "명령별 옵션과 예시는 `infralab help 명령`(또는 `infralab 명령 --help`)으로 볼 수 있어요. `infralab init`으로 시작해서 `infralab next`로 진행해요.")
+        lines.append(contentsOf: wrap(text(footer, language), width: width, indent: ""))
         return lines.joined(separator: "\n") + "\n"
     }
 
     public static func help(for command: any Command, language: Language, colorize: Bool, width: Int) -> String {
         let style = TextStyle(colorize: colorize)
-        var lines = ["infralab \(command.name) — \(command.summary.text(language))", ""]
+        var lines = wrap("infralab \(command.name) — \(command.summary.text(language))", width: width, indent: "") + [""]
         lines.append("\(style.bold(text(usageLabel, language))) \(command.usage)")
         if let discussion = command.discussion {
             lines.append("")

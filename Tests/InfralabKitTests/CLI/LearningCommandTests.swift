@@ -34,6 +34,21 @@ import Testing
         #expect(runCLI(["check"], workingDirectory: directory).status == 1, "grading works again")
     }
 
+    @Test("every help screen fits 80 columns, in both languages")
+    func helpFits() {
+        for language in ["en", "ko"] {
+            var screens = [runCLI(["--help", "--lang", language])]
+            for command in CommandRegistry.standard.commands {
+                screens.append(runCLI(["help"] + command.name.split(separator: " ").map(String.init) + ["--lang", language]))
+            }
+            for screen in screens {
+                for line in screen.stdout.split(separator: "\n") {
+                    #expect(displayWidth(of: String(line)) <= 80, "\(language): “\(line)”")
+                }
+            }
+        }
+    }
+
     @Test("story shows the current chapter again, in either language")
     func story() throws {
         let directory = workspace()

@@ -17,7 +17,7 @@ struct GradeCommand: Command {
         .value("format", "FORMAT", allowed: ["text", "json", "junit", "gradescope"], help: LocalizedText(en: "text, json, junit or gradescope", ko: "text, json, junit, gradescope 중 하나")),
     ]
     let examples: [CommandExample] = [
-        CommandExample("infralab grade submissions/ --step bastion/db-through-bastion --format junit > results.xml", LocalizedText(en: "A JUnit report for a whole class", ko: "반 전체의 JUnit 보고서")),
+        CommandExample("infralab grade submissions/ --step 4.3 --format junit > results.xml", LocalizedText(en: "A JUnit report for a whole class, against step 3 of mission 4", ko: "미션 4의 3단계 기준으로 반 전체의 JUnit 보고서를 만들어요")),
     ]
 
     func run(_ context: CommandContext) -> Int32 {
