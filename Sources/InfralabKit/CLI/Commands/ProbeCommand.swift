@@ -65,7 +65,7 @@ struct ProbeCommand: Command {
             "infralab probe topology.yaml --from admin --to db --port 22 --through bastion",
             LocalizedText(en: "Can the admin SSH to the database through the bastion?", ko: "관리자가 배스천을 거쳐 DB에 SSH로 접속할 수 있을까요?")),
         CommandExample(
-            "infralab probe topology.yaml --from internet --to web --port 80 --incident fire:dc",
+            "infralab probe dc.yaml --from internet --to web --port 80 --incident fire:dc",
             LocalizedText(en: "Is the web server still reachable after a fire at dc?", ko: "dc에 불이 나도 웹 서버에 닿을 수 있을까요?")),
     ]
 
