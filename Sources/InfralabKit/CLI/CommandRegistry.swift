@@ -23,6 +23,7 @@ public struct CommandRegistry: Sendable {
         // Tools
         ValidateCommand(),
         ProbeCommand(),
+        ShowCommand(),
         HelpCommand(),
         // Instructors
         LabCheckCommand(),

@@ -34,6 +34,19 @@ import Testing
         #expect(runCLI(["check"], workingDirectory: directory).status == 1, "grading works again")
     }
 
+    @Test("show draws a VPC's subnets as public or private, with resolved addresses")
+    func show() throws {
+        let file = packageRoot.appendingPathComponent("Solutions/06-nat/nat-per-az.yaml").path
+        let run = runCLI(["show", file])
+        #expect(run.status == 0, "\(run)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("public-a") && $0.contains("public") && $0.contains("ap-northeast-2a") })
+        #expect(lines.contains { $0.contains("private-a") && $0.contains("private") })
+        #expect(lines.contains { $0.contains("bastion") && $0.contains("EIP") })
+        #expect(lines.contains { $0.contains("↳ :80 → was:8080") })
+        #expect(runCLI(["show", "missing.yaml"]).status == 66)
+    }
+
     @Test("every help screen fits 80 columns, in both languages")
     func helpFits() {
         for language in ["en", "ko"] {
