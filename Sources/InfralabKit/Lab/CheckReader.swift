@@ -144,6 +144,7 @@ enum CheckReader {
     static func readFlow(_ node: YAMLNode, kind: String, _ reader: inout NodeReader) -> FlowCheck? {
         guard let fields = reader.mapping(node, kind, allowed: flowKeys) else { return nil }
         var from: Selector?, to: Selector?, through: Selector?, port: Int?
+        var throughAny: [Selector] = [], throughDirect = false
         var proto = IPProtocol.tcp
         var address: AddressScope = kind == "reachable" ? .auto : .any
         var under: [IncidentSpec] = []
@@ -152,7 +153,16 @@ enum CheckReader {
             switch field.key {
             case "from": from = selector(field.value, "from", &reader)
             case "to": to = selector(field.value, "to", &reader)
-            case "through": through = selector(field.value, "through", &reader)
+            case "through":
+                if let items = field.value.items, kind == "reachable" {
+                    // `through: [direct, role:bastion]`: any of the ways will do.
+                    for item in items {
+                        if item.scalar == "direct" { throughDirect = true } else if let s = selector(item, "through", &reader) { throughAny.append(s) }
+                    }
+                    if items.isEmpty { reader.missing("through", in: kind, at: field.value.location) }
+                } else {
+                    through = selector(field.value, "through", &reader)
+                }
             case "port": port = reader.int(field.value, "port", range: 0...65535)
             case "protocol":
                 if let text = reader.string(field.value, "protocol") {
@@ -186,8 +196,11 @@ enum CheckReader {
         guard let to else { reader.missing("to", in: kind, at: node.location); return nil }
         if kind == "only-through" && through == nil { reader.missing("through", in: kind, at: node.location); return nil }
         if port == nil && proto != .icmp { reader.missing("port", in: kind, at: node.location); return nil }
-        return FlowCheck(from: from, to: to, port: port ?? 0, protocol: proto, address: address, through: through,
-                         under: under, requiresAny: requiresAny)
+        var flow = FlowCheck(from: from, to: to, port: port ?? 0, protocol: proto, address: address, through: through,
+                             under: under, requiresAny: requiresAny)
+        flow.throughAny = throughAny
+        flow.throughDirect = throughDirect
+        return flow
     }
 
     static func readIncidents(_ node: YAMLNode, _ reader: inout NodeReader) -> [IncidentSpec] {

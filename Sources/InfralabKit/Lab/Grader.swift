@@ -120,9 +120,16 @@ public struct Grader {
             var anyPassed = false
             for source in sources {
                 for destination in destinations where source != destination {
-                    let results = addresses(flow.address).map { address in
-                        engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
-                                                  address: address, through: throughName(flow), incidents: scenario))
+                    // The ways to try: one `through`, or any of `through: [direct, …]`.
+                    var ways: [String?] = [throughName(flow)]
+                    if !flow.throughAny.isEmpty || flow.throughDirect {
+                        ways = (flow.throughDirect ? [nil] : []) + flow.throughAny.flatMap { facts.endpointNames($0).map(Optional.some) }
+                    }
+                    let results = ways.flatMap { way in
+                        addresses(flow.address).map { address in
+                            engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
+                                                      address: address, through: way, incidents: scenario))
+                        }
                     }
                     if results.contains(where: \.isReachable) { anyPassed = true } else if let first = results.first { failures.append(first) }
                 }

@@ -90,6 +90,10 @@ public struct FlowCheck: Hashable, Sendable {
     public var `protocol`: IPProtocol
     public var address: AddressScope
     public var through: Selector?
+    /// `reachable` with `through: [direct, role:bastion, …]`: any of these ways will do.
+    /// `direct` is `throughDirect`; the relays are `throughAny`.
+    public var throughAny: [Selector] = []
+    public var throughDirect = false
     public var under: [IncidentSpec]
     /// `require: any` — one working pair is enough.
     public var requiresAny: Bool
@@ -161,7 +165,7 @@ public enum Check: Hashable, Sendable {
         }
         switch self {
         case .reachable(let f), .unreachable(let f), .onlyThrough(let f):
-            return [f.from, f.to] + (f.through.map { [$0] } ?? []) + incidentSelectors(f.under)
+            return [f.from, f.to] + (f.through.map { [$0] } ?? []) + f.throughAny + incidentSelectors(f.under)
         case .serviceAnswers(let under, _): return incidentSelectors(under)
         case .placement(let s, _), .spreadAZs(let s, _), .publicAddress(let s, _): return [s]
         case .exists: return []  // `exists` may legitimately match nothing (at-most: 0)

@@ -165,3 +165,58 @@ import Testing
         #expect(throws: Diagnostic.self) { try VariantExpectation.parse("# expect: maybe x\n", file: "v.yaml").get() }
     }
 }
+
+@Suite struct ThroughAnyTests {
+    static let mission = """
+        id: t
+        title: { en: T, ko: 티 }
+        steps:
+          - id: s
+            title: { en: S, ko: 에스 }
+            story: { en: s, ko: 에스 }
+            brief: { en: s, ko: 에스 }
+            requirements:
+              - id: ssh
+                statement: { en: SSH works one way or another, ko: 어떻게든 SSH가 돼요 }
+                check: { reachable: { from: admin, to: "role:was", port: 22, through: [direct, "role:bastion"] } }
+                hints: [ { en: a, ko: 가 }, { en: b, ko: 나 }, { en: c, ko: 다 } ]
+        """
+
+    static func topology(wasRule: String) -> String {
+        """
+        outside:
+          admin: 203.0.113.10
+        vpcs:
+          main: { cidr: 10.0.0.0/16, internet-gateway: igw }
+        subnets:
+          public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
+        route-tables:
+          public:
+            routes:
+              - { to: 0.0.0.0/0, via: igw }
+        security-groups:
+          bastion:
+            inbound:
+              - { port: 22, from: admin }
+          was:
+            inbound:
+              - \(wasRule)
+        instances:
+          bastion: { subnet: public-a, elastic-ip: 13.125.10.11, security-groups: [bastion], role: bastion }
+          was: { subnet: public-a, public-ip: true, security-groups: [was], role: was }
+        """
+    }
+
+    func passes(_ wasRule: String) throws -> Bool {
+        let mission = try #require(MissionLoader.load(text: Self.mission, file: "m.yaml", directory: "/p/Labs/01-t", solutionsRoot: "/p/Solutions").mission)
+        let topology = try #require(TopologyLoader.load(text: Self.topology(wasRule: wasRule), file: "t.yaml").topology)
+        return Grader(topology: topology, diagnostics: []).grade(mission: mission, step: mission.steps[0]).passed
+    }
+
+    @Test("`through: [direct, relay]` passes directly, passes through the relay, and fails when neither works")
+    func eitherWay() throws {
+        #expect(try passes("{ port: 22, from: admin }"), "directly")
+        #expect(try passes("{ port: 22, from: bastion }"), "through the bastion")
+        #expect(try !passes("{ port: 80, from: internet }"), "no SSH at all")
+    }
+}
