@@ -6,8 +6,11 @@
 /// passes: several rules may cover it together (0.0.0.0/1 + 128.0.0.0/1), one narrow
 /// rule never does.
 ///
-/// The internet is the *public* addresses only: atoms inside RFC 1918 or inside a VPC
-/// block of the topology are not internet clients.
+/// The internet is the *public* addresses only, and only those no narrow CIDR (/8 or
+/// longer) of the topology singles out: atoms inside RFC 1918, inside a VPC block, or
+/// inside an address range a rule or route names particularly (an admin's /32, a blocked
+/// attacker's address) are not "the internet". So a deny for one address does not block
+/// the internet, while a broad split must cover all of it.
 
 /// A contiguous range of IPv4 addresses, `lo...hi`.
 struct AddressRange: Hashable, Sendable, CustomStringConvertible {
@@ -39,6 +42,9 @@ struct AddressRange: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension NetworkEngine {
+    /// CIDRs at least this long name particular parties, not the internet at large.
+    static let particularPrefix = 8
+
     /// Computed once by `init`: where atoms start, and the atoms of the internet.
     mutating func buildAtoms() {
         var cidrs: [CIDR] = CIDR.rfc1918 + topology.vpcs.map(\.cidr.value) + topology.outside.map(\.cidr.value)
@@ -57,7 +63,11 @@ extension NetworkEngine {
             if c.last.value != .max { cuts.insert(c.last.value + 1) }
         }
         atomCuts = cuts.sorted()
-        let notInternet = CIDR.rfc1918 + topology.vpcs.map(\.cidr.value)
+        // A CIDR of /8 or narrower singles out particular parties (an admin's /32, an
+        // office's /24, a blocked attacker): "the internet" as a client is everybody
+        // else. Broad splits (/0 to /7, e.g. 0.0.0.0/1 + 128.0.0.0/1) must cover it all.
+        let particular = cidrs.filter { $0.prefixLength >= NetworkEngine.particularPrefix }
+        let notInternet = CIDR.rfc1918 + topology.vpcs.map(\.cidr.value) + particular
         internetAtoms = split(AddressRange(lo: 0, hi: .max)).filter { atom in !notInternet.contains { atom.isWithin($0) } }
     }
 

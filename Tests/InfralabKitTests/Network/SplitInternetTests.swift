@@ -3,8 +3,9 @@ import Testing
 
 /// "The internet" as a set of public addresses: several routes or rules may cover it
 /// together (the default route written as 0.0.0.0/1 + 128.0.0.0/1), one narrow rule
-/// never does, and a part of it routed elsewhere makes it unreachable, pointing at the
-/// route that takes that part away. (Tests/Differential/cases/split-default-route.yaml)
+/// never does, and a broad part of it routed elsewhere makes it unreachable, pointing at
+/// the route that takes that part away; an exception for particular parties (a /8 or
+/// longer) does not. (Tests/Differential/cases/split-default-route.yaml)
 @Suite struct SplitInternetTests {
     private func flow(_ from: String, _ to: String, _ port: Int = 443) -> FlowQuery {
         FlowQuery(from: Endpoint(from), to: Endpoint(to), protocol: .tcp, port: port)
@@ -133,4 +134,21 @@ import Testing
         let summary = engine.evaluateAll(ports: [443])
         #expect(summary.internetReachable[443] == ["w", "v"])
     }
+
+    @Test("a deny for one attacker's address does not block the internet")
+    func narrowDenyDoesNotBlockTheInternet() {
+        let (engine, _) = build(routes: [("0.0.0.0/0", "igw")],
+                                acl: (in: [deny(90, nil, "203.0.113.66/32", proto: .all), allow(100, nil, "0.0.0.0/0", proto: .all)],
+                                      out: [allow(100, nil, "0.0.0.0/0", proto: .all)]))
+        let result = engine.evaluate(flow("internet", "w"))
+        #expect(result.isReachable, "\(result.reason.code) \(result.reason.message.en)")
+    }
+
+    @Test("one office's range routed elsewhere does not cut the internet off")
+    func narrowRouteElsewhereDoesNotCutTheInternet() {
+        let (engine, _) = build(routes: [("0.0.0.0/0", "igw"), ("203.0.113.0/24", "blackhole-target")])
+        #expect(engine.evaluate(flow("internet", "w")).isReachable)
+        #expect(engine.evaluate(flow("w", "internet")).isReachable)
+    }
+
 }
