@@ -16,6 +16,8 @@ enum Node: Hashable {
 struct Addr {
     var cidr: CIDR
     var label: String
+    /// Only these atoms of `cidr` (a set split by where its routes lead); nil: all of them.
+    var atoms: [AddressRange]? = nil
 
     static let internet = Addr(cidr: .anywhere, label: "internet")
 }
@@ -84,6 +86,14 @@ func describeRule(_ proto: IPProtocol, _ ports: PortRange?, _ peerText: String, 
     default: what = "\(proto.rawValue) \(ports?.description ?? "all ports")"
     }
     return "\(what) \(inbound ? "from" : "to") \(peerText)"
+}
+
+/// Several rules that admit a set together: "tcp 443 from 0.0.0.0/1; tcp 443 from
+/// 128.0.0.0/1" (a rule of another group than the first is prefixed with its group).
+func describeRules(_ rules: [ResolvedRule], inbound: Bool) -> String {
+    rules.map { rule in
+        (rule.groupName == rules[0].groupName ? "" : "\(rule.groupName): ") + describeRule(rule.proto, rule.ports, rule.peerText, inbound: inbound)
+    }.joined(separator: "; ")
 }
 
 func describeTraffic(_ proto: IPProtocol, _ port: Int) -> String {
@@ -383,13 +393,16 @@ extension NetworkEngine {
     }
 
     private func egressGroups(_ p: NetPoint, _ destination: Addr, _ q: LegQuery, _ t: inout Trace) {
-        let decision = groupsAllow(p.groups, inbound: false, peer: destination.cidr, proto: q.proto, port: q.port)
+        let atoms = self.atoms(destination)
+        let (allowing, uncovered) = groupsAllow(p.groups, inbound: false, atoms: atoms, proto: q.proto, port: q.port)
         let names = p.groups.compactMap { groupRules[$0]?.name }.joined(separator: ", ")
-        if let rule = decision.rule {
-            let text = describeRule(rule.proto, rule.ports, rule.peerText, inbound: false)
+        if !uncovered.contains(true), let rule = allowing.first {
+            let text = describeRules(allowing, inbound: false)
             t.pass(.securityGroup, rule.groupName,
                    L("outbound allowed by \(rule.groupName): \(text)", "\(rule.groupName)의 아웃바운드 규칙(\(text))이 허용해요"), rule.location)
         } else {
+            // Some atoms admitted, some not: name the ones no rule admits.
+            let destination = allowing.isEmpty ? destination : restrict(destination, atoms, uncovered)
             let location = p.groups.first.flatMap { ref in
                 groupRules[ref].flatMap { $0.outboundIsDefault ? $0.location : outboundLocation(of: ref) }
             } ?? p.location
@@ -408,13 +421,16 @@ extension NetworkEngine {
     }
 
     func ingressGroups(_ p: NetPoint, from source: Addr, _ q: LegQuery, _ t: inout Trace) {
-        let decision = groupsAllow(p.groups, inbound: true, peer: source.cidr, proto: q.proto, port: q.port)
+        let atoms = self.atoms(source)
+        let (allowing, uncovered) = groupsAllow(p.groups, inbound: true, atoms: atoms, proto: q.proto, port: q.port)
         let names = p.groups.compactMap { groupRules[$0]?.name }.joined(separator: ", ")
-        if let rule = decision.rule {
-            let text = describeRule(rule.proto, rule.ports, rule.peerText, inbound: true)
+        if !uncovered.contains(true), let rule = allowing.first {
+            let text = describeRules(allowing, inbound: true)
             t.pass(.securityGroup, rule.groupName,
                    L("inbound allowed by \(rule.groupName): \(text)", "\(rule.groupName)의 인바운드 규칙(\(text))이 허용해요"), rule.location)
         } else {
+            // Some atoms admitted, some not: name the ones no rule admits.
+            let source = allowing.isEmpty ? source : restrict(source, atoms, uncovered)
             // A near miss — a rule for this port whose peer is someone else — is the line a
             // learner most likely meant; point there and say whom it admits instead.
             let nearMiss = p.groups.lazy.compactMap { self.groupRules[$0] }.flatMap(\.inbound)
@@ -458,12 +474,30 @@ extension NetworkEngine {
     /// A forward NACL check at the boundary of subnet `s`.
     func aclForward(subnet s: Int, inbound: Bool, peer: Addr, _ q: LegQuery, _ t: inout Trace) {
         let choice = subnetACL[s]
-        let decision = aclDecide(choice, inbound: inbound, peer: peer.cidr, proto: q.proto, port: q.port)
         let name = aclName(choice)
         let subnet = topology.subnets[s].name
         let dir = inbound ? "inbound" : "outbound"
         let dirKo = inbound ? "인바운드" : "아웃바운드"
         let traffic = describeTraffic(q.proto, q.port)
+        // Each atom takes its own first match (rule 18); every atom must be allowed.
+        let atoms = self.atoms(peer)
+        let decisions = atoms.map { aclDecide(choice, inbound: inbound, range: $0, proto: q.proto, port: q.port) }
+        var peer = peer
+        let decision: ACLDecision
+        if let refusing = largest(decisions, atoms, where: { !$0.allows }) {
+            decision = refusing
+            if decisions.contains(where: { $0 != refusing }) { peer = restrict(peer, atoms, decisions.map { $0 == refusing }) }
+        } else {
+            var rules: [ResolvedACLRule] = []
+            for case .rule(let rule) in decisions where !rules.contains(rule) { rules.append(rule) }
+            guard rules.count <= 1 else {
+                let text = rules.map { "rule \($0.number) allow \(describeRule($0.proto, $0.ports, $0.peerText, inbound: inbound))" }.joined(separator: "; ")
+                t.pass(.networkACL, name, L("\(dir) \(traffic) \(inbound ? "from" : "to") \(peer.label) allowed by \(text)",
+                                            "\(dirKo) \(traffic)(\(peer.label))을(를) \(text)이(가) 허용해요"), rules[0].location)
+                return
+            }
+            decision = decisions.first ?? .allowAllDefault
+        }
         switch decision {
         case .allowAllDefault:
             t.pass(.networkACL, name, L("\(subnet)'s default network ACL allows all \(dir) traffic", "\(subnet)의 기본 네트워크 ACL은 \(dirKo) 트래픽을 모두 허용해요"), nil)
@@ -535,8 +569,46 @@ extension NetworkEngine {
                                  "서브넷 \(topology.subnets[p.subnet].name)의 \(p.address)에서 출발해요"), p.location)
         egressGroups(p, destination, q, &t)
         if t.isBlocked { return nil }
+        // Each atom of the destination takes its own longest-prefix route; atoms that lead
+        // to different targets are followed separately, and every one must get out.
+        let atoms = self.atoms(destination)
+        let groups = routeGroups(subnet: p.subnet, atoms: atoms)
+        guard groups.count > 1 else { return egressRoute(p, destination, groups.first, q, state, &t) }
+        let start = t.hops.count
+        var combined: Trace?
+        var result: (Addr, PortRange)?
+        var failure: (Trace, UInt64)?
+        for group in groups {
+            var attempt = t
+            let part = restrict(destination, atoms, group.picked)
+            if let r = egressRoute(p, part, group, q, state, &attempt) {
+                if combined == nil {
+                    combined = attempt
+                    result = r
+                } else {
+                    combined!.hops += attempt.hops[start...]
+                    combined!.replies += attempt.replies[t.replies.count...]
+                    combined!.missing += attempt.missing
+                }
+            } else if failure == nil || failure!.1 < group.size {
+                failure = (attempt, group.size)
+            }
+        }
+        if let failure {
+            t = failure.0
+            return nil
+        }
+        t = combined!
+        return result
+    }
+
+    /// The route step and beyond for the atoms of `destination` that `group` carries
+    /// (nil group: the set has no atoms, decided as "no route").
+    private func egressRoute(_ p: NetPoint, _ destination: Addr, _ group: RouteGroup?, _ q: LegQuery, _ state: IncidentState, _ t: inout Trace) -> (Addr, PortRange)? {
         let (tableName, tableLocation, tableKind) = routingLocation(subnet: p.subnet)
-        guard let match = lookupRoute(subnet: p.subnet, to: destination.cidr) else {
+        let routesText = group?.routesText ?? ""
+        let routesKo = group?.routesTextKo ?? ""
+        guard let match = group?.matches.first else {
             t.block(tableKind, tableName, L("\(routeTableName(subnet: p.subnet)) has no route for \(destination.label): add one via an internet gateway (or a NAT gateway)",
                                             "\(routeTableName(subnet: p.subnet))에 \(destination.label)(으)로 가는 경로가 없어요. 인터넷 게이트웨이(또는 NAT 게이트웨이)로 가는 경로를 더하세요"),
                     tableLocation, code: .noRouteToInternetGateway)
@@ -560,7 +632,7 @@ extension NetworkEngine {
                         routeLocation, code: .internetGatewayNotAttached)
                 return nil
             }
-            t.pass(.routeTable, tableName, L("\(destination.label) matches route \(match.destination) via \(via)", "\(destination.label)는 경로 \(match.destination) → \(via)에 맞아요"), routeLocation)
+            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"), routeLocation)
             guard let pub = p.publicAddress else {
                 t.block(p.kind, p.name, L("\(p.name) has no public or Elastic IP, so the internet gateway cannot carry its traffic",
                                           "\(p.name)에 공인 IP나 탄력적 IP가 없어서 인터넷 게이트웨이가 트래픽을 내보낼 수 없어요"), p.location, code: .noPublicIP)
@@ -573,7 +645,7 @@ extension NetworkEngine {
             return (Addr(cidr: CIDR(host: pub), label: "\(p.name)'s public address \(pub)"), q.clientPorts)
         case .nat(let n):
             let nat = topology.natGateways[n]
-            t.pass(.routeTable, tableName, L("\(destination.label) matches route \(match.destination) via \(via)", "\(destination.label)는 경로 \(match.destination) → \(via)에 맞아요"), routeLocation)
+            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"), routeLocation)
             if let incident = state.natDown(n) {
                 t.block(.natGateway, nat.name, L("\(nat.name) is down (incident \(incident))", "\(nat.name)이(가) 멈췄어요 (사고 \(incident))"), nat.location, code: .natDown)
                 return nil
@@ -597,8 +669,9 @@ extension NetworkEngine {
                 return nil
             }
             let natSubnetName = topology.subnets[ns].name
-            let natMatch = lookupRoute(subnet: ns, to: destination.cidr)
-            guard let natMatch, case .igw(let g) = natMatch.target, igwVPC(g) == p.vpc else {
+            // Every atom the NAT carries must leave its subnet by an attached internet gateway.
+            let natGroups = routeGroups(subnet: ns, atoms: atoms(destination))
+            guard natGroups.count == 1, case .igw(let g)? = natGroups[0].target, igwVPC(g) == p.vpc else {
                 t.block(.natGateway, nat.name, L("\(nat.name) sits in \(natSubnetName), a private subnet (\(routeTableName(subnet: ns)) has no route to an attached internet gateway): it cannot reach the internet",
                                                  "\(nat.name)이(가) 프라이빗 서브넷 \(natSubnetName)에 있어요(\(routeTableName(subnet: ns))에 붙어 있는 인터넷 게이트웨이로 가는 경로가 없어요). 인터넷에 닿을 수 없어요"),
                         nat.location, code: .natNotPublic)
@@ -615,7 +688,7 @@ extension NetworkEngine {
         case .instance(let i):
             // A NAT instance, simplified: it needs a public address in a public subnet.
             let relay = topology.instances[i]
-            t.pass(.routeTable, tableName, L("\(destination.label) matches route \(match.destination) via \(via)", "\(destination.label)는 경로 \(match.destination) → \(via)에 맞아요"), routeLocation)
+            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"), routeLocation)
             if let incident = state.instanceDown(i) {
                 t.block(.instance, relay.name, L("\(relay.name) is down (incident \(incident))", "\(relay.name)이(가) 꺼져 있어요 (사고 \(incident))"), relay.location, code: .endpointDown)
                 return nil
@@ -629,12 +702,12 @@ extension NetworkEngine {
             return (Addr(cidr: CIDR(host: pub), label: "\(relay.name)'s public address \(pub)"), .awsEphemeral)
         case .outside(let o):
             let host = topology.outside[o]
-            guard host.cidr.value.contains(destination.cidr) else {
+            guard atoms(destination).allSatisfy({ $0.isWithin(host.cidr.value) }) else {
                 t.block(.routeTable, tableName, L("route \(match.destination) via \(host.name) only reaches \(host.cidr.value)",
                                                   "경로 \(match.destination) → \(host.name)은(는) \(host.cidr.value)에만 닿아요"), routeLocation, code: .cannotRoute)
                 return nil
             }
-            t.pass(.routeTable, tableName, L("\(destination.label) matches route \(match.destination) via \(via)", "\(destination.label)는 경로 \(match.destination) → \(via)에 맞아요"), routeLocation)
+            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"), routeLocation)
             return (p.privateAddr, q.clientPorts)
         }
     }
@@ -718,16 +791,35 @@ extension NetworkEngine {
         let igw = topology.internetGateways[g]
         t.pass(.internetGateway, igw.name, L("translates \(d.name)'s public address \(d.publicAddress.map { "\($0)" } ?? "?") to \(d.address)",
                                              "\(d.name)의 공인 주소 \(d.publicAddress.map { "\($0)" } ?? "?")를 \(d.address)로 바꿔요"), igw.location)
-        let match = lookupRoute(subnet: d.subnet, to: source.cidr)
-        if let match, case .igw(let rg) = match.target, rg == g {
-            t.pass(tableKind, tableName, L("replies to \(source.label) go out by route \(match.destination) via \(igw.name)",
-                                           "\(source.label)(으)로 가는 응답은 경로 \(match.destination) → \(igw.name)로 나가요"), match.route?.location ?? tableLocation)
+        // The replies to every atom of the client set must go out by this internet gateway.
+        let atoms = self.atoms(source)
+        let groups = routeGroups(subnet: d.subnet, atoms: atoms)
+        let isOut = { (group: RouteGroup) -> Bool in if case .igw(let rg)? = group.target { rg == g } else { false } }
+        let out = groups.first(where: isOut)
+        if let out, groups.count == 1 {
+            t.pass(tableKind, tableName, L("replies to \(source.label) go out by \(out.routesText) via \(igw.name)",
+                                           "\(source.label)(으)로 가는 응답은 \(out.routesTextKo) → \(igw.name)로 나가요"), out.matches[0].route?.location ?? tableLocation)
         } else {
+            let lost = groups.filter { !isOut($0) }.max { $0.size < $1.size }
+            let match = lost?.matches.first
+            let clients = groups.count == 1 || lost == nil ? source : restrict(source, atoms, lost!.picked)
             let detail = match.map { m -> String in m.route.map { "route \(m.destination) via \($0.target.name)" } ?? "the local route" } ?? "no route"
-            t.block(tableKind, tableName,
-                    L("\(topology.subnets[d.subnet].name) is a private subnet: \(routeTableName(subnet: d.subnet)) sends replies to \(source.label) by \(detail), not the internet gateway, so a public IP on \(d.name) does not help",
-                      "\(topology.subnets[d.subnet].name)은(는) 프라이빗 서브넷이에요. \(routeTableName(subnet: d.subnet))이(가) \(source.label)(으)로 가는 응답을 인터넷 게이트웨이가 아닌 \(detail)(으)로 보내서 \(d.name)의 공인 IP가 소용없어요"),
-                    match?.route?.location ?? tableLocation, code: .noRouteToInternetGateway)
+            if out == nil {
+                t.block(tableKind, tableName,
+                        L("\(topology.subnets[d.subnet].name) is a private subnet: \(routeTableName(subnet: d.subnet)) sends replies to \(clients.label) by \(detail), not the internet gateway, so a public IP on \(d.name) does not help",
+                          "\(topology.subnets[d.subnet].name)은(는) 프라이빗 서브넷이에요. \(routeTableName(subnet: d.subnet))이(가) \(clients.label)(으)로 가는 응답을 인터넷 게이트웨이가 아닌 \(detail)(으)로 보내서 \(d.name)의 공인 IP가 소용없어요"),
+                        match?.route?.location ?? tableLocation, code: .noRouteToInternetGateway)
+            } else if match == nil {
+                t.block(tableKind, tableName,
+                        L("\(routeTableName(subnet: d.subnet)) has no route for replies to \(clients.label): \(d.name) cannot answer those clients",
+                          "\(routeTableName(subnet: d.subnet))에 \(clients.label)(으)로 가는 응답 경로가 없어요. \(d.name)은(는) 그 클라이언트에게 응답할 수 없어요"),
+                        tableLocation, code: .noRouteToInternetGateway)
+            } else {
+                t.block(tableKind, tableName,
+                        L("\(routeTableName(subnet: d.subnet)) sends replies to \(clients.label) by \(detail), not the internet gateway: \(d.name) cannot answer those clients",
+                          "\(routeTableName(subnet: d.subnet))이(가) \(clients.label)(으)로 가는 응답을 인터넷 게이트웨이가 아닌 \(detail)(으)로 보내요. \(d.name)은(는) 그 클라이언트에게 응답할 수 없어요"),
+                        match?.route?.location ?? tableLocation, code: .noRouteToInternetGateway)
+            }
             return
         }
         aclForward(subnet: d.subnet, inbound: true, peer: source, q, &t)
@@ -831,7 +923,7 @@ extension NetworkEngine {
             let subnet = topology.subnets[check.subnet].name
             let dir = check.inbound ? "inbound" : "outbound"
             let dirKo = check.inbound ? "인바운드" : "아웃바운드"
-            let decision = aclReply(choice, inbound: check.inbound, peer: check.peer.cidr, proto: proto, ports: check.ports)
+            let (decision, peer) = replyDecision(choice, check, proto: proto)
             let location: SourceLocation? = {
                 switch decision.blocking {
                 case .rule(let r): r.location
@@ -839,8 +931,8 @@ extension NetworkEngine {
                 }
             }()
             if decision.allowed.isEmpty {
-                t.block(.networkACL, name, L("the reply (\(dir) on \(subnet), to ports \(check.ports) \(check.inbound ? "from" : "to") \(check.peer.label)) is not allowed by \(name): network ACLs are stateless",
-                                             "응답(\(subnet)의 \(dirKo), 포트 \(check.ports), \(check.peer.label))을 \(name)이(가) 허용하지 않아요. 네트워크 ACL은 상태를 기억하지 않아요"),
+                t.block(.networkACL, name, L("the reply (\(dir) on \(subnet), to ports \(check.ports) \(check.inbound ? "from" : "to") \(peer.label)) is not allowed by \(name): network ACLs are stateless",
+                                             "응답(\(subnet)의 \(dirKo), 포트 \(check.ports), \(peer.label))을 \(name)이(가) 허용하지 않아요. 네트워크 ACL은 상태를 기억하지 않아요"),
                         location, code: .aclReplyBlocked)
                 return
             }
@@ -857,6 +949,33 @@ extension NetworkEngine {
             }
         }
         t.replies = []
+    }
+
+    /// A reply check over the atoms of its peer: blocked when some atom's reply is refused
+    /// outright (the refusal covering the most addresses is shown, its atoms named);
+    /// otherwise the client ports missing for any atom are missing.
+    private func replyDecision(_ choice: ACLChoice, _ check: ReplyCheck, proto: IPProtocol) -> (ReplyDecision, Addr) {
+        let atoms = self.atoms(check.peer)
+        if atoms.count == 1 { return (aclReply(choice, inbound: check.inbound, range: atoms[0], proto: proto, ports: check.ports), check.peer) }
+        let replies = atoms.map { aclReply(choice, inbound: check.inbound, range: $0, proto: proto, ports: check.ports) }
+        let blocking = replies.map { $0.allowed.isEmpty ? $0.blocking : nil }
+        if let refusing = largest(blocking, atoms, where: { $0 != nil }) {
+            let picked = blocking.map { $0 == refusing }
+            let peer = picked.allSatisfy { $0 } ? check.peer : restrict(check.peer, atoms, picked)
+            return (ReplyDecision(allowed: [], missing: [check.ports], blocking: refusing), peer)
+        }
+        let missing = mergeRanges(replies.flatMap(\.missing))
+        let first = replies.first { !$0.missing.isEmpty }
+        return (ReplyDecision(allowed: subtractRanges([check.ports], missing), missing: missing, blocking: first?.blocking), check.peer)
+    }
+
+    /// Of the per-atom values that satisfy `test`, the one whose atoms hold the most addresses.
+    func largest<T: Equatable>(_ values: [T], _ atoms: [AddressRange], where test: (T) -> Bool) -> T? {
+        var totals: [(T, UInt64)] = []
+        for (value, atom) in zip(values, atoms) where test(value) {
+            if let i = totals.firstIndex(where: { $0.0 == value }) { totals[i].1 += atom.size } else { totals.append((value, atom.size)) }
+        }
+        return totals.max { $0.1 < $1.1 }?.0
     }
 }
 

@@ -1,8 +1,10 @@
-/// Security groups (rules 12-16) and network ACLs (rules 17-21) as decisions over an
-/// *address set*: a client is a CIDR (an instance is its /32, a named outside host its
-/// CIDR, the internet 0.0.0.0/0). A rule's peer admits the set only when it holds all of
-/// it, so the internet is admitted only by 0.0.0.0/0 (or `internet`), and a named outside
-/// host only by rules covering its whole CIDR.
+/// Security groups (rules 12-16) and network ACLs (rules 17-21) as decisions over
+/// addresses. A single client is a CIDR (an instance is its /32); a set of clients (the
+/// internet, a named outside host's block) is decided atom by atom (`AddressAtoms.swift`):
+/// a rule's peer either holds an atom whole or misses it. For security groups every atom
+/// must be admitted by some rule (several rules may share the work); for NACLs each atom
+/// takes its own first match. So the internet is admitted by 0.0.0.0/0, or by rules that
+/// together cover every public address, and never by one narrow rule.
 
 func protocolMatches(_ ruleProto: IPProtocol, _ rulePorts: PortRange?, _ proto: IPProtocol, _ port: Int) -> Bool {
     if ruleProto == .all { return true }
@@ -16,7 +18,7 @@ struct GroupDecision {
     var rule: ResolvedRule?
 }
 
-enum ACLDecision {
+enum ACLDecision: Equatable {
     case allowAllDefault
     case rule(ResolvedACLRule)
     /// Nothing matched: the final `*` rule denies.
@@ -39,24 +41,43 @@ struct ReplyDecision {
 }
 
 extension NetworkEngine {
-    func peerMatches(_ peer: PeerSet, _ addresses: CIDR) -> Bool {
+    /// The peer holds the whole range (a group peer: a single private address of a member).
+    func peerMatches(_ peer: PeerSet, _ addresses: AddressRange) -> Bool {
         switch peer {
-        case .cidr(let c): return c.contains(addresses)
-        case .group(let g): return addresses.prefixLength == 32 && (groupMembers[g]?.contains(addresses.address.value) ?? false)
+        case .cidr(let c): return addresses.isWithin(c)
+        case .group(let g): return addresses.lo == addresses.hi && (groupMembers[g]?.contains(addresses.lo) ?? false)
         case .nothing: return false
         }
     }
 
     /// Merged over all the groups; any matching rule allows (rule 14).
     func groupsAllow(_ groups: [GroupRef], inbound: Bool, peer: CIDR, proto: IPProtocol, port: Int) -> GroupDecision {
+        groupsAllow(groups, inbound: inbound, range: AddressRange(peer), proto: proto, port: port)
+    }
+
+    func groupsAllow(_ groups: [GroupRef], inbound: Bool, range: AddressRange, proto: IPProtocol, port: Int) -> GroupDecision {
         for g in groups {
             guard let rules = groupRules[g] else { continue }
             for rule in inbound ? rules.inbound : rules.outbound
-            where protocolMatches(rule.proto, rule.ports, proto, port) && peerMatches(rule.peer, peer) {
+            where protocolMatches(rule.proto, rule.ports, proto, port) && peerMatches(rule.peer, range) {
                 return GroupDecision(allowed: true, rule: rule)
             }
         }
         return GroupDecision(allowed: false, rule: nil)
+    }
+
+    /// A set of addresses: the rules that admit its atoms (distinct, in order of first
+    /// use) and, per atom, whether no rule admits it.
+    func groupsAllow(_ groups: [GroupRef], inbound: Bool, atoms: [AddressRange], proto: IPProtocol, port: Int) -> (rules: [ResolvedRule], uncovered: [Bool]) {
+        var rules: [ResolvedRule] = []
+        var uncovered: [Bool] = []
+        uncovered.reserveCapacity(atoms.count)
+        for atom in atoms {
+            let decision = groupsAllow(groups, inbound: inbound, range: atom, proto: proto, port: port)
+            if let rule = decision.rule, !rules.contains(rule) { rules.append(rule) }
+            uncovered.append(!decision.allowed)
+        }
+        return (rules, uncovered)
     }
 
     func aclRules(_ choice: ACLChoice, inbound: Bool) -> [ResolvedACLRule]? {
@@ -66,6 +87,10 @@ extension NetworkEngine {
 
     /// First match wins, lowest number first (rule 18).
     func aclDecide(_ choice: ACLChoice, inbound: Bool, peer: CIDR, proto: IPProtocol, port: Int) -> ACLDecision {
+        aclDecide(choice, inbound: inbound, range: AddressRange(peer), proto: proto, port: port)
+    }
+
+    func aclDecide(_ choice: ACLChoice, inbound: Bool, range peer: AddressRange, proto: IPProtocol, port: Int) -> ACLDecision {
         guard let rules = aclRules(choice, inbound: inbound) else { return .allowAllDefault }
         for rule in rules where protocolMatches(rule.proto, rule.ports, proto, port) && peerMatches(rule.peer, peer) {
             return .rule(rule)
@@ -75,9 +100,13 @@ extension NetworkEngine {
 
     /// A reply to the client's ephemeral ports: which of them the ACL lets through.
     func aclReply(_ choice: ACLChoice, inbound: Bool, peer: CIDR, proto: IPProtocol, ports: PortRange) -> ReplyDecision {
+        aclReply(choice, inbound: inbound, range: AddressRange(peer), proto: proto, ports: ports)
+    }
+
+    func aclReply(_ choice: ACLChoice, inbound: Bool, range peer: AddressRange, proto: IPProtocol, ports: PortRange) -> ReplyDecision {
         guard let rules = aclRules(choice, inbound: inbound) else { return ReplyDecision(allowed: [ports], missing: [], blocking: nil) }
         if proto == .icmp || proto == .all {
-            let d = aclDecide(choice, inbound: inbound, peer: peer, proto: proto, port: 0)
+            let d = aclDecide(choice, inbound: inbound, range: peer, proto: proto, port: 0)
             return d.allows ? ReplyDecision(allowed: [ports], missing: [], blocking: nil) : ReplyDecision(allowed: [], missing: [ports], blocking: d)
         }
         var remaining = [ports]

@@ -63,12 +63,17 @@ public struct NetworkEngine: Sendable {
     // Sites and hosts.
     var hostSite: [Int?] = []
 
+    // Address atoms (`AddressAtoms.swift`): where atoms start, and the internet's atoms.
+    var atomCuts: [UInt32] = []
+    var internetAtoms: [AddressRange] = []
+
     public init(topology: Topology) {
         self.topology = topology
         buildIndexes()
         assignAddresses()
         resolveSecurityGroups()
         resolveNetworkACLs()
+        buildAtoms()
     }
 }
 
