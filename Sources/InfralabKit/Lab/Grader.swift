@@ -53,8 +53,8 @@ public struct Grader {
     public init(topology: Topology, diagnostics: [Diagnostic]) {
         self.topology = topology
         self.diagnostics = diagnostics
-        self.facts = TopologyFacts(topology)
         self.engine = NetworkEngine(topology: topology)
+        self.facts = TopologyFacts(topology, engine: engine)
     }
 
     /// Grades `step` of `mission`: its own requirements, then the carried ones.

@@ -1,10 +1,16 @@
 /// Static facts about a topology that grading needs and that are not flows: who plays
 /// which role, where things sit, which subnets are public, which AZs are used.
-/// Pure functions of the model; the network engine answers the flow questions.
+/// Placement questions (rule 5, route tables, addresses, AZs) are the engine's answers,
+/// so grading and the flow explanations can never disagree about them.
 struct TopologyFacts {
     let topology: Topology
+    let engine: NetworkEngine
 
-    init(_ topology: Topology) { self.topology = topology }
+    /// Pass the engine when one is already built for this topology.
+    init(_ topology: Topology, engine: NetworkEngine? = nil) {
+        self.topology = topology
+        self.engine = engine ?? NetworkEngine(topology: topology)
+    }
 
     // MARK: Roles and selectors
 
@@ -85,25 +91,16 @@ struct TopologyFacts {
     func subnet(named name: String) -> Subnet? { topology.subnets.first { $0.name == name } }
 
     /// The route table a subnet uses: its association, else its VPC's main table.
-    func routeTable(ofSubnet subnet: Subnet) -> RouteTable? {
-        if let explicit = subnet.routeTable { return topology.routeTables.first { $0.name == explicit.name } }
-        return topology.routeTables.first { $0.isMain && $0.vpc?.name == subnet.vpc.name }
-    }
+    func routeTable(ofSubnet subnet: Subnet) -> RouteTable? { engine.effectiveRouteTable(ofSubnet: subnet.name) }
 
     /// Rule 5: public if and only if the subnet's route table sends traffic to an
     /// internet gateway attached to its VPC.
-    func isPublic(subnet name: String) -> Bool {
-        guard let subnet = subnet(named: name), let table = routeTable(ofSubnet: subnet) else { return false }
-        return table.routes.contains { route in
-            topology.internetGateways.contains { $0.name == route.target.name && $0.vpc?.name == subnet.vpc.name }
-        }
-    }
+    func isPublic(subnet name: String) -> Bool { engine.isPublicSubnet(name) ?? false }
 
     func availabilityZone(ofSubnet name: String) -> String? { subnet(named: name)?.availabilityZone?.value }
 
     func availabilityZone(ofInstance instance: Instance) -> String? {
-        if let subnet = instance.subnet, let az = availabilityZone(ofSubnet: subnet.name) { return az }
-        return instance.availabilityZone?.value
+        engine.placement(ofInstance: instance.name)?.availabilityZone ?? instance.availabilityZone?.value
     }
 
     /// Every AZ the topology uses (its subnets'), sorted.
@@ -111,10 +108,5 @@ struct TopologyFacts {
         Array(Set(topology.subnets.compactMap { $0.availabilityZone?.value })).sorted()
     }
 
-    func hasPublicAddress(_ instance: Instance) -> Bool {
-        if instance.elasticIP != nil { return true }
-        if let explicit = instance.publicIP?.value { return explicit }
-        if let subnet = instance.subnet.flatMap({ subnet(named: $0.name) }) { return subnet.mapsPublicIPOnLaunch }
-        return false
-    }
+    func hasPublicAddress(_ instance: Instance) -> Bool { engine.placement(ofInstance: instance.name)?.publicIP != nil }
 }
