@@ -121,7 +121,8 @@ public enum LabChecker {
                         "해답 `\(LabPack.displayPath(step.solutionPath))`을(를) 불러올 수 없어요: \(first?.message.text(.ko) ?? "알 수 없는 문제")", at: first?.location ?? step.location)
                 continue
             }
-            let solutionGrade = Grader(topology: solutionTopology, diagnostics: solution.diagnostics).grade(mission: mission, step: step)
+            let solutionGrader = Grader(topology: solutionTopology, diagnostics: solution.diagnostics)
+            let solutionGrade = solutionGrader.grade(mission: mission, step: step)
             for failing in solutionGrade.failing {
                 let why = failing.findings.first?.message
                 problem(.error, step.id, "the solution fails `\(failing.requirement.id)`: \(why?.en ?? "")",
@@ -129,7 +130,7 @@ public enum LabChecker {
             }
 
             // Every selector picks something in the solution.
-            let facts = TopologyFacts(solutionTopology)
+            let facts = solutionGrader.facts
             for requirement in requirements {
                 for selector in requirement.check.selectors where !facts.matchesSomething(selector) {
                     problem(.error, step.id, "requirement `\(requirement.id)` selects `\(selector)`, which matches nothing in the solution",
