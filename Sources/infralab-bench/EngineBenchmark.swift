@@ -7,7 +7,13 @@
 //   startup  `infralab check` on the largest shipped mission vs. a Foundation hello-world
 //            process built the same way (the bench-hello target)
 import Dispatch
-import InfralabKit
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 
 func generate(instances: Int, subnets: Int, rules: Int) -> Topology {
     let file = "bench.yaml"

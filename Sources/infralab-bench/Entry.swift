@@ -1,5 +1,11 @@
 import Foundation
-import InfralabKit
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 
 /// A 5,000-line topology file: VPCs, subnets, security groups with rules, instances.
 func generatedTopologyText(lines target: Int) -> String {

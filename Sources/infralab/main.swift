@@ -1,6 +1,6 @@
 import Foundation
-import InfralabKit
+import InfralabCLI
 
-// Arguments in, an invocation run, its status out. Everything else lives in InfralabKit.
+// Arguments in, an invocation run, its status out. Everything else lives in the library targets (InfralabCLI and the layers below it).
 let status = CommandLineTool.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
 exit(status)

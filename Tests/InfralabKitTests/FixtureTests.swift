@@ -1,6 +1,12 @@
 import Foundation
-import InfralabKit
 import Testing
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 
 /// Walks `Tests/Fixtures`.
 ///

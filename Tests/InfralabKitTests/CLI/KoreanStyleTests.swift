@@ -1,6 +1,12 @@
 import Testing
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
-@testable import InfralabKit
 
 /// The project speaks to learners in 해요체 ("검사해요", "보여 줘요"), never in 합니다체
 /// ("검사합니다", "보여 줍니다"). These tests keep the help texts from drifting back.

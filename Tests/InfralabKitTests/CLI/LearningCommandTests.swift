@@ -1,7 +1,13 @@
 import Foundation
-import InfralabKit
 import InfralabTestSupport
 import Testing
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 
 /// The learning and instructor commands, in process, each in a fresh folder.
 @Suite struct LearningCommandTests {

@@ -1,7 +1,13 @@
 import InfralabTestSupport
 import Testing
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
-@testable import InfralabKit
 
 @Suite("Terminal decisions", .tags(.cli))
 struct CLITerminalTests {

@@ -1,8 +1,14 @@
 import Foundation
 import InfralabTestSupport
 import Testing
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
-@testable import InfralabKit
 
 @Suite("infralab validate", .tags(.cli))
 struct CLIValidateCommandTests {

@@ -1,7 +1,13 @@
 import Foundation
-import InfralabKit
 import InfralabTestSupport
 import Testing
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 
 /// A learner's first mission, through the built binary, as the issue describes it:
 /// init → next (fails, brief shown) → hint ×3 → the solution copied in → next (passes,

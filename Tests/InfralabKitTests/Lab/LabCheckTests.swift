@@ -1,7 +1,13 @@
 import Foundation
-@testable import InfralabKit
 import InfralabTestSupport
 import Testing
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 /// `lab check` on packs made by `lab new`, then broken one way each.
 @Suite struct LabCheckTests {

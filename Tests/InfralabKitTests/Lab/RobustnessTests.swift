@@ -1,7 +1,13 @@
 import Foundation
 import Testing
-@testable import InfralabKit
 import InfralabTestSupport
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 /// No input makes infralab crash: damaged mission files load with located errors, and
 /// damaged topologies still grade (the engine must cope with half-built models).

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
-@testable import InfralabKit
 import InfralabTestSupport
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 /// Grading is semantic: renaming every component, reversing every list, or moving the
 /// VPC to another private range never changes which requirements a topology fails —

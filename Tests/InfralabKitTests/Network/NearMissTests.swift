@@ -1,5 +1,11 @@
 import Testing
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 /// When no security-group rule admits a flow, the explanation points at the rule for that
 /// port that admits someone else — the line the learner most likely meant.

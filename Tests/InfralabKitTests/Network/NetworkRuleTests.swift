@@ -1,5 +1,11 @@
 import Testing
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 /// One case (at least) per rule of shared/design/network-rules.md, labelled with the rule.
 struct RuleCase: CustomTestStringConvertible, Sendable {
@@ -10,7 +16,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     var code: ReasonCode
     /// The line the reason must point at (a label of the builder), if checked.
     var lineLabel: String?
-    var lines: [String: InfralabKit.SourceLocation] = [:]
+    var lines: [String: InfralabSyntax.SourceLocation] = [:]
 
     var testDescription: String { label }
 }
@@ -22,7 +28,7 @@ private func q(_ from: String, _ to: String, _ port: Int, address: AddressChoice
 
 private func mission(_ label: String, _ query: FlowQuery, _ reachable: Bool, _ code: ReasonCode, line: String? = nil,
                      _ tweak: (inout TopologyBuilder) -> Void = { _ in }) -> RuleCase {
-    var captured: [String: InfralabKit.SourceLocation] = [:]
+    var captured: [String: InfralabSyntax.SourceLocation] = [:]
     let topology = missionTopology { b in
         tweak(&b)
         captured = b.lines

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 @Suite("Service answers") struct ServiceTests {
     let spec = ServiceSpec(entryPort: 443, tiers: [.init(role: "reverse-proxy"), .init(role: "was"), .init(role: "db", port: 3306)])

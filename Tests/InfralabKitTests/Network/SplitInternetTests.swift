@@ -1,5 +1,11 @@
 import Testing
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 /// "The internet" as a set of public addresses: several routes or rules may cover it
 /// together (the default route written as 0.0.0.0/1 + 128.0.0.0/1), one narrow rule
@@ -14,7 +20,7 @@ import Testing
     /// One VPC, subnet `s` (10.0.1.0/24) with table `rt`, instance `w` with a public IP.
     private func build(routes: [(String, String)], groupIn: [TopologyBuilder.RuleSpec] = [tcp(443, "0.0.0.0/0")],
                        acl: (in: [TopologyBuilder.ACLRuleSpec], out: [TopologyBuilder.ACLRuleSpec])? = nil,
-                       _ extra: (inout TopologyBuilder) -> Void = { _ in }) -> (NetworkEngine, [String: InfralabKit.SourceLocation]) {
+                       _ extra: (inout TopologyBuilder) -> Void = { _ in }) -> (NetworkEngine, [String: InfralabSyntax.SourceLocation]) {
         var b = TopologyBuilder()
         b.vpc("main")
         b.table("rt", routes)

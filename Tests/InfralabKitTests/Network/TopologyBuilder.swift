@@ -1,4 +1,11 @@
-import InfralabKit
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
+
 
 /// Builds topologies as model values for engine tests (the loader is another branch).
 /// Every declaration gets its own line in a fictional `t.yaml`, so reasons can be

@@ -1,5 +1,11 @@
-import InfralabKit
 import Testing
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 
 @Suite struct DiagnosticRendererTests {
     let source = "# 서브넷 설정\nsubnets:\n  공개-a: { vpc: main, subnet-id: x }\n"

@@ -1,6 +1,12 @@
 import Foundation
-import InfralabKit
 import Testing
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 
 /// SplitMix64: a small deterministic generator, so every run sees the same inputs.
 struct SeededGenerator: RandomNumberGenerator {

@@ -1,5 +1,11 @@
-import InfralabKit
 import Testing
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 
 @Suite struct YAMLParserErrorTests {
     @Test("each refusal has its code, line and column", arguments: [

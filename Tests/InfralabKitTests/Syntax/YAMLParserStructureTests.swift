@@ -1,5 +1,11 @@
-import InfralabKit
 import Testing
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 
 @Suite struct YAMLParserStructureTests {
     @Test("block mappings, nested by indentation")

@@ -1,5 +1,11 @@
-import InfralabKit
 import Testing
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 
 /// A compact, unambiguous form of a tree: `{a: "1", b: ["x", null]}`.
 func shape(_ node: YAMLNode?) -> String {
@@ -29,6 +35,6 @@ func problems(_ text: String) -> [String] {
     }
 }
 
-func at(_ line: Int, _ column: Int) -> InfralabKit.SourceLocation {
-    InfralabKit.SourceLocation(file: "t.yaml", line: line, column: column)
+func at(_ line: Int, _ column: Int) -> InfralabSyntax.SourceLocation {
+    InfralabSyntax.SourceLocation(file: "t.yaml", line: line, column: column)
 }

@@ -1,5 +1,11 @@
-import InfralabKit
 import Testing
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 
 @Suite struct YAMLWriterTests {
     func roundTrip(_ node: YAMLNode, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -9,7 +15,7 @@ import Testing
         #expect(reparsed.root.map { $0.isEquivalent(to: node) } == true, "not the same tree:\n\(written)", sourceLocation: sourceLocation)
     }
 
-    static let here = InfralabKit.SourceLocation(file: "x", line: 1, column: 1)
+    static let here = InfralabSyntax.SourceLocation(file: "x", line: 1, column: 1)
     func s(_ text: String, _ style: YAMLNode.ScalarStyle = .plain) -> YAMLNode { YAMLNode(.scalar(text, style), at: Self.here) }
     func m(_ pairs: [(String, YAMLNode)]) -> YAMLNode {
         YAMLNode(.mapping(pairs.map { YAMLNode.Entry(key: $0.0, keyLocation: Self.here, value: $0.1) }), at: Self.here)

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 func loadTopology(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (Topology, [Diagnostic]) {
     let result = TopologyLoader.load(text: text, file: "topology.yaml")

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 /// The topology fixtures, checked here against their `# expect:` headers (the repository-wide
 /// walker in `FixtureTests.swift` checks every fixture the same way).

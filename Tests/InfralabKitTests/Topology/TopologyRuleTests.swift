@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 /// A rule example with its `↓` markers removed and their positions kept.
 struct MarkedExample {
@@ -41,7 +47,7 @@ struct MarkedExample {
     func registryIsComplete() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let folder = root.appendingPathComponent("Sources/InfralabKit/Topology/Validation")
+        let folder = root.appendingPathComponent("Sources/InfralabTopology/Validation")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".swift") }
             .map { String($0.dropLast(".swift".count)) }

@@ -1,0 +1,43 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+
+/// `infralab goto STEP`: move to a mission or step (for returning learners, or to skip).
+struct GotoCommand: Command {
+    let name = "goto"
+    let group = CommandGroup.learning
+    let summary = LocalizedText(
+        en: "Jump to a mission or step",
+        ko: "원하는 미션이나 단계로 이동해요")
+    let positionals: [PositionalSpec] = [.required("STEP", help: LocalizedText(en: "A mission number or id, or MISSION/STEP: `3`, `3.2`, `bastion`, `bastion/elastic-ip`", ko: "미션 번호나 id, 또는 미션/단계: `3`, `3.2`, `bastion`, `bastion/elastic-ip`"))]
+    let options: [OptionSpec] = [.labs]
+    let examples: [CommandExample] = [
+        CommandExample("infralab goto bastion", LocalizedText(en: "Start the bastion mission (its starter replaces your file, which is backed up)", ko: "배스천 미션을 시작해요 (시작 파일로 바꾸고 지금 파일은 백업해요)")),
+        CommandExample("infralab goto 3.2", LocalizedText(en: "Step 2 of mission 3", ko: "미션 3의 2단계로 가요")),
+    ]
+
+    func run(_ context: CommandContext) -> Int32 {
+        var session: LearnerSession
+        switch context.openSession() {
+        case .failure(let code): return code.status
+        case .success(let s): session = s
+        }
+        let target = context.arguments.positionals[0]
+        guard let (mission, step) = session.resolvePosition(target) else {
+            return context.fail(LearningText.unknownPosition(target))
+        }
+        do {
+            if let backup = try session.move(to: mission, step: step) {
+                context.say(LearningText.backedUp(LabPack.displayPath(backup)))
+            }
+        } catch {
+            return context.fail(LearningText.writeFailed(error.localizedDescription))
+        }
+        context.stdout.write(context.screens.chapter(pack: session.pack, mission: mission, step: step,
+                                                     topologyPath: LabPack.displayPath(session.workspace.topologyPath)))
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,20 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+
+extension ProbeCommand {
+    /// Evaluates the flow and prints the network engine's report. Reachable or not, the
+    /// answer is the output: exit 0.
+    func report(topology: Topology, query: FlowQuery, context: CommandContext) -> Int32 {
+        let result = NetworkEngine(topology: topology).evaluate(query)
+        let output =
+            context.wantsJSON
+            ? FlowReport.json(result, language: context.language)
+            : FlowReport.text(result, language: context.language, colorize: context.stdout.colorize, width: context.width)
+        context.stdout.write(output.hasSuffix("\n") ? output : output + "\n")
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+
+extension OptionSpec {
+    /// `--labs DIR`: a third-party mission pack instead of the built-in one.
+    static let labs = OptionSpec.value("labs", "DIR", help: LocalizedText(
+        en: "Use the missions in DIR instead of the built-in ones (also INFRALAB_LABS)",
+        ko: "기본 미션 대신 DIR의 미션을 써요 (INFRALAB_LABS로도 지정할 수 있어요)"))
+}
+
+/// The path of the running executable (to find the built-in `Labs/` beside a build).
+enum ExecutableLocation {
+    static var path: String? {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        return CommandLine.arguments.first.map { $0.hasPrefix("/") ? $0 : PathUtilities.resolve($0, relativeTo: FileManager.default.currentDirectoryPath) }
+    }
+}
+
+extension CommandContext {
+    var labsOverride: String? { arguments.value("labs").map { url(for: $0).path } }
+
+    /// A sentence for the learner on stdout, wrapped to the screen's width.
+    func say(_ message: LocalizedText) {
+        stdout.line(wrapped(text(message), toWidth: width).joined(separator: "\n"))
+    }
+
+    var screens: LearnerScreens {
+        LearnerScreens(colorize: stdout.colorize, language: language, width: width) { file in
+            let path = file.hasPrefix("/") ? file : self.url(for: file).path
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            return DiagnosticRenderer.lines(of: String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    func renderDiagnostics(_ diagnostics: [Diagnostic], to output: Output) {
+        let renderer = DiagnosticRenderer(colorize: output.colorize, language: language) { file in
+            let path = file.hasPrefix("/") ? file : self.url(for: file).path
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            return DiagnosticRenderer.lines(of: String(decoding: data, as: UTF8.self))
+        }
+        output.write(renderer.render(diagnostics))
+    }
+
+    /// The workspace's session, or the status to exit with after saying why not.
+    func openSession(currentMissionOnly: Bool = false) -> Result<LearnerSession, ExitCode> {
+        let result = LearnerSession.open(from: workingDirectory.path, labsOverride: labsOverride, environment: environment,
+                                         executablePath: ExecutableLocation.path, currentMissionOnly: currentMissionOnly)
+        switch result {
+        case .success(let session):
+            for notice in session.notices { stderr.line(TextStyle(colorize: stderr.colorize).yellow(text(notice))) }
+            return .success(session)
+        case .failure(let error):
+            return .failure(ExitCode(report(error)))
+        }
+    }
+
+    /// Says what went wrong opening a workspace and how to get out of it.
+    func report(_ error: LearnerSession.OpenError) -> Int32 {
+        switch error {
+        case .noWorkspace:
+            return fail(LearningText.noWorkspace)
+        case .labsNotFound:
+            return fail(LearningText.labsNotFound, status: ExitStatus.noInput)
+        case .packHasErrors(let diagnostics):
+            renderDiagnostics(diagnostics.filter { $0.severity == .error }, to: stderr)
+            return fail(LearningText.packHasErrors)
+        case .progressInvalid(let path, let diagnostics):
+            renderDiagnostics(diagnostics, to: stderr)
+            return fail(LearningText.progressInvalid(LabPack.displayPath(path)))
+        case .progressUnreadable(let path):
+            return fail(LearningText.progressInvalid(LabPack.displayPath(path)), status: ExitStatus.noInput)
+        case .writeFailed(let message):
+            return fail(LearningText.writeFailed(message))
+        }
+    }
+
+    /// Creates a workspace (for `init`, and `next` in a folder without one) and shows
+    /// chapter one.
+    func createWorkspace(at root: String) -> Int32 {
+        guard let labs = LearnerSession.locatePack(override: labsOverride, recorded: nil, environment: environment,
+                                                   executablePath: ExecutableLocation.path) else {
+            return fail(LearningText.labsNotFound, status: ExitStatus.noInput)
+        }
+        let recordLabs = labsOverride != nil || environment["INFRALAB_LABS"].map { !$0.isEmpty } == true
+        switch LearnerSession.create(at: root, labsPath: labs, recordLabs: recordLabs) {
+        case .failure(let error):
+            return report(error)
+        case .success(let session):
+            let style = TextStyle(colorize: stdout.colorize)
+            stdout.line(style.bold(text(LearningText.welcome)))
+            let shown = LabPack.displayPath(session.workspace.topologyPath)
+            let root = LabPack.displayPath(session.workspace.root)
+            say(root == session.workspace.root && session.workspace.root == workingDirectory.path
+                ? LearningText.workspaceHere(shown) : LearningText.workspaceCreated(root, shown))
+            stdout.line()
+            stdout.write(screens.chapter(pack: session.pack, mission: session.mission, step: session.step, topologyPath: shown))
+            return ExitStatus.success
+        }
+    }
+}
+
+/// An exit status carried through `Result`.
+struct ExitCode: Error {
+    var status: Int32
+    init(_ status: Int32) { self.status = status }
+}
+
+/// Words of the learning commands, English and Korean (해요체).
+enum LearningText {
+    static let noWorkspace = LocalizedText(
+        en: "there is no infralab workspace here. Start one with `infralab init` (or just `infralab next`).",
+        ko: "여기에는 infralab 작업 공간이 없어요. `infralab init`(또는 그냥 `infralab next`)으로 시작하세요.")
+    static let labsNotFound = LocalizedText(
+        en: "cannot find the missions. Run infralab from its build folder, or point `--labs DIR` or INFRALAB_LABS at a Labs folder.",
+        ko: "미션을 찾을 수 없어요. 빌드 폴더에서 infralab을 실행하거나 `--labs DIR` 또는 INFRALAB_LABS로 Labs 폴더를 알려 주세요.")
+    static let packHasErrors = LocalizedText(
+        en: "the missions have errors (above); `infralab lab check` tells more.",
+        ko: "미션 파일에 오류가 있어요(위 참고). `infralab lab check`로 더 자세히 볼 수 있어요.")
+    static func progressInvalid(_ path: String) -> LocalizedText {
+        LocalizedText(
+            en: "your progress file `\(path)` is damaged. Fix it by hand, or run `infralab reset --progress` to start your progress over: your topology.yaml stays, and the damaged file is backed up.",
+            ko: "진행 파일 `\(path)`이 손상됐어요. 직접 고치거나 `infralab reset --progress`로 진행 기록을 새로 시작하세요. topology.yaml은 그대로 두고, 손상된 파일은 백업해 둘게요.")
+    }
+    static func writeFailed(_ message: String) -> LocalizedText {
+        LocalizedText(en: "could not write the workspace: \(message)", ko: "작업 공간에 쓰지 못했어요: \(message)")
+    }
+    static let welcome = LocalizedText(en: "Welcome to infralab.", ko: "infralab에 오신 걸 환영해요.")
+    static func workspaceCreated(_ root: String, _ file: String) -> LocalizedText {
+        LocalizedText(en: "Your workspace is `\(root)`; your file is `\(file)`.", ko: "작업 공간은 `\(root)`, 고칠 파일은 `\(file)`이에요.")
+    }
+    static func workspaceHere(_ file: String) -> LocalizedText {
+        LocalizedText(en: "This folder is now your workspace; your file is `\(file)`.", ko: "이 폴더가 작업 공간이에요. 고칠 파일은 `\(file)`이에요.")
+    }
+    static let stepPassed = LocalizedText(en: "Step passed.", ko: "이 단계를 통과했어요.")
+    static func missionComplete(_ title: String) -> LocalizedText {
+        LocalizedText(en: "Mission complete: \(title)", ko: "미션 완료: \(title)")
+    }
+    static func backedUp(_ path: String) -> LocalizedText {
+        LocalizedText(en: "Your previous file is kept at `\(path)`.", ko: "이전 파일은 `\(path)`에 보관해 뒀어요.")
+    }
+    static func newStarter(_ file: String) -> LocalizedText {
+        LocalizedText(en: "A new starter is in `\(file)`.", ko: "새 시작 파일을 `\(file)`에 넣어 뒀어요.")
+    }
+    static let allPassHint = LocalizedText(en: "Everything passes. Run `infralab next` to move on.", ko: "모두 통과했어요. `infralab next`로 넘어가세요.")
+    static let noHints = LocalizedText(en: "This requirement has no more hints. `infralab solution --yes` shows the reference, if you really need it.",
+                                       ko: "이 요구 사항의 힌트는 다 봤어요. 정말 필요하면 `infralab solution --yes`로 참고 답안을 볼 수 있어요.")
+    static let solutionNotPassed = LocalizedText(
+        en: "you have not passed this step yet; the reference takes the puzzle away. Run `infralab solution --yes` if you are sure.",
+        ko: "아직 이 단계를 통과하지 않았어요. 답을 보면 풀 거리가 사라져요. 그래도 보려면 `infralab solution --yes`를 실행하세요.")
+    static func solutionApplied(_ file: String) -> LocalizedText {
+        LocalizedText(en: "The reference solution is now in `\(file)`.", ko: "참고 답안을 `\(file)`에 넣었어요.")
+    }
+    static func resetDone(_ file: String) -> LocalizedText {
+        LocalizedText(en: "`\(file)` is back to this step's starter.", ko: "`\(file)`을 이 단계의 시작 파일로 되돌렸어요.")
+    }
+    static let progressReset = LocalizedText(en: "Your progress starts over at the first step; your topology file was not touched.",
+                                             ko: "진행 기록을 첫 단계부터 다시 시작해요. 토폴로지 파일은 건드리지 않았어요.")
+    static func unknownPosition(_ text: String) -> LocalizedText {
+        LocalizedText(en: "no mission or step `\(text)`. Try a number (`3`, `3.2`), a mission id (`bastion`) or `mission/step`; `infralab list` shows them all.",
+                      ko: "`\(text)`라는 미션이나 단계가 없어요. 숫자(`3`, `3.2`), 미션 id(`bastion`), `미션/단계` 형태로 써 보세요. `infralab list`에 모두 나와요.")
+    }
+    static func watching(_ file: String) -> LocalizedText {
+        LocalizedText(en: "Watching `\(file)`; save it to re-grade. Ctrl-C stops.", ko: "`\(file)`을 지켜보고 있어요. 저장하면 다시 채점해요. 멈추려면 Ctrl-C를 누르세요.")
+    }
+    static let alreadyWorkspace = LocalizedText(en: "This folder is already an infralab workspace.", ko: "이 폴더는 이미 infralab 작업 공간이에요.")
+    static func noSuchStep(_ text: String) -> LocalizedText {
+        LocalizedText(en: "no step `\(text)` in the missions (write `mission/step`, e.g. `bastion/elastic-ip`)",
+                      ko: "미션에 `\(text)` 단계가 없어요 (`미션/단계` 형태로, 예: `bastion/elastic-ip`)")
+    }
+}

@@ -1,0 +1,235 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+
+/// Reads a requirement's `check:` — exactly one of the check kinds of Docs/authoring.md.
+enum CheckReader {
+    static func read(_ node: YAMLNode, _ reader: inout NodeReader) -> Check? {
+        guard let entries = reader.mapping(node, "check", allowed: Check.kindNames) else { return nil }
+        guard entries.count == 1, let entry = entries.first else {
+            reader.error("check-kind-count",
+                         LocalizedText(en: "a check holds exactly one check kind, found \(entries.count)",
+                                       ko: "check에는 검사 종류가 정확히 하나 있어야 하는데 \(entries.count)개가 있어요"),
+                         at: node.location, suggestion: LocalizedText(en: "kinds: \(Check.kindNames.joined(separator: ", "))",
+                                                                      ko: "검사 종류: \(Check.kindNames.joined(separator: ", "))"))
+            return nil
+        }
+        let body = entry.value
+        let kind = entry.key
+        switch kind {
+        case "reachable", "unreachable", "only-through":
+            guard let flow = readFlow(body, kind: kind, &reader) else { return nil }
+            switch kind {
+            case "reachable": return .reachable(flow)
+            case "unreachable": return .unreachable(flow)
+            default: return .onlyThrough(flow)
+            }
+        case "service-answers":
+            guard let fields = reader.mapping(body, kind, allowed: ["under", "entry-port"]) else { return nil }
+            var under: [IncidentSpec] = []
+            var port: Int?
+            for field in fields {
+                if field.key == "under" { under = readIncidents(field.value, &reader) }
+                if field.key == "entry-port" { port = reader.int(field.value, "entry-port", range: 1...65535) }
+            }
+            return .serviceAnswers(under: under, entryPort: port)
+        case "placement":
+            guard let fields = reader.mapping(body, kind, allowed: ["select", "subnet"]) else { return nil }
+            var select: Selector?, isPublic: Bool?
+            for field in fields {
+                if field.key == "select" { select = selector(field.value, "select", &reader) }
+                if field.key == "subnet", let text = reader.string(field.value, "subnet") {
+                    switch text {
+                    case "public": isPublic = true
+                    case "private": isPublic = false
+                    default:
+                        reader.error("bad-value", LocalizedText(en: "`subnet:` is `public` or `private`, found `\(text)`",
+                                                                ko: "`subnet:`에는 `public`이나 `private`이 와야 하는데 `\(text)`이(가) 있어요"),
+                                     at: field.value.location, length: field.value.length)
+                    }
+                }
+            }
+            guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
+            guard let isPublic else { reader.missing("subnet", in: kind, at: body.location); return nil }
+            return .placement(select: select, isPublic: isPublic)
+        case "spread-azs":
+            guard let fields = reader.mapping(body, kind, allowed: ["select", "at-least"]) else { return nil }
+            var select: Selector?, atLeast = 2
+            for field in fields {
+                if field.key == "select" { select = selector(field.value, "select", &reader) }
+                if field.key == "at-least" { atLeast = reader.int(field.value, "at-least", range: 1...10) ?? atLeast }
+            }
+            guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
+            return .spreadAZs(select: select, atLeast: atLeast)
+        case "nat-per-az":
+            _ = reader.mapping(body, kind, allowed: [])
+            return .natPerAZ
+        case "public-address":
+            guard let fields = reader.mapping(body, kind, allowed: ["select", "is"]) else { return nil }
+            var select: Selector?, expectation: PublicAddressExpectation?
+            for field in fields {
+                if field.key == "select" { select = selector(field.value, "select", &reader) }
+                if field.key == "is", let text = reader.string(field.value, "is") {
+                    expectation = PublicAddressExpectation(rawValue: text)
+                    if expectation == nil {
+                        reader.error("bad-value", LocalizedText(en: "`is:` is `elastic`, `public` or `none`, found `\(text)`",
+                                                                ko: "`is:`에는 `elastic`, `public`, `none` 중 하나가 와야 하는데 `\(text)`이(가) 있어요"),
+                                     at: field.value.location, length: field.value.length)
+                    }
+                }
+            }
+            guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
+            guard let expectation else { reader.missing("is", in: kind, at: body.location); return nil }
+            return .publicAddress(select: select, expectation: expectation)
+        case "no-open-rule":
+            guard let fields = reader.mapping(body, kind, allowed: ["ports", "min-prefix", "select"]) else { return nil }
+            var ports: [Int] = [], minPrefix = 1, select: Selector?
+            for field in fields {
+                switch field.key {
+                case "ports":
+                    if let single = field.value.scalar, !field.value.isNull {
+                        if let p = Int(single) { ports = [p] } else { _ = reader.int(field.value, "ports", range: 0...65535) }
+                    } else {
+                        ports = (reader.sequence(field.value, "ports") ?? []).compactMap { reader.int($0, "a port", range: 0...65535) }
+                    }
+                case "min-prefix": minPrefix = reader.int(field.value, "min-prefix", range: 1...32) ?? minPrefix
+                case "select": select = selector(field.value, "select", &reader)
+                default: break
+                }
+            }
+            if ports.isEmpty { reader.missing("ports", in: kind, at: body.location); return nil }
+            return .noOpenRule(ports: ports, minPrefix: minPrefix, select: select)
+        case "exists":
+            guard let fields = reader.mapping(body, kind, allowed: ["select", "at-least", "at-most"]) else { return nil }
+            var select: Selector?, atLeast: Int?, atMost: Int?
+            for field in fields {
+                if field.key == "select" { select = selector(field.value, "select", &reader) }
+                if field.key == "at-least" { atLeast = reader.int(field.value, "at-least", range: 0...1000) }
+                if field.key == "at-most" { atMost = reader.int(field.value, "at-most", range: 0...1000) }
+            }
+            guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
+            return .exists(select: select, atLeast: atLeast ?? (atMost == nil ? 1 : 0), atMost: atMost)
+        case "separate":
+            guard let fields = reader.mapping(body, kind, allowed: ["roles"]) else { return nil }
+            var roles: [String] = []
+            for field in fields where field.key == "roles" {
+                roles = (reader.sequence(field.value, "roles") ?? []).compactMap { reader.string($0, "a role") }
+            }
+            if roles.count < 2 { reader.missing("roles", in: kind, at: body.location); return nil }
+            return .separate(roles: roles)
+        case "validates":
+            guard let fields = reader.mapping(body, kind, allowed: ["rules"]) else { return nil }
+            var rules: [String]?
+            for field in fields where field.key == "rules" {
+                rules = (reader.sequence(field.value, "rules") ?? []).compactMap { reader.string($0, "a rule id") }
+            }
+            return .validates(rules: rules)
+        default:
+            return nil
+        }
+    }
+
+    static func selector(_ node: YAMLNode, _ what: String, _ reader: inout NodeReader) -> Selector? {
+        guard let text = reader.string(node, what) else { return nil }
+        let selector = Selector(parsing: text, at: node.location)
+        switch selector.form {
+        case .role(let r) where r.isEmpty, .kind(let r) where r.isEmpty:
+            reader.error("bad-selector", LocalizedText(en: "`\(text)` selects nothing: write `role:NAME` or `kind:NAME`",
+                                                       ko: "`\(text)`은(는) 아무것도 고르지 않아요. `role:이름`이나 `kind:이름`으로 써 주세요"),
+                         at: node.location, length: node.length)
+            return nil
+        default:
+            return selector
+        }
+    }
+
+    static let flowKeys = ["from", "to", "port", "protocol", "address", "through", "under", "require"]
+
+    static func readFlow(_ node: YAMLNode, kind: String, _ reader: inout NodeReader) -> FlowCheck? {
+        guard let fields = reader.mapping(node, kind, allowed: flowKeys) else { return nil }
+        var from: Selector?, to: Selector?, through: Selector?, port: Int?
+        var throughAny: [Selector] = [], throughDirect = false
+        var proto = IPProtocol.tcp
+        var address: AddressScope = kind == "reachable" ? .auto : .any
+        var under: [IncidentSpec] = []
+        var requiresAny = false
+        for field in fields {
+            switch field.key {
+            case "from": from = selector(field.value, "from", &reader)
+            case "to": to = selector(field.value, "to", &reader)
+            case "through":
+                if let items = field.value.items, kind == "reachable" {
+                    // `through: [direct, role:bastion]`: any of the ways will do.
+                    for item in items {
+                        if item.scalar == "direct" { throughDirect = true } else if let s = selector(item, "through", &reader) { throughAny.append(s) }
+                    }
+                    if items.isEmpty { reader.missing("through", in: kind, at: field.value.location) }
+                } else {
+                    through = selector(field.value, "through", &reader)
+                }
+            case "port": port = reader.int(field.value, "port", range: 0...65535)
+            case "protocol":
+                if let text = reader.string(field.value, "protocol") {
+                    if let p = IPProtocol(rawValue: text.lowercased()), p != .all { proto = p } else {
+                        reader.error("bad-value", LocalizedText(en: "`protocol:` is `tcp`, `udp` or `icmp`, found `\(text)`",
+                                                                ko: "`protocol:`에는 `tcp`, `udp`, `icmp` 중 하나가 와야 하는데 `\(text)`이(가) 있어요"),
+                                     at: field.value.location, length: field.value.length)
+                    }
+                }
+            case "address":
+                if let text = reader.string(field.value, "address") {
+                    if let a = AddressScope(rawValue: text) { address = a } else {
+                        reader.error("bad-value", LocalizedText(en: "`address:` is `auto`, `private`, `public` or `any`, found `\(text)`",
+                                                                ko: "`address:`에는 `auto`, `private`, `public`, `any` 중 하나가 와야 하는데 `\(text)`이(가) 있어요"),
+                                     at: field.value.location, length: field.value.length)
+                    }
+                }
+            case "under": under = readIncidents(field.value, &reader)
+            case "require":
+                if let text = reader.string(field.value, "require") {
+                    if text == "any" { requiresAny = true } else if text != "all" {
+                        reader.error("bad-value", LocalizedText(en: "`require:` is `all` or `any`, found `\(text)`",
+                                                                ko: "`require:`에는 `all`이나 `any`가 와야 하는데 `\(text)`이(가) 있어요"),
+                                     at: field.value.location, length: field.value.length)
+                    }
+                }
+            default: break
+            }
+        }
+        guard let from else { reader.missing("from", in: kind, at: node.location); return nil }
+        guard let to else { reader.missing("to", in: kind, at: node.location); return nil }
+        if kind == "only-through" && through == nil { reader.missing("through", in: kind, at: node.location); return nil }
+        if port == nil && proto != .icmp { reader.missing("port", in: kind, at: node.location); return nil }
+        var flow = FlowCheck(from: from, to: to, port: port ?? 0, protocol: proto, address: address, through: through,
+                             under: under, requiresAny: requiresAny)
+        flow.throughAny = throughAny
+        flow.throughDirect = throughDirect
+        return flow
+    }
+
+    static func readIncidents(_ node: YAMLNode, _ reader: inout NodeReader) -> [IncidentSpec] {
+        var specs: [IncidentSpec] = []
+        // Accept a single mapping as a one-item list.
+        let items = node.entries != nil ? [node] : (reader.sequence(node, "under") ?? [])
+        let kinds = Incident.Kind.allCases.map(\.rawValue)
+        for item in items {
+            guard let fields = reader.mapping(item, "an incident", allowed: kinds) else { continue }
+            for field in fields {
+                guard let kind = Incident.Kind(rawValue: field.key), let text = reader.string(field.value, field.key) else { continue }
+                let target: IncidentSpec.Target
+                switch text {
+                case "each-site": target = .eachSite
+                case "each-az": target = .eachAZ
+                default:
+                    if text.hasPrefix("each:") {
+                        target = .each(Selector(parsing: String(text.dropFirst(5)), at: field.value.location))
+                    } else {
+                        target = .together(Selector(parsing: text, at: field.value.location))
+                    }
+                }
+                specs.append(IncidentSpec(kind: kind, target: target, at: field.keyLocation))
+            }
+        }
+        return specs
+    }
+}

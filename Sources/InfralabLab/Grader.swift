@@ -1,0 +1,419 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+
+/// Grades a topology against a step's requirements: the network engine answers the flow
+/// questions, `TopologyFacts` the static ones. Pure: no files, no terminal.
+
+/// Evidence for a requirement's verdict, in the learner's names.
+public struct Finding: Sendable, Hashable {
+    public var message: LocalizedText
+    /// The line to look at.
+    public var location: SourceLocation?
+    /// The flow that shows the problem (unreachable when it should be reachable, or the
+    /// open path when it should be closed).
+    public var flow: FlowResult?
+    public var service: ServiceResult?
+    /// The incidents in effect when this was observed.
+    public var scenario: [Incident]
+
+    public init(message: LocalizedText, location: SourceLocation? = nil, flow: FlowResult? = nil,
+                service: ServiceResult? = nil, scenario: [Incident] = []) {
+        self.message = message
+        self.location = location
+        self.flow = flow
+        self.service = service
+        self.scenario = scenario
+    }
+}
+
+public struct RequirementResult: Sendable, Hashable {
+    public var requirement: Requirement
+    /// Carried from an earlier step (shown as "still holds").
+    public var isCarried: Bool
+    public var passed: Bool
+    /// Why it fails (empty when it passes).
+    public var findings: [Finding]
+}
+
+public struct StepGrade: Sendable {
+    public var missionID: String
+    public var stepID: String
+    public var results: [RequirementResult]
+    /// The topology file's own diagnostics (shown above the checklist).
+    public var diagnostics: [Diagnostic]
+
+    public var passed: Bool { results.allSatisfy(\.passed) }
+    public var failing: [RequirementResult] { results.filter { !$0.passed } }
+    public var passedCount: Int { results.filter(\.passed).count }
+}
+
+public struct Grader {
+    public let topology: Topology
+    public let diagnostics: [Diagnostic]
+    package let facts: TopologyFacts
+    let engine: NetworkEngine
+
+    public init(topology: Topology, diagnostics: [Diagnostic]) {
+        self.topology = topology
+        self.diagnostics = diagnostics
+        self.engine = NetworkEngine(topology: topology)
+        self.facts = TopologyFacts(topology, engine: engine)
+    }
+
+    /// Grades `step` of `mission`: its own requirements, then the carried ones.
+    public func grade(mission: Mission, step: Step) -> StepGrade {
+        let own = Set(step.requirements.map(\.id))
+        let results = mission.requirements(for: step).map { requirement in
+            var result = evaluate(requirement, service: mission.service)
+            result.isCarried = !own.contains(requirement.id)
+            return result
+        }
+        return StepGrade(missionID: mission.id, stepID: step.id, results: results, diagnostics: diagnostics)
+    }
+
+    public func evaluate(_ requirement: Requirement, service: ServiceSpec?) -> RequirementResult {
+        let findings = check(requirement.check, service: service)
+        return RequirementResult(requirement: requirement, isCarried: false, passed: findings.isEmpty, findings: findings)
+    }
+
+    // MARK: - Checks
+
+    func check(_ check: Check, service: ServiceSpec?) -> [Finding] {
+        switch check {
+        case .reachable(let flow): return checkReachable(flow)
+        case .unreachable(let flow): return checkUnreachable(flow)
+        case .onlyThrough(let flow): return checkOnlyThrough(flow)
+        case .serviceAnswers(let under, let entryPort): return checkService(service, under: under, entryPort: entryPort)
+        case .placement(let select, let isPublic): return checkPlacement(select, isPublic: isPublic)
+        case .spreadAZs(let select, let atLeast): return checkSpread(select, atLeast: atLeast)
+        case .natPerAZ: return checkNATPerAZ()
+        case .publicAddress(let select, let expectation): return checkPublicAddress(select, expectation)
+        case .noOpenRule(let ports, let minPrefix, let select): return checkNoOpenRule(ports: ports, minPrefix: minPrefix, select: select)
+        case .exists(let select, let atLeast, let atMost): return checkExists(select, atLeast: atLeast, atMost: atMost)
+        case .separate(let roles): return checkSeparate(roles)
+        case .validates(let rules): return checkValidates(rules)
+        }
+    }
+
+    /// Endpoints a selector picks, or a finding saying it picks nothing.
+    func endpoints(_ selector: Selector) -> ([Endpoint], Finding?) {
+        let names = facts.endpointNames(selector)
+        if names.isEmpty {
+            return ([], Finding(message: Messages.selectsNothing(selector)))
+        }
+        return (names.map(Endpoint.init), nil)
+    }
+
+    func addresses(_ scope: AddressScope) -> [AddressChoice] {
+        switch scope {
+        case .auto: [.auto]
+        case .private: [.private]
+        case .public: [.public]
+        case .any: [.private, .public]
+        }
+    }
+
+    func checkReachable(_ flow: FlowCheck) -> [Finding] {
+        let (sources, e1) = endpoints(flow.from)
+        let (destinations, e2) = endpoints(flow.to)
+        if let e = e1 ?? e2 { return [e] }
+        var findings: [Finding] = []
+        for scenario in Scenarios.expand(flow.under, facts: facts) {
+            var failures: [FlowResult] = []
+            var anyPassed = false
+            for source in sources {
+                for destination in destinations where source != destination {
+                    // The ways to try: one `through`, or any of `through: [direct, …]`.
+                    var ways: [String?] = [throughName(flow)]
+                    if !flow.throughAny.isEmpty || flow.throughDirect {
+                        ways = (flow.throughDirect ? [nil] : []) + flow.throughAny.flatMap { facts.endpointNames($0).map(Optional.some) }
+                    }
+                    let results = ways.flatMap { way in
+                        addresses(flow.address).map { address in
+                            engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
+                                                      address: address, through: way, incidents: scenario))
+                        }
+                    }
+                    if results.contains(where: \.isReachable) { anyPassed = true } else if let first = results.first { failures.append(first) }
+                }
+            }
+            let failed = flow.requiresAny ? !anyPassed : !failures.isEmpty
+            if failed, let first = failures.first {
+                findings.append(Finding(message: Messages.shouldReach(first.query), location: first.reason.location,
+                                        flow: first, scenario: scenario))
+            }
+        }
+        return findings
+    }
+
+    func throughName(_ flow: FlowCheck) -> String? {
+        guard let through = flow.through else { return nil }
+        return facts.endpointNames(through).first
+    }
+
+    func checkUnreachable(_ flow: FlowCheck) -> [Finding] {
+        let (sources, e1) = endpoints(flow.from)
+        let (destinations, e2) = endpoints(flow.to)
+        // Nothing to reach is vacuously unreachable, but a missing source is a mission bug.
+        if let e1 { return [e1] }
+        _ = e2
+        var findings: [Finding] = []
+        for scenario in Scenarios.expand(flow.under, facts: facts) {
+            search: for source in sources {
+                for destination in destinations where source != destination {
+                    for address in addresses(flow.address) {
+                        let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
+                                                               address: address, incidents: scenario))
+                        if result.isReachable {
+                            findings.append(Finding(message: Messages.shouldNotReach(result.query), location: openingLocation(result),
+                                                    flow: result, scenario: scenario))
+                            break search
+                        }
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// For a flow that should be closed: the last allowing security-group or NACL rule
+    /// on the path is the line to change.
+    func openingLocation(_ result: FlowResult) -> SourceLocation? {
+        let deciding = result.hops.last { $0.verdict == .pass && ($0.kind == .securityGroup || $0.kind == .networkACL) && $0.location != nil }
+        return deciding?.location ?? result.hops.last(where: { $0.location != nil })?.location
+    }
+
+    /// `port` is what the source dials: directly on `to`, and on `through`; the second
+    /// leg uses the relay's forward (or listener) target port, or the same port (a bastion).
+    /// Directly, `to` must be closed on `port` and on every port a relay forwards it to.
+    func checkOnlyThrough(_ flow: FlowCheck) -> [Finding] {
+        guard let through = flow.through else { return [] }
+        let (sources, e1) = endpoints(flow.from)
+        let (destinations, e2) = endpoints(flow.to)
+        let (relays, e3) = endpoints(through)
+        if let e = e1 ?? e2 ?? e3 { return [e] }
+        var findings: [Finding] = []
+        var directPorts = [flow.port]
+        for relay in relays {
+            for destination in destinations {
+                let forwarded = forwardedPort(through: relay, to: destination, port: flow.port)
+                if !directPorts.contains(forwarded) { directPorts.append(forwarded) }
+            }
+        }
+        for port in directPorts {
+            findings += checkUnreachable(FlowCheck(from: flow.from, to: flow.to, port: port, protocol: flow.protocol,
+                                                   address: .any, under: flow.under))
+        }
+        for scenario in Scenarios.expand(flow.under, facts: facts) {
+            for source in sources {
+                for destination in destinations where source != destination {
+                    var best: FlowResult?
+                    for relay in relays where relay != destination && relay != source {
+                        let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
+                                                               through: relay.description, incidents: scenario))
+                        if result.isReachable { best = nil; break }
+                        if best == nil { best = result }
+                    }
+                    if let best {
+                        findings.append(Finding(message: Messages.shouldReachThrough(best.query), location: best.reason.location,
+                                                flow: best, scenario: scenario))
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The port a relay sends `port` on to `destination`: its forward or listener's
+    /// target port, else the same port.
+    func forwardedPort(through relay: Endpoint, to destination: Endpoint, port: Int) -> Int {
+        guard case .named(let relayName) = relay, case .named(let destinationName) = destination else { return port }
+        if let instance = topology.instances.first(where: { $0.name == relayName }),
+           let forward = instance.forwards.first(where: { $0.port.value == port && $0.target.name == destinationName })
+                ?? instance.forwards.first(where: { $0.port.value == port }) {
+            return forward.effectiveTargetPort
+        }
+        if let balancer = topology.loadBalancers.first(where: { $0.name == relayName }),
+           let listener = balancer.listeners.first(where: { $0.port.value == port && $0.redirect == nil }) {
+            return listener.targetPort?.value ?? port
+        }
+        return port
+    }
+
+    func checkService(_ service: ServiceSpec?, under: [IncidentSpec], entryPort: Int?) -> [Finding] {
+        guard var spec = service else {
+            return [Finding(message: Messages.noServiceDefined)]
+        }
+        if let entryPort { spec.entryPort = entryPort }
+        var findings: [Finding] = []
+        for scenario in Scenarios.expand(under, facts: facts) {
+            let result = engine.serviceAnswers(spec, incidents: scenario)
+            if !result.answers {
+                let failing = result.flows.last { !$0.isReachable }
+                findings.append(Finding(message: Messages.serviceDown(scenario), location: result.reason?.location ?? failing?.reason.location,
+                                        flow: failing, service: result, scenario: scenario))
+            }
+        }
+        return findings
+    }
+
+    func checkPlacement(_ select: Selector, isPublic: Bool) -> [Finding] {
+        var findings: [Finding] = []
+        var matched = 0
+        let names = Set(facts.endpointNames(select))
+        for instance in topology.instances where names.contains(instance.name) {
+            matched += 1
+            guard let subnet = instance.subnet?.name else { continue }
+            if facts.isPublic(subnet: subnet) != isPublic {
+                findings.append(Finding(message: Messages.placement(instance.name, subnet: subnet, wantPublic: isPublic),
+                                        location: instance.subnet?.location ?? instance.location))
+            }
+        }
+        for nat in topology.natGateways where names.contains(nat.name) || select.form == .kind("nat-gateway") {
+            matched += 1
+            if facts.isPublic(subnet: nat.subnet.name) != isPublic {
+                findings.append(Finding(message: Messages.placement(nat.name, subnet: nat.subnet.name, wantPublic: isPublic), location: nat.subnet.location))
+            }
+        }
+        for balancer in topology.loadBalancers where names.contains(balancer.name) {
+            matched += 1
+            for subnet in balancer.subnets where facts.isPublic(subnet: subnet.name) != isPublic {
+                findings.append(Finding(message: Messages.placement(balancer.name, subnet: subnet.name, wantPublic: isPublic), location: subnet.location))
+            }
+        }
+        if matched == 0 { return [Finding(message: Messages.selectsNothing(select))] }
+        return findings
+    }
+
+    func checkSpread(_ select: Selector, atLeast: Int) -> [Finding] {
+        var zones: Set<String> = []
+        let names = Set(facts.endpointNames(select))
+        for instance in topology.instances where names.contains(instance.name) {
+            if let az = facts.availabilityZone(ofInstance: instance) { zones.insert(az) }
+        }
+        if case .kind(let kind) = select.form, kind.hasPrefix("subnet") {
+            for name in names { if let az = facts.availabilityZone(ofSubnet: name) { zones.insert(az) } }
+        }
+        for balancer in topology.loadBalancers where names.contains(balancer.name) {
+            for subnet in balancer.subnets { if let az = facts.availabilityZone(ofSubnet: subnet.name) { zones.insert(az) } }
+        }
+        if names.isEmpty { return [Finding(message: Messages.selectsNothing(select))] }
+        if zones.count < atLeast {
+            return [Finding(message: Messages.spread(select, found: zones.sorted(), atLeast: atLeast))]
+        }
+        return []
+    }
+
+    func checkNATPerAZ() -> [Finding] {
+        var findings: [Finding] = []
+        var anyUsesNAT = false
+        for subnet in topology.subnets where !facts.isPublic(subnet: subnet.name) {
+            guard let table = facts.routeTable(ofSubnet: subnet) else { continue }
+            for route in table.routes {
+                guard case .cidr(let cidr) = route.destination.value, cidr.isDefaultRoute,
+                      let nat = topology.natGateways.first(where: { $0.name == route.target.name }) else { continue }
+                anyUsesNAT = true
+                let natZone = facts.availabilityZone(ofSubnet: nat.subnet.name)
+                let zone = subnet.availabilityZone?.value
+                if natZone != zone {
+                    findings.append(Finding(message: Messages.natOtherAZ(subnet: subnet.name, zone: zone, nat: nat.name, natZone: natZone),
+                                            location: route.location))
+                }
+            }
+        }
+        if !anyUsesNAT { return [Finding(message: Messages.noSubnetUsesNAT)] }
+        return findings
+    }
+
+    func checkPublicAddress(_ select: Selector, _ expectation: PublicAddressExpectation) -> [Finding] {
+        let names = Set(facts.endpointNames(select))
+        let instances = topology.instances.filter { names.contains($0.name) }
+        if instances.isEmpty { return [Finding(message: Messages.selectsNothing(select))] }
+        var findings: [Finding] = []
+        for instance in instances {
+            let ok: Bool
+            switch expectation {
+            case .elastic: ok = instance.elasticIP != nil
+            case .public: ok = facts.hasPublicAddress(instance)
+            case .none: ok = !facts.hasPublicAddress(instance)
+            }
+            if !ok {
+                let location = instance.elasticIP?.location ?? instance.publicIP?.location ?? instance.location
+                findings.append(Finding(message: Messages.publicAddress(instance.name, expectation), location: location))
+            }
+        }
+        return findings
+    }
+
+    func checkNoOpenRule(ports: [Int], minPrefix: Int, select: Selector?) -> [Finding] {
+        var groups = topology.securityGroups
+        if let select {
+            let names = Set(facts.endpointNames(select))
+            let used = Set(topology.instances.filter { names.contains($0.name) }.flatMap { ($0.securityGroups ?? []).map(\.name) })
+            groups = groups.filter { used.contains($0.name) }
+        }
+        var findings: [Finding] = []
+        for group in groups {
+            for rule in group.inbound {
+                let coversPort = rule.protocol == .all || (rule.protocol != .icmp && ports.contains { rule.ports?.contains($0) ?? true })
+                guard coversPort else { continue }
+                let width: Int?
+                switch rule.peer.value {
+                case .internet: width = 0
+                case .cidr(let cidr): width = cidr.prefixLength
+                case .outsideHost(let name): width = topology.outside.first { $0.name == name }?.cidr.value.prefixLength
+                case .site, .securityGroup, .unresolved: width = nil
+                }
+                if let width, width < minPrefix {
+                    let port = ports.first { rule.ports?.contains($0) ?? true } ?? ports[0]
+                    findings.append(Finding(message: Messages.openRule(group: group.name, port: port, peer: rule.peer.value, minPrefix: minPrefix),
+                                            location: rule.peer.location))
+                }
+            }
+        }
+        return findings
+    }
+
+    func checkExists(_ select: Selector, atLeast: Int, atMost: Int?) -> [Finding] {
+        var names = facts.endpointNames(select)
+        if case .kind = select.form, names.isEmpty { names = facts.sites(select) }
+        if case .name(let n) = select.form, !facts.componentExists(named: n) { names = [] }
+        if names.count < atLeast {
+            return [Finding(message: Messages.tooFew(select, found: names.count, atLeast: atLeast))]
+        }
+        if let atMost, names.count > atMost {
+            let extra = names.compactMap { location(ofComponent: $0) }.first
+            return [Finding(message: Messages.tooMany(select, found: names, atMost: atMost), location: extra)]
+        }
+        return []
+    }
+
+    func location(ofComponent name: String) -> SourceLocation? {
+        topology.instances.first { $0.name == name }?.location ?? topology.hosts.first { $0.name == name }?.location
+            ?? topology.loadBalancers.first { $0.name == name }?.location ?? topology.natGateways.first { $0.name == name }?.location
+            ?? topology.sites.first { $0.name == name }?.location
+    }
+
+    func checkSeparate(_ roles: [String]) -> [Finding] {
+        var findings: [Finding] = []
+        let wanted = Set(roles)
+        for instance in topology.instances {
+            let played = wanted.intersection(instance.roles.map(\.value))
+            if played.count >= 2 { findings.append(Finding(message: Messages.notSeparate(instance.name, played.sorted()), location: instance.location)) }
+        }
+        for host in topology.hosts {
+            let played = wanted.intersection(host.roles.map(\.value))
+            if played.count >= 2 { findings.append(Finding(message: Messages.notSeparate(host.name, played.sorted()), location: host.location)) }
+        }
+        return findings
+    }
+
+    func checkValidates(_ rules: [String]?) -> [Finding] {
+        diagnostics.filter { diagnostic in
+            // Without a list: any error. With one: those rules, warnings included.
+            guard let rules else { return diagnostic.severity == .error }
+            return rules.contains { diagnostic.code == $0 || diagnostic.code.hasSuffix(".\($0)") }
+        }.map { Finding(message: $0.message, location: $0.location) }
+    }
+}

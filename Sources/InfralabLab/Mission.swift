@@ -1,0 +1,256 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+
+/// Missions as data: what `Labs/NN-slug/mission.yaml` holds, after loading.
+/// See Docs/authoring.md for the file format.
+
+/// Picks components in a learner's topology without knowing their names.
+public struct Selector: Hashable, Sendable, CustomStringConvertible {
+    public enum Form: Hashable, Sendable {
+        /// Any public address.
+        case internet
+        /// The component with this name.
+        case name(String)
+        /// Every instance, host or load balancer playing the role.
+        case role(String)
+        /// Every component of a kind: a site kind (`home`, `office`, `datacenter`), a
+        /// component kind (`instance`, `nat-gateway`, `load-balancer`, `host`, `subnet`),
+        /// or `subnet-public` / `subnet-private`.
+        case kind(String)
+        /// Everything the context allows (`pc-off: all`).
+        case all
+    }
+
+    public var form: Form
+    public var location: SourceLocation
+
+    public init(_ form: Form, at location: SourceLocation) {
+        self.form = form
+        self.location = location
+    }
+
+    public init(parsing text: String, at location: SourceLocation) {
+        if text == "internet" {
+            form = .internet
+        } else if text == "all" || text == "*" {
+            form = .all
+        } else if text.hasPrefix("role:") {
+            form = .role(String(text.dropFirst(5)))
+        } else if text.hasPrefix("kind:") {
+            form = .kind(String(text.dropFirst(5)))
+        } else {
+            form = .name(text)
+        }
+        self.location = location
+    }
+
+    public var description: String {
+        switch form {
+        case .internet: "internet"
+        case .name(let n): n
+        case .role(let r): "role:\(r)"
+        case .kind(let k): "kind:\(k)"
+        case .all: "all"
+        }
+    }
+}
+
+/// `fire: each-site`, `pc-off: all`, `power-outage: kind:office`, `az-outage: each-az`.
+public struct IncidentSpec: Hashable, Sendable {
+    public enum Target: Hashable, Sendable {
+        /// Every subject the selector matches fails at once.
+        case together(Selector)
+        /// One scenario per subject the selector matches (`each:role:was`).
+        case each(Selector)
+        /// One scenario per site.
+        case eachSite
+        /// One scenario per availability zone used by the topology.
+        case eachAZ
+    }
+
+    public var kind: Incident.Kind
+    public var target: Target
+    public var location: SourceLocation
+
+    public init(kind: Incident.Kind, target: Target, at location: SourceLocation) {
+        self.kind = kind
+        self.target = target
+        self.location = location
+    }
+}
+
+/// Which of the destination's addresses a flow check dials.
+public enum AddressScope: String, Hashable, Sendable {
+    case auto, `private`, `public`
+    /// Every address the destination has (the default for `unreachable`).
+    case any
+}
+
+public struct FlowCheck: Hashable, Sendable {
+    public var from: Selector
+    public var to: Selector
+    public var port: Int
+    public var `protocol`: IPProtocol
+    public var address: AddressScope
+    public var through: Selector?
+    /// `reachable` with `through: [direct, role:bastion, …]`: any of these ways will do.
+    /// `direct` is `throughDirect`; the relays are `throughAny`.
+    public var throughAny: [Selector] = []
+    public var throughDirect = false
+    public var under: [IncidentSpec]
+    /// `require: any` — one working pair is enough.
+    public var requiresAny: Bool
+
+    public init(from: Selector, to: Selector, port: Int, protocol: IPProtocol = .tcp, address: AddressScope,
+                through: Selector? = nil, under: [IncidentSpec] = [], requiresAny: Bool = false) {
+        self.from = from
+        self.to = to
+        self.port = port
+        self.protocol = `protocol`
+        self.address = address
+        self.through = through
+        self.under = under
+        self.requiresAny = requiresAny
+    }
+}
+
+public enum PublicAddressExpectation: String, Hashable, Sendable {
+    case elastic, `public`, none
+}
+
+/// One requirement's test. Each case is one check kind of Docs/authoring.md.
+public enum Check: Hashable, Sendable {
+    case reachable(FlowCheck)
+    case unreachable(FlowCheck)
+    case onlyThrough(FlowCheck)
+    case serviceAnswers(under: [IncidentSpec], entryPort: Int?)
+    case placement(select: Selector, isPublic: Bool)
+    case spreadAZs(select: Selector, atLeast: Int)
+    case natPerAZ
+    case publicAddress(select: Selector, expectation: PublicAddressExpectation)
+    case noOpenRule(ports: [Int], minPrefix: Int, select: Selector?)
+    case exists(select: Selector, atLeast: Int, atMost: Int?)
+    case separate(roles: [String])
+    case validates(rules: [String]?)
+
+    /// The check kind as written in mission files.
+    public var kindName: String {
+        switch self {
+        case .reachable: "reachable"
+        case .unreachable: "unreachable"
+        case .onlyThrough: "only-through"
+        case .serviceAnswers: "service-answers"
+        case .placement: "placement"
+        case .spreadAZs: "spread-azs"
+        case .natPerAZ: "nat-per-az"
+        case .publicAddress: "public-address"
+        case .noOpenRule: "no-open-rule"
+        case .exists: "exists"
+        case .separate: "separate"
+        case .validates: "validates"
+        }
+    }
+
+    public static let kindNames = [
+        "reachable", "unreachable", "only-through", "service-answers", "placement", "spread-azs", "nat-per-az",
+        "public-address", "no-open-rule", "exists", "separate", "validates",
+    ]
+
+    /// Every selector the check uses (for `lab check`: each must match something).
+    public var selectors: [Selector] {
+        func incidentSelectors(_ specs: [IncidentSpec]) -> [Selector] {
+            specs.compactMap {
+                switch $0.target {
+                case .together(let s), .each(let s): s
+                case .eachSite, .eachAZ: nil
+                }
+            }
+        }
+        switch self {
+        case .reachable(let f), .unreachable(let f), .onlyThrough(let f):
+            return [f.from, f.to] + (f.through.map { [$0] } ?? []) + f.throughAny + incidentSelectors(f.under)
+        case .serviceAnswers(let under, _): return incidentSelectors(under)
+        case .placement(let s, _), .spreadAZs(let s, _), .publicAddress(let s, _): return [s]
+        case .exists: return []  // `exists` may legitimately match nothing (at-most: 0)
+        case .noOpenRule(_, _, let s): return s.map { [$0] } ?? []
+        case .natPerAZ, .separate, .validates: return []
+        }
+    }
+}
+
+public struct Requirement: Hashable, Sendable {
+    public var id: String
+    public var statement: LocalizedText
+    public var check: Check
+    /// Level 1: a nudge in the story's words; 2: the concept; 3: the concrete change.
+    public var hints: [LocalizedText]
+    public var location: SourceLocation
+
+    public init(id: String, statement: LocalizedText, check: Check, hints: [LocalizedText], location: SourceLocation) {
+        self.id = id
+        self.statement = statement
+        self.check = check
+        self.hints = hints
+        self.location = location
+    }
+}
+
+/// An automatic mutant a step does not need to catch, and why.
+public struct MutantWaiver: Hashable, Sendable {
+    public var id: String
+    public var why: LocalizedText
+    public var location: SourceLocation
+}
+
+public struct Step: Hashable, Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var story: LocalizedText
+    public var brief: LocalizedText
+    /// Paths relative to the mission folder, already defaulted.
+    public var starterPath: String
+    public var solutionPath: String
+    public var freshStart: Bool
+    public var requirements: [Requirement]
+    /// Requirement ids of earlier steps re-checked here (already expanded from `all`).
+    public var carried: [String]
+    public var mutantWaivers: [MutantWaiver]
+    public var location: SourceLocation
+}
+
+public struct Mission: Hashable, Sendable {
+    public var id: String
+    /// 1-based position in the pack (from the folder's number).
+    public var number: Int
+    /// The folder name, `01-home-server`.
+    public var folder: String
+    /// Absolute path of the mission folder.
+    public var directory: String
+    /// Absolute path of this mission's solutions folder.
+    public var solutionsDirectory: String
+    public var title: LocalizedText
+    public var summary: LocalizedText
+    /// Shown when the learner finishes the mission (the cliff-hanger into the next one).
+    public var outro: LocalizedText?
+    public var service: ServiceSpec?
+    public var steps: [Step]
+    public var location: SourceLocation
+
+    /// The requirements a step grades: its own, then the carried ones (in step order).
+    public func requirements(for step: Step) -> [Requirement] {
+        var result = step.requirements
+        let own = Set(step.requirements.map(\.id))
+        for earlier in steps {
+            if earlier.id == step.id { break }
+            for requirement in earlier.requirements where step.carried.contains(requirement.id) && !own.contains(requirement.id) {
+                if !result.contains(where: { $0.id == requirement.id }) { result.append(requirement) }
+            }
+        }
+        return result
+    }
+
+    public func step(withID id: String) -> Step? { steps.first { $0.id == id } }
+
+    public func index(ofStep id: String) -> Int? { steps.firstIndex { $0.id == id } }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+
+/// A learner's workspace opened with its lab pack and progress: the state every
+/// learning command (`next`, `check`, `hint`, `reset`, …) works on.
+public struct LearnerSession: Sendable {
+    public var workspace: Workspace
+    public var pack: LabPack
+    public var progress: InfralabLab.Progress
+    /// Said once to the learner (a pack that changed under their progress, …).
+    public var notices: [LocalizedText] = []
+
+    package init(workspace: Workspace, pack: LabPack, progress: InfralabLab.Progress, notices: [LocalizedText] = []) {
+        self.workspace = workspace
+        self.pack = pack
+        self.progress = progress
+        self.notices = notices
+    }
+
+    public enum OpenError: Error, Sendable {
+        /// No workspace here or above; `init` or `next` creates one.
+        case noWorkspace(String)
+        case labsNotFound
+        case packHasErrors([Diagnostic])
+        case progressInvalid(path: String, diagnostics: [Diagnostic])
+        case progressUnreadable(String)
+        case writeFailed(String)
+    }
+
+    public var mission: Mission { pack.mission(withID: progress.missionID) ?? pack.missions[0] }
+    public var step: Step { mission.step(withID: progress.stepID) ?? mission.steps[0] }
+
+    /// Finds the lab pack: `--labs`, then `INFRALAB_LABS`, then the progress file's
+    /// `labs:`, then the built-in pack next to the executable.
+    public static func locatePack(override: String?, recorded: String?, environment: [String: String], executablePath: String?) -> String? {
+        if let override { return override }
+        if let env = environment["INFRALAB_LABS"], !env.isEmpty { return env }
+        if let recorded, FileManager.default.fileExists(atPath: recorded) { return recorded }
+        return LabPack.locateBuiltIn(environment: environment, executablePath: executablePath)
+    }
+
+    static func loadPack(_ path: String, onlyMission: String? = nil) -> Result<LabPack, OpenError> {
+        let pack = LabPack.load(directory: path, onlyMission: onlyMission)
+        if pack.missions.isEmpty {
+            return .failure(pack.diagnostics.isEmpty ? .labsNotFound : .packHasErrors(pack.diagnostics))
+        }
+        return .success(pack)
+    }
+
+    /// Opens the workspace containing `directory`. With `currentMissionOnly`, only the
+    /// current mission is read (for commands that grade and never move on).
+    public static func open(from directory: String, labsOverride: String?, environment: [String: String],
+                            executablePath: String?, currentMissionOnly: Bool = false) -> Result<LearnerSession, OpenError> {
+        guard let workspace = Workspace.find(from: directory) else { return .failure(.noWorkspace(directory)) }
+        let progress: InfralabLab.Progress
+        switch workspace.readProgress() {
+        case .success(let p): progress = p
+        case .failure(.missing): return .failure(.noWorkspace(directory))
+        case .failure(.unreadable(let path)): return .failure(.progressUnreadable(path))
+        case .failure(.invalid(let diagnostics)): return .failure(.progressInvalid(path: workspace.progressPath, diagnostics: diagnostics))
+        }
+        guard let packPath = locatePack(override: labsOverride, recorded: progress.labs, environment: environment, executablePath: executablePath) else {
+            return .failure(.labsNotFound)
+        }
+        switch loadPack(packPath, onlyMission: currentMissionOnly ? progress.missionID : nil) {
+        case .failure(let error): return .failure(error)
+        case .success(let pack):
+            if currentMissionOnly, pack.mission(withID: progress.missionID)?.step(withID: progress.stepID) == nil {
+                // The pack changed under the progress: reconcile against all of it.
+                return open(from: directory, labsOverride: labsOverride, environment: environment, executablePath: executablePath)
+            }
+            var session = LearnerSession(workspace: workspace, pack: pack, progress: progress)
+            session.reconcile()
+            return .success(session)
+        }
+    }
+
+    /// Creates a workspace at `root` on the pack's first step (or opens the one there).
+    /// Writes the starter as `topology.yaml`, backing up any file already there.
+    public static func create(at root: String, labsPath: String, recordLabs: Bool) -> Result<LearnerSession, OpenError> {
+        let pack: LabPack
+        switch loadPack(labsPath) {
+        case .failure(let error): return .failure(error)
+        case .success(let p): pack = p
+        }
+        let workspace = Workspace(root: root)
+        let first = pack.missions[0]
+        var session = LearnerSession(workspace: workspace, pack: pack,
+                                     progress: InfralabLab.Progress(labs: recordLabs ? pack.directory : nil, missionID: first.id, stepID: first.steps[0].id))
+        do {
+            try workspace.create()
+            try session.installStarter()
+            try workspace.writeProgress(session.progress)
+        } catch {
+            return .failure(.writeFailed("\(error.localizedDescription)"))
+        }
+        return .success(session)
+    }
+
+    /// A pack that changed under a learner's progress (a mission renamed or removed):
+    /// move to the first step not yet passed, and say so.
+    mutating func reconcile() {
+        if pack.mission(withID: progress.missionID)?.step(withID: progress.stepID) == nil {
+            let next = pack.allSteps.first { !progress.hasPassed($0.0.id, $0.1.id) } ?? pack.allSteps[0]
+            notices.append(LocalizedText(en: "Your progress pointed at `\(progress.missionID)/\(progress.stepID)`, which this lab pack does not have; continuing at `\(next.0.id)/\(next.1.id)`.",
+                                         ko: "진행 기록의 `\(progress.missionID)/\(progress.stepID)` 단계가 이 랩 묶음에 없어요. `\(next.0.id)/\(next.1.id)`부터 이어서 할게요."))
+            progress.missionID = next.0.id
+            progress.stepID = next.1.id
+            try? workspace.writeProgress(progress)
+        }
+    }
+
+    // MARK: Files
+
+    public func starterText(for step: Step, in mission: Mission) -> String? {
+        let path = PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)
+        return FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    public func solutionText(for step: Step) -> String? {
+        FileManager.default.contents(atPath: step.solutionPath).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    /// Writes the current step's starter as the learner's file; returns the backup path.
+    @discardableResult
+    public func installStarter() throws -> String? {
+        guard let text = starterText(for: step, in: mission) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)])
+        }
+        return try workspace.replaceTopology(with: text, label: "\(mission.id)-\(step.id)")
+    }
+
+    // MARK: Grading
+
+    public func loadTopology(path: String? = nil) -> TopologyLoadResult {
+        TopologyFile.load(path: path ?? workspace.topologyPath)
+    }
+
+    public func grade(_ loaded: TopologyLoadResult) -> StepGrade {
+        let topology = loaded.topology ?? Topology(file: LabPack.displayPath(workspace.topologyPath))
+        return Grader(topology: topology, diagnostics: loaded.diagnostics).grade(mission: mission, step: step)
+    }
+
+    public func hintLevel(_ requirementID: String) -> Int {
+        progress.hintLevels[hintKey(requirementID)] ?? 0
+    }
+
+    public func hintKey(_ requirementID: String) -> String { "\(mission.id)/\(step.id)/\(requirementID)" }
+
+    // MARK: Moving
+
+    public enum Advance: Sendable {
+        /// Moved to the next step of the same mission; the learner's file stays.
+        case nextStep
+        /// Entered a new mission: its starter replaced the file (backup path, if any).
+        case nextMission(backup: String?)
+        /// Every mission is done.
+        case finished
+    }
+
+    /// Records the current step as passed and moves on.
+    public mutating func recordPassAndAdvance() throws -> Advance {
+        progress.recordPass(mission.id, step.id)
+        guard let (nextMission, nextStep) = pack.position(after: mission.id, step: step.id) else {
+            progress.isFinished = true
+            try workspace.writeProgress(progress)
+            return .finished
+        }
+        let crossing = nextMission.id != mission.id || nextStep.freshStart
+        progress.missionID = nextMission.id
+        progress.stepID = nextStep.id
+        var backup: String?
+        if crossing { backup = try installStarter() }
+        try workspace.writeProgress(progress)
+        return crossing ? .nextMission(backup: backup) : .nextStep
+    }
+
+    /// Moves to a step chosen by the learner (`goto`). A step of another mission, or a
+    /// fresh-start step, brings its starter (the old file backed up).
+    public mutating func move(to mission: Mission, step: Step) throws -> String? {
+        let crossing = mission.id != self.mission.id || step.freshStart
+        progress.missionID = mission.id
+        progress.stepID = step.id
+        progress.isFinished = false
+        var backup: String?
+        if crossing { backup = try installStarter() }
+        try workspace.writeProgress(progress)
+        return backup
+    }
+
+    /// Resolves `3`, `3.2`, `bastion`, `bastion/ssh-chain`, `04-bastion`.
+    public func resolvePosition(_ text: String) -> (Mission, Step)? {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == ":" }).map(String.init)
+        guard let first = parts.first else { return nil }
+        let mission: Mission?
+        if let n = Int(first), n >= 1, n <= pack.missions.count {
+            mission = pack.missions[n - 1]
+        } else {
+            mission = pack.missions.first { $0.id == first || $0.folder == first }
+        }
+        guard let mission else { return nil }
+        guard parts.count > 1 else { return (mission, mission.steps[0]) }
+        if let n = Int(parts[1]), n >= 1, n <= mission.steps.count { return (mission, mission.steps[n - 1]) }
+        return mission.step(withID: parts[1]).map { (mission, $0) }
+    }
+}

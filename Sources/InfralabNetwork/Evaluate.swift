@@ -1,0 +1,116 @@
+import InfralabSyntax
+import InfralabTopology
+
+/// `evaluate(_:)`: one flow (or two legs with `through`) turned into a `FlowResult`.
+
+private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
+
+extension NetworkEngine {
+    public func evaluate(_ query: FlowQuery) -> FlowResult {
+        let state = IncidentState(engine: self, incidents: query.incidents)
+        return evaluate(query, state)
+    }
+
+    func evaluate(_ query: FlowQuery, _ state: IncidentState) -> FlowResult {
+        func unknown(_ name: String) -> FlowResult {
+            let message = L("no instance, load balancer, NAT gateway, host or outside host is named \(name)",
+                            "\(name)(이)라는 인스턴스, 로드 밸런서, NAT 게이트웨이, 호스트, 외부 호스트가 없어요")
+            return FlowResult(query: query, isReachable: false,
+                              hops: [Hop(kind: nil, name: name, verdict: .block, detail: message)],
+                              reason: Reason(code: .unknownEndpoint, message: message, component: name))
+        }
+        guard let source = resolveNode(query.source) else { return unknown(query.source.description) }
+        guard let destination = resolveNode(query.destination) else { return unknown(query.destination.description) }
+        let first = LegQuery(proto: query.protocol, port: query.port, clientPorts: query.clientPorts, address: query.address)
+
+        guard let throughName = query.through else {
+            var t = Trace()
+            runLeg(source, destination, first, state, &t)
+            finishReplies(&t, proto: query.protocol)
+            return result(query, t)
+        }
+        guard let through = resolveNode(.named(throughName)) else { return unknown(throughName) }
+
+        // Leg 1: source → through.
+        var t = Trace()
+        runLeg(source, through, first, state, &t)
+        finishReplies(&t, proto: query.protocol)
+        if t.isBlocked { return result(query, t) }
+
+        // What `through` does with the connection.
+        var secondPort = query.port
+        var secondAddress = AddressChoice.auto
+        switch through {
+        case .instance(let i):
+            let instance = topology.instances[i]
+            if !instance.forwards.isEmpty {
+                guard let forward = instance.forwards.first(where: { $0.port.value == query.port && $0.target.name == query.destination.description }) else {
+                    let message = L("\(instance.name) does not forward port \(query.port) to \(query.destination)",
+                                    "\(instance.name)은(는) 포트 \(query.port)를 \(query.destination)(으)로 넘기지 않아요")
+                    t.block(.instance, instance.name, message, instance.forwards.first?.location ?? instance.location, code: .notThrough)
+                    return result(query, t)
+                }
+                secondPort = forward.effectiveTargetPort
+                t.pass(.instance, instance.name, L("forwards port \(query.port) to \(forward.target.name):\(secondPort) (a second connection)",
+                                                   "포트 \(query.port)를 \(forward.target.name):\(secondPort)로 넘겨요 (두 번째 연결)"), forward.location)
+            } else {
+                t.info(.instance, instance.name, L("opens a second connection to \(query.destination) on port \(secondPort)",
+                                                   "\(query.destination)(으)로 포트 \(secondPort) 두 번째 연결을 열어요"), instance.location)
+            }
+        case .loadBalancer(let l):
+            let lb = topology.loadBalancers[l]
+            guard let listener = listener(l, query.port), listener.targets.contains(where: { $0.name == query.destination.description }) else {
+                let message = L("\(lb.name) has no listener on port \(query.port) with \(query.destination) as a target",
+                                "\(lb.name)에 \(query.destination)을(를) 대상으로 하는 포트 \(query.port) 리스너가 없어요")
+                t.block(.loadBalancer, lb.name, message, lb.location, code: .notThrough)
+                return result(query, t)
+            }
+            // Leg 1 already proved one target answers; leg 2 is the named destination.
+            t.hops = t.hops.prefix { !($0.kind == .loadBalancer && $0.detail.en.hasPrefix("listener")) } + []
+            secondPort = listener.targetPort?.value ?? listener.port.value
+            secondAddress = .private
+            t.pass(.loadBalancer, lb.name, L("listener \(query.port) forwards to \(query.destination):\(secondPort)",
+                                             "리스너 \(query.port)가 \(query.destination):\(secondPort)로 넘겨요"), listener.location)
+        case .host:
+            t.info(.host, nodeName(through), L("opens a second connection to \(query.destination) on port \(secondPort)",
+                                               "\(query.destination)(으)로 포트 \(secondPort) 두 번째 연결을 열어요"), nodeLocation(through))
+        default:
+            let message = L("\(throughName) cannot carry a connection onward", "\(throughName)은(는) 연결을 이어 줄 수 없어요")
+            t.block(nodeKind(through), throughName, message, nodeLocation(through), code: .notThrough)
+            return result(query, t)
+        }
+
+        // Leg 2: through → destination.
+        let ephemeral: PortRange = if case .loadBalancer = through { .awsEphemeral } else { .linuxEphemeral }
+        var second = Trace()
+        runLeg(through, destination, LegQuery(proto: query.protocol, port: secondPort, clientPorts: ephemeral, address: secondAddress), state, &second)
+        finishReplies(&second, proto: query.protocol)
+        t.hops += second.hops
+        t.reason = second.reason
+        t.missing += second.missing
+        return result(query, t)
+    }
+
+    func result(_ query: FlowQuery, _ t: Trace) -> FlowResult {
+        if let reason = t.reason {
+            return FlowResult(query: query, isReachable: false, hops: t.hops, reason: reason)
+        }
+        if t.isSameEndpoint && t.hops.count == 1 {
+            return FlowResult(query: query, isReachable: true, hops: t.hops,
+                              reason: Reason(code: .sameEndpoint, message: t.hops[0].detail, location: t.hops[0].location, component: t.hops[0].name))
+        }
+        let missing = mergeRanges(t.missing)
+        if !missing.isEmpty {
+            let text = missing.map(\.description).joined(separator: ", ")
+            let partialHop = t.hops.last { $0.kind == .networkACL && $0.detail.en.contains("allowed only for ports") }
+            return FlowResult(query: query, isReachable: true, isPartial: true, missingClientPorts: missing, hops: t.hops,
+                              reason: Reason(code: .partialEphemeralPorts,
+                                             message: L("reachable for some clients only: replies to client ports \(text) are not allowed by \(partialHop?.name ?? "a network ACL") (AWS recommends allowing 1024-65535)",
+                                                        "일부 클라이언트만 닿아요: 클라이언트 포트 \(text)(으)로 가는 응답을 \(partialHop?.name ?? "네트워크 ACL")이(가) 허용하지 않아요 (AWS는 1024-65535를 열기를 권해요)"),
+                                             location: partialHop?.location, component: partialHop?.name))
+        }
+        return FlowResult(query: query, isReachable: true, hops: t.hops,
+                          reason: Reason(code: .reachable, message: L("\(query.source) reaches \(query.destination) on \(describeTraffic(query.protocol, query.port))",
+                                                                      "\(query.source)에서 \(query.destination)의 \(describeTraffic(query.protocol, query.port))에 닿아요")))
+    }
+}

@@ -1,0 +1,280 @@
+import InfralabSyntax
+import InfralabTopology
+
+/// The network engine's vocabulary: what is asked (`FlowQuery`), under which failures
+/// (`Incident`), and what is answered (`FlowResult`, hop by hop, with a reason code).
+
+/// One end of a flow, by name as the learner wrote it, or a built-in.
+public enum Endpoint: Sendable, Hashable, CustomStringConvertible {
+    /// Any public address on the internet (a client somewhere; for outbound flows, a
+    /// server such as an OS package mirror).
+    case internet
+    /// An instance, load balancer, outside host, NAT gateway or pre-cloud host, by name.
+    case named(String)
+
+    /// `internet` or a name.
+    public init(_ text: String) {
+        self = text == "internet" ? .internet : .named(text)
+    }
+
+    public var description: String {
+        switch self {
+        case .internet: "internet"
+        case .named(let name): name
+        }
+    }
+}
+
+/// Which of the destination's addresses the client dials.
+public enum AddressChoice: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Public when the client is outside the destination's VPC, private inside it.
+    case auto
+    case `private`
+    case `public`
+}
+
+/// A failure the story's incidents cause. Arguments are names (or an AZ's name).
+public enum Incident: Sendable, Hashable, CustomStringConvertible {
+    /// A personal computer is switched off (at night). `pc-off:HOST`; `pc-off:*` is every PC.
+    case pcOff(String)
+    /// A long power outage at a site: grid-only and UPS-only sites go dark;
+    /// `ups+generator` sites stay up. `power-outage:SITE`
+    case powerOutage(String)
+    /// The site (or a whole availability zone) burns: everything in it is gone. `fire:SITE`
+    case fire(String)
+    /// Every instance, NAT gateway and load-balancer node in the AZ is down. `az-outage:AZ`
+    case azOutage(String)
+    /// One instance or host is down. `instance-failure:NAME`
+    case instanceFailure(String)
+    /// One NAT gateway is down. `nat-failure:NAME`
+    case natFailure(String)
+
+    public enum Kind: String, Sendable, CaseIterable {
+        case pcOff = "pc-off", powerOutage = "power-outage", fire, azOutage = "az-outage",
+             instanceFailure = "instance-failure", natFailure = "nat-failure"
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .pcOff: .pcOff
+        case .powerOutage: .powerOutage
+        case .fire: .fire
+        case .azOutage: .azOutage
+        case .instanceFailure: .instanceFailure
+        case .natFailure: .natFailure
+        }
+    }
+
+    public var subject: String {
+        switch self {
+        case .pcOff(let s), .powerOutage(let s), .fire(let s), .azOutage(let s), .instanceFailure(let s), .natFailure(let s): s
+        }
+    }
+
+    public init(kind: Kind, subject: String) {
+        switch kind {
+        case .pcOff: self = .pcOff(subject)
+        case .powerOutage: self = .powerOutage(subject)
+        case .fire: self = .fire(subject)
+        case .azOutage: self = .azOutage(subject)
+        case .instanceFailure: self = .instanceFailure(subject)
+        case .natFailure: self = .natFailure(subject)
+        }
+    }
+
+    /// Parses `KIND:SUBJECT` (`fire:office`, `az-outage:ap-northeast-2a`).
+    public init?(parsing text: String) {
+        guard let colon = text.firstIndex(of: ":"), let kind = Kind(rawValue: String(text[..<colon])) else { return nil }
+        let subject = String(text[text.index(after: colon)...])
+        guard !subject.isEmpty else { return nil }
+        self.init(kind: kind, subject: subject)
+    }
+
+    public var description: String { "\(kind.rawValue):\(subject)" }
+}
+
+public struct FlowQuery: Sendable, Hashable {
+    public var source: Endpoint
+    public var destination: Endpoint
+    public var `protocol`: IPProtocol
+    /// The destination port (ignored for ICMP).
+    public var port: Int
+    public var address: AddressChoice
+    /// The client's ephemeral source ports, for stateless NACL replies.
+    public var clientPorts: PortRange
+    /// When set, the flow must go through this component (a reverse proxy, load balancer
+    /// or bastion): two connections, source → through, then through → destination.
+    public var through: String?
+    public var incidents: [Incident]
+
+    public init(from source: Endpoint, to destination: Endpoint, protocol: IPProtocol = .tcp, port: Int,
+                address: AddressChoice = .auto, clientPorts: PortRange = .linuxEphemeral,
+                through: String? = nil, incidents: [Incident] = []) {
+        self.source = source
+        self.destination = destination
+        self.protocol = `protocol`
+        self.port = port
+        self.address = address
+        self.clientPorts = clientPorts
+        self.through = through
+        self.incidents = incidents
+    }
+}
+
+/// Stable codes for why a flow stops (or what is notable about it), in the spirit of
+/// AWS Reachability Analyzer's explanation codes. Tests and `--json` name these.
+public enum ReasonCode: String, Sendable, Hashable, CaseIterable, Codable {
+    // Reached, or reached with a caveat.
+    case reachable = "REACHABLE"
+    case partialEphemeralPorts = "PARTIAL_EPHEMERAL_PORTS"
+    // Endpoints.
+    case unknownEndpoint = "UNKNOWN_ENDPOINT"
+    case endpointDown = "ENDPOINT_DOWN"
+    /// Source and destination are one machine: reachable (loopback).
+    case sameEndpoint = "SAME_ENDPOINT"
+    /// `serviceAnswers`: no component plays a tier's role.
+    case noComponentForRole = "NO_COMPONENT_FOR_ROLE"
+    // Security groups.
+    case securityGroupIngress = "ENI_SG_RULES_MISMATCH"
+    case securityGroupEgress = "ENI_SG_EGRESS_MISMATCH"
+    // Network ACLs.
+    case aclInbound = "SUBNET_ACL_RESTRICTION"
+    case aclOutbound = "SUBNET_ACL_OUTBOUND_RESTRICTION"
+    case aclReplyBlocked = "SUBNET_ACL_REPLY_RESTRICTION"
+    // Routing.
+    case cannotRoute = "CANNOT_ROUTE"
+    case blackholeRoute = "BLACKHOLE_ROUTE"
+    case noRouteToInternetGateway = "NO_ROUTE_TO_IGW"
+    case internetGatewayNotAttached = "IGW_NOT_ATTACHED"
+    case noInternetGateway = "NO_IGW"
+    case noPublicIP = "NO_PUBLIC_IP"
+    case privateAddressFromOutside = "PRIVATE_ADDRESS_UNREACHABLE"
+    case differentVPC = "DIFFERENT_VPC"
+    // NAT.
+    case natNotPublic = "NAT_IN_PRIVATE_SUBNET"
+    case natNoElasticIP = "NAT_NO_ELASTIC_IP"
+    case natInbound = "NAT_INBOUND_NOT_ALLOWED"
+    case natDown = "NAT_DOWN"
+    // Proxies and load balancers.
+    case noForward = "NO_FORWARD_FOR_PORT"
+    case noListener = "NO_LISTENER"
+    case noHealthyTarget = "NO_HEALTHY_TARGET"
+    case notThrough = "NOT_THROUGH"
+    // Before the cloud.
+    case noPortForward = "NO_PORT_FORWARD"
+    case siteNoPublicIP = "SITE_NO_PUBLIC_IP"
+    case siteDown = "SITE_DOWN"
+    case differentSite = "DIFFERENT_SITE"
+}
+
+/// One step of the path: a component, what it decided, and where it is written.
+public struct Hop: Sendable, Hashable {
+    public enum Verdict: String, Sendable, Hashable, Codable {
+        case pass, block, info
+    }
+
+    public var kind: ComponentKind?
+    /// The component's name as the learner wrote it (or `internet`).
+    public var name: String
+    public var verdict: Verdict
+    /// What happened here, in words ("allowed by inbound rule: tcp 22 from bastion").
+    public var detail: LocalizedText
+    /// The rule, route or component declaration that decided this hop.
+    public var location: SourceLocation?
+
+    public init(kind: ComponentKind?, name: String, verdict: Verdict, detail: LocalizedText, location: SourceLocation? = nil) {
+        self.kind = kind
+        self.name = name
+        self.verdict = verdict
+        self.detail = detail
+        self.location = location
+    }
+}
+
+public struct Reason: Sendable, Hashable {
+    public var code: ReasonCode
+    public var message: LocalizedText
+    /// The line to look at: the rule/route that stops the flow, or the component that
+    /// lacks the missing piece.
+    public var location: SourceLocation?
+    /// The deciding component, in the learner's names.
+    public var component: String?
+
+    public init(code: ReasonCode, message: LocalizedText, location: SourceLocation? = nil, component: String? = nil) {
+        self.code = code
+        self.message = message
+        self.location = location
+        self.component = component
+    }
+}
+
+public struct FlowResult: Sendable, Hashable {
+    public var query: FlowQuery
+    public var isReachable: Bool
+    /// Reachable for some client port ranges only (a NACL reply rule that covers Linux
+    /// clients but not Windows ones); `missingClientPorts` names what is not covered.
+    public var isPartial: Bool
+    public var missingClientPorts: [PortRange]
+    /// Every hop in order; for `through` flows, both legs one after the other.
+    public var hops: [Hop]
+    /// Why it stops (when unreachable), or `.reachable` / `.partialEphemeralPorts`.
+    public var reason: Reason
+
+    public init(query: FlowQuery, isReachable: Bool, isPartial: Bool = false, missingClientPorts: [PortRange] = [],
+                hops: [Hop], reason: Reason) {
+        self.query = query
+        self.isReachable = isReachable
+        self.isPartial = isPartial
+        self.missingClientPorts = missingClientPorts
+        self.hops = hops
+        self.reason = reason
+    }
+}
+
+/// What the story's service is: users on the internet reach an entry point on
+/// `entryPort`, and every tier behind it answers. Roles select the components.
+public struct ServiceSpec: Sendable, Hashable {
+    public var entryPort: Int
+    /// The tiers, outermost first, e.g. `[was, db]` or `[reverse-proxy, was, db]`: a tier
+    /// is satisfied by any alive component with that role. The first tier is dialled
+    /// from the internet on `entryPort` (through a site's port forward, a tunnel, a
+    /// public IP, a proxy's forward, a load balancer's listener); each later tier is
+    /// dialled by the previous one on its `port` (for the tier after a proxy, the port
+    /// its forward names).
+    public var tiers: [Tier]
+
+    public struct Tier: Sendable, Hashable {
+        public var role: String
+        /// The port this tier listens on; nil: taken from the previous tier's forward
+        /// (proxy → WAS) or, for the first tier, `entryPort`.
+        public var port: Int?
+
+        public init(role: String, port: Int? = nil) {
+            self.role = role
+            self.port = port
+        }
+    }
+
+    public init(entryPort: Int, tiers: [Tier]) {
+        self.entryPort = entryPort
+        self.tiers = tiers
+    }
+}
+
+/// The answer to "does the service answer?": reachable or not, and the flows examined
+/// (the first failing one explains why).
+public struct ServiceResult: Sendable, Hashable {
+    public var answers: Bool
+    /// The flows that make up the working chain, or the best attempt's flows ending in
+    /// the one that fails.
+    public var flows: [FlowResult]
+    /// Set when the chain fails for a reason that is no single flow (no component plays
+    /// a tier, every candidate is down).
+    public var reason: Reason?
+
+    public init(answers: Bool, flows: [FlowResult], reason: Reason? = nil) {
+        self.answers = answers
+        self.flows = flows
+        self.reason = reason
+    }
+}

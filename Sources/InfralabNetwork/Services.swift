@@ -1,0 +1,101 @@
+import InfralabSyntax
+import InfralabTopology
+
+/// "The service answers": some chain internet → tier 1 → tier 2 → … works, every
+/// component alive under the incidents. Any working chain counts.
+
+private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
+
+extension NetworkEngine {
+    public func serviceAnswers(_ spec: ServiceSpec, incidents: [Incident]) -> ServiceResult {
+        let state = IncidentState(engine: self, incidents: incidents)
+        guard !spec.tiers.isEmpty else { return ServiceResult(answers: true, flows: []) }
+        var candidates: [[Node]] = []
+        for tier in spec.tiers {
+            let nodes = components(withRole: tier.role).compactMap { resolveNode(.named($0.name)) }
+            if nodes.isEmpty {
+                return ServiceResult(answers: false, flows: [], reason: Reason(
+                    code: .noComponentForRole,
+                    message: L("no instance, host or load balancer plays the role \(tier.role)", "\(tier.role) 역할을 맡은 인스턴스, 호스트, 로드 밸런서가 없어요")))
+            }
+            candidates.append(nodes)
+        }
+        var best: [FlowResult] = []
+        var failed = Set<String>()
+        var missingForward: Reason?
+
+        func nextHop(after node: Node, reachedOn port: Int, tier: Int) -> (port: Int, only: Set<String>?) {
+            let declared = spec.tiers[tier].port
+            switch node {
+            case .instance(let i):
+                let instance = topology.instances[i]
+                let forwards = instance.forwards.filter { $0.port.value == port }
+                if let first = forwards.first { return (first.effectiveTargetPort, Set(forwards.map(\.target.name))) }
+                // A reverse proxy that does not forward this port serves nothing behind it.
+                if instance.roles.contains(where: { NetworkEngine.proxyRoles.contains($0.value) }) {
+                    missingForward = Reason(
+                        code: .noForward,
+                        message: L("`\(instance.name)` is a reverse proxy, but it forwards nothing arriving on port \(port) (add `forwards: [{ port: \(port), to: ..., to-port: ... }]`)",
+                                   "`\(instance.name)`은(는) 리버스 프록시인데 \(port)번 포트로 들어온 요청을 어디에도 전달하지 않아요 (`forwards: [{ port: \(port), to: ..., to-port: ... }]`를 추가하세요)"),
+                        location: instance.location, component: instance.name)
+                    return (port, [])
+                }
+            case .loadBalancer(let l):
+                if let listener = listener(l, port), listener.redirect == nil {
+                    return (listener.targetPort?.value ?? port, Set(listener.targets.map(\.name)))
+                }
+            default: break
+            }
+            return (declared ?? spec.entryPort, nil)
+        }
+
+        /// Tries every candidate of `tier` from `previous`; true when a full chain works.
+        func search(_ tier: Int, from previous: Node, port: Int, only: Set<String>?, chain: [FlowResult]) -> Bool {
+            if tier == spec.tiers.count { best = chain; return true }
+            var tierCandidates = candidates[tier]
+            if let only { tierCandidates = tierCandidates.filter { only.contains(nodeName($0)) } }
+            if tierCandidates.isEmpty, chain.count >= best.count {
+                best = chain
+            }
+            for node in tierCandidates {
+                let key = "\(tier)|\(nodeName(previous))|\(nodeName(node))|\(port)"
+                if failed.contains(key) { continue }
+                let flow = evaluate(FlowQuery(from: .init(nodeName(previous)), to: .named(nodeName(node)), port: port, incidents: incidents), state)
+                let attempt = chain + [flow]
+                if flow.isReachable {
+                    let next: (port: Int, only: Set<String>?) = tier + 1 < spec.tiers.count ? nextHop(after: node, reachedOn: port, tier: tier + 1) : (port, nil)
+                    if search(tier + 1, from: node, port: next.port, only: next.only, chain: attempt) { return true }
+                } else if attempt.count > best.count || best.isEmpty {
+                    best = attempt
+                }
+                failed.insert(key)
+            }
+            return false
+        }
+
+        if search(0, from: .internet, port: spec.entryPort, only: nil, chain: []) {
+            return ServiceResult(answers: true, flows: best)
+        }
+        // Every candidate of some tier down: say so with the incident.
+        for (t, nodes) in candidates.enumerated() {
+            var downs: [Reason] = []
+            for node in nodes {
+                var trace = Trace()
+                checkAlive(node, state, &trace)
+                if let reason = trace.reason { downs.append(reason) }
+            }
+            if downs.count == nodes.count, let first = downs.first {
+                let role = spec.tiers[t].role
+                return ServiceResult(answers: false, flows: best, reason: Reason(
+                    code: first.code,
+                    message: L("every component playing \(role) is down: \(downs.map(\.message.en).joined(separator: "; "))",
+                               "\(role) 역할을 맡은 구성 요소가 모두 꺼져 있어요: \(downs.map { $0.message.text(.ko) }.joined(separator: "; "))"),
+                    location: first.location, component: first.component))
+            }
+        }
+        if best.allSatisfy(\.isReachable), let missingForward {
+            return ServiceResult(answers: false, flows: best, reason: missingForward)
+        }
+        return ServiceResult(answers: false, flows: best, reason: best.last?.reason)
+    }
+}

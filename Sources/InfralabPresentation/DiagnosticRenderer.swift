@@ -1,0 +1,189 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
+/// Renders diagnostics like the Swift and Rust compilers:
+///
+/// ```
+/// error: unknown key `subnet-id` [topology.unknown-key]
+///   --> topology.yaml:12:5
+///    |
+/// 12 |     subnet-id: public-a
+///    |     ^^^^^^^^^
+///    = help: did you mean `subnet`?
+/// ```
+///
+/// Pure: the caller passes whether to colour, the language, and how to get a file's
+/// lines. Carets are placed by terminal display width (Hangul and CJK take 2 columns,
+/// tabs are shown as 4 spaces), so they line up under the text a person sees.
+public struct DiagnosticRenderer {
+    public var style: TextStyle
+    public var language: Language
+    /// A file's lines (without line breaks), or nil when it cannot be read.
+    public var sourceLines: (String) -> [String]?
+
+    public static let tabWidth = 4
+
+    public init(colorize: Bool, language: Language, sourceLines: @escaping (String) -> [String]?) {
+        self.style = TextStyle(colorize: colorize)
+        self.language = language
+        self.sourceLines = sourceLines
+    }
+
+    /// A renderer for diagnostics about one text held in memory.
+    public init(colorize: Bool, language: Language, file: String, text: String) {
+        let lines = Self.lines(of: text)
+        self.init(colorize: colorize, language: language) { $0 == file ? lines : nil }
+    }
+
+    /// Splits text into lines the way the parser counts them (`\n`, `\r\n`, `\r`; a
+    /// leading BOM dropped).
+    public static func lines(of text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCarriageReturn = false
+        var isFirst = true
+        for scalar in text.unicodeScalars {
+            defer { isFirst = false }
+            if isFirst, scalar == "\u{FEFF}" { continue }
+            if scalar == "\n" {
+                if previousWasCarriageReturn {
+                    previousWasCarriageReturn = false
+                    continue
+                }
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else if scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+                previousWasCarriageReturn = true
+                continue
+            } else {
+                current.append(scalar)
+            }
+            previousWasCarriageReturn = false
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(String(current)) }
+        return lines
+    }
+
+    /// Every diagnostic, each followed by a blank line.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { render($0) + "\n" }.joined()
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var lineNumbers: [Int] = []
+        if let location = diagnostic.location { lineNumbers.append(location.line) }
+        for note in diagnostic.notes {
+            if let location = note.location { lineNumbers.append(location.line) }
+        }
+        let gutter = String(lineNumbers.max() ?? 1).count
+        var output = header(diagnostic)
+        if let location = diagnostic.location {
+            output += snippet(at: location, length: diagnostic.length, gutter: gutter, severity: diagnostic.severity)
+        }
+        let indent = String(repeating: " ", count: gutter + 1)
+        if let suggestion = diagnostic.suggestion {
+            output += indent + style.bold(style.cyan("= " + label(.help) + ":")) + " " + suggestion.text(language) + "\n"
+        }
+        for note in diagnostic.notes {
+            output += indent + style.bold(style.cyan("= " + label(.note) + ":")) + " " + note.message.text(language) + "\n"
+            if let location = note.location, location.file != diagnostic.location?.file || location.line != diagnostic.location?.line {
+                output += snippet(at: location, length: 1, gutter: gutter, severity: .note)
+            }
+        }
+        return String(output.dropLast())
+    }
+
+    private enum Label { case error, warning, note, help }
+
+    private func label(_ label: Label) -> String {
+        switch (label, language) {
+        case (.error, .en): "error"
+        case (.warning, .en): "warning"
+        case (.note, .en): "note"
+        case (.help, .en): "help"
+        case (.error, .ko): "오류"
+        case (.warning, .ko): "경고"
+        case (.note, .ko): "참고"
+        case (.help, .ko): "도움말"
+        }
+    }
+
+    private func header(_ diagnostic: Diagnostic) -> String {
+        let name: Label =
+            switch diagnostic.severity {
+            case .error: .error
+            case .warning: .warning
+            case .note: .note
+            }
+        let title = style.bold(style.severity(diagnostic.severity, label(name) + ":"))
+        return title + " " + style.bold(diagnostic.message.text(language)) + " " + style.dim("[\(diagnostic.code)]") + "\n"
+    }
+
+    private func snippet(at location: SourceLocation, length: Int, gutter: Int, severity: Diagnostic.Severity) -> String {
+        let pad = String(repeating: " ", count: gutter)
+        var output = pad + style.bold(style.cyan("-->")) + " " + location.description + "\n"
+        guard let lines = sourceLines(location.file), location.line >= 1, location.line <= lines.count else {
+            return output
+        }
+        let bar = style.bold(style.cyan("|"))
+        let text = lines[location.line - 1]
+        let scalars = Array(text.unicodeScalars)
+        let startIndex = min(max(0, location.column - 1), scalars.count)
+        let endIndex = min(scalars.count, startIndex + max(1, length))
+        let before = Self.displayed(scalars[0..<startIndex], startingAt: 0)
+        let marked = Self.displayed(scalars[startIndex..<endIndex], startingAt: displayWidth(of: before))
+        let caretCount = max(1, displayWidth(of: marked))
+        let number = String(location.line)
+        output += pad + " " + bar + "\n"
+        output += style.bold(style.cyan(padded(number, toWidth: gutter, alignment: .right))) + " " + bar + " "
+            + Self.displayed(scalars[...], startingAt: 0) + "\n"
+        output += pad + " " + bar + " " + String(repeating: " ", count: displayWidth(of: before))
+            + style.bold(style.severity(severity, String(repeating: "^", count: caretCount))) + "\n"
+        return output
+    }
+
+    /// Source text as shown: tabs expanded to the next multiple of 4 columns (counted from
+    /// `column`), other control characters dropped.
+    static func displayed(_ scalars: ArraySlice<Unicode.Scalar>, startingAt column: Int) -> String {
+        var result = String.UnicodeScalarView()
+        var width = column
+        for scalar in scalars {
+            if scalar == "\t" {
+                let spaces = tabWidth - width % tabWidth
+                result.append(contentsOf: String(repeating: " ", count: spaces).unicodeScalars)
+                width += spaces
+            } else if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{FEFF}" {
+                continue
+            } else {
+                result.append(scalar)
+                width += displayWidth(of: scalar)
+            }
+        }
+        return String(result)
+    }
+}
+
+/// "2 errors, 1 warning" / "오류 2개, 경고 1개".
+public enum DiagnosticSummary {
+    public static func text(for diagnostics: [Diagnostic], language: Language) -> String {
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count { $0.severity == .warning }
+        switch language {
+        case .en:
+            var parts: [String] = []
+            if errors > 0 { parts.append("\(errors) error" + (errors == 1 ? "" : "s")) }
+            if warnings > 0 { parts.append("\(warnings) warning" + (warnings == 1 ? "" : "s")) }
+            return parts.isEmpty ? "no problems" : parts.joined(separator: ", ")
+        case .ko:
+            var parts: [String] = []
+            if errors > 0 { parts.append("오류 \(errors)개") }
+            if warnings > 0 { parts.append("경고 \(warnings)개") }
+            return parts.isEmpty ? "문제 없음" : parts.joined(separator: ", ")
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
+/// Terminal display width: how many columns text takes on a terminal.
+///
+/// Hangul, CJK and other East Asian Wide / Fullwidth characters take 2 columns,
+/// combining marks and zero-width format characters 0, a tab advances to the next tab
+/// stop, ANSI escape sequences (colour) take none. Used to align carets under source text
+/// and to wrap and pad text for 80-column screens.
+
+/// Columns a single scalar takes (tabs are counted by `displayWidth(of:)`, here 1).
+public func displayWidth(of scalar: Unicode.Scalar) -> Int {
+    let value = scalar.value
+    if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+    if value < 0x300 { return 1 }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format:
+        return 0
+    default:
+        break
+    }
+    if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }  // Hangul medial/final jamo
+    return isWide(value) ? 2 : 1
+}
+
+private func isWide(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
+        0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
+        0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA,
+        0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
+        0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
+        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18AFF, 0x1B000...0x1B2FF,
+        0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F,
+        0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF,
+        0x20000...0x2FFFD, 0x30000...0x3FFFD:
+        return true
+    default:
+        return false
+    }
+}
+
+/// Columns `text` takes on a terminal. Tabs advance to the next multiple of `tabWidth`;
+/// ANSI escape sequences (`ESC [ ... letter`) take no room.
+public func displayWidth(of text: String, tabWidth: Int = 4) -> Int {
+    var width = 0
+    var inEscape = false
+    var sawBracket = false
+    for scalar in text.unicodeScalars {
+        if inEscape {
+            if !sawBracket {
+                sawBracket = true
+                if scalar != "[" { inEscape = false }
+                continue
+            }
+            if (0x40...0x7E).contains(scalar.value) { inEscape = false }
+            continue
+        }
+        if scalar == "\u{1B}" {
+            inEscape = true
+            sawBracket = false
+            continue
+        }
+        if scalar == "\t" {
+            let step = max(1, tabWidth)
+            width += step - width % step
+            continue
+        }
+        width += displayWidth(of: scalar)
+    }
+    return width
+}
+
+public enum TextAlignment: Sendable {
+    case left, right, center
+}
+
+/// `text` padded with spaces to `width` display columns (unchanged when already wider).
+public func padded(_ text: String, toWidth width: Int, alignment: TextAlignment = .left) -> String {
+    let missing = width - displayWidth(of: text)
+    guard missing > 0 else { return text }
+    switch alignment {
+    case .left: return text + String(repeating: " ", count: missing)
+    case .right: return String(repeating: " ", count: missing) + text
+    case .center:
+        let left = missing / 2
+        return String(repeating: " ", count: left) + text + String(repeating: " ", count: missing - left)
+    }
+}
+
+/// `text` cut to at most `width` columns, ending with `ellipsis` when cut. Plain text only
+/// (escape sequences are not kept intact when cut).
+public func truncated(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
+    guard displayWidth(of: text) > width else { return text }
+    let room = max(0, width - displayWidth(of: ellipsis))
+    var result = ""
+    var used = 0
+    for character in text {
+        let characterWidth = displayWidth(of: String(character))
+        if used + characterWidth > room { break }
+        result.append(character)
+        used += characterWidth
+    }
+    return result + ellipsis
+}
+
+/// `text` word-wrapped to lines of at most `width` columns. Existing line breaks are kept;
+/// words wider than the width are broken between characters (Korean text breaks at
+/// spaces like English, long runs of Hangul or CJK between characters).
+public func wrapped(_ text: String, toWidth width: Int) -> [String] {
+    let width = max(1, width)
+    var result: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var line = ""
+        var lineWidth = 0
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = String(word)
+            var wordWidth = displayWidth(of: word)
+            if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
+                line += " " + word
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if lineWidth > 0 {
+                result.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            while wordWidth > width {
+                var head = ""
+                var headWidth = 0
+                var rest = Substring(word)
+                while let character = rest.first {
+                    let characterWidth = displayWidth(of: String(character))
+                    if headWidth + characterWidth > width, headWidth > 0 { break }
+                    head.append(character)
+                    headWidth += characterWidth
+                    rest = rest.dropFirst()
+                }
+                result.append(head)
+                word = String(rest)
+                wordWidth = displayWidth(of: word)
+            }
+            line = word
+            lineWidth = wordWidth
+        }
+        result.append(line)
+    }
+    return result
+}

@@ -1,0 +1,169 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
+/// Machine-readable forms of grades, progress and lab checks (JSON; JUnit and Gradescope
+/// for batch grading). Field names are stable: programs read them.
+package enum GradeJSON {
+    static func location(_ location: SourceLocation?) -> JSONValue {
+        guard let location else { return .null }
+        return .object([("file", .string(location.file)), ("line", .number(location.line)), ("column", .number(location.column))])
+    }
+
+    static func finding(_ finding: Finding, language: Language) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("message", .string(finding.message.text(language))),
+            ("location", location(finding.location)),
+            ("incidents", .array(finding.scenario.map { .string($0.description) })),
+        ]
+        if let flow = finding.flow {
+            members.append(("flow", .object([
+                ("from", .string(flow.query.source.description)),
+                ("to", .string(flow.query.destination.description)),
+                ("port", .number(flow.query.port)),
+                ("reachable", .bool(flow.isReachable)),
+                ("reason", .string(flow.reason.code.rawValue)),
+                ("hops", .array(flow.hops.map { hop in
+                    .object([("kind", .optional(hop.kind?.rawValue)), ("name", .string(hop.name)), ("verdict", .string(hop.verdict.rawValue)),
+                             ("detail", .string(hop.detail.text(language))), ("location", location(hop.location))])
+                })),
+            ])))
+        }
+        return .object(members)
+    }
+
+    package static func step(_ grade: StepGrade, mission: Mission, step: Step, language: Language) -> JSONValue {
+        .object([
+            ("mission", .string(mission.id)),
+            ("step", .string(step.id)),
+            ("passed", .bool(grade.passed)),
+            ("score", .object([("passed", .number(grade.passedCount)), ("total", .number(grade.results.count))])),
+            ("requirements", .array(grade.results.map { result in
+                .object([
+                    ("id", .string(result.requirement.id)),
+                    ("statement", .string(result.requirement.statement.text(language))),
+                    ("passed", .bool(result.passed)),
+                    ("carried", .bool(result.isCarried)),
+                    ("findings", .array(result.findings.map { finding($0, language: language) })),
+                ])
+            })),
+            ("diagnostics", .array(grade.diagnostics.map { d in
+                .object([("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message.text(language))),
+                         ("location", location(d.location))])
+            })),
+        ])
+    }
+
+    package static func progress(_ session: LearnerSession, language: Language) -> JSONValue {
+        .object([
+            ("workspace", .string(session.workspace.root)),
+            ("mission", .string(session.progress.missionID)),
+            ("step", .string(session.progress.stepID)),
+            ("finished", .bool(session.progress.isFinished)),
+            ("missions", .array(session.pack.missions.map { mission in
+                .object([
+                    ("id", .string(mission.id)),
+                    ("title", .string(mission.title.text(language))),
+                    ("steps", .array(mission.steps.map { step in
+                        .object([("id", .string(step.id)), ("title", .string(step.title.text(language))),
+                                 ("passed", .bool(session.progress.hasPassed(mission.id, step.id)))])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    package static func batch(_ results: [BatchResult], mission: Mission, step: Step, language: Language) -> JSONValue {
+        .object([
+            ("mission", .string(mission.id)),
+            ("step", .string(step.id)),
+            ("submissions", .array(results.map { result in
+                .object([("file", .string(result.file))] + (GradeJSON.step(result.grade, mission: mission, step: step, language: language).members))
+            })),
+        ])
+    }
+
+    package static func labCheck(_ report: LabCheckReport, language: Language) -> JSONValue {
+        .object([
+            ("directory", .string(report.directory)),
+            ("sound", .bool(report.isSound)),
+            ("missions", .array(report.missions.map { m in
+                .object([
+                    ("folder", .string(m.folder)), ("id", .string(m.missionID)), ("sound", .bool(m.isSound)),
+                    ("steps", .number(m.steps)), ("requirements", .number(m.requirements)), ("variants", .number(m.variants)),
+                    ("mutants", .object([("total", .number(m.mutants)), ("caught", .number(m.mutantsCaught)), ("waived", .number(m.mutantsWaived))])),
+                    ("problems", .array(m.problems.map { p in
+                        .object([("severity", .string(p.severity.rawValue)), ("step", .optional(p.stepID)), ("message", .string(p.message.text(language))),
+                                 ("mutant", .optional(p.mutantID)), ("location", location(p.location))])
+                    })),
+                ])
+            })),
+        ])
+    }
+}
+
+extension JSONValue {
+    var members: [(String, JSONValue)] {
+        if case .object(let members) = self { return members }
+        return []
+    }
+}
+
+package enum BatchReports {
+    static func xml(_ text: String) -> String {
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// One `<testsuite>` per submission, one `<testcase>` per requirement.
+    package static func junit(_ results: [BatchResult], mission: Mission, step: Step, language: Language) -> String {
+        let failures = results.reduce(0) { $0 + $1.grade.failing.count }
+        let tests = results.reduce(0) { $0 + $1.grade.results.count }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"\(xml(mission.id))/\(xml(step.id))\" tests=\"\(tests)\" failures=\"\(failures)\">\n"
+        for result in results {
+            out += "  <testsuite name=\"\(xml(result.file))\" tests=\"\(result.grade.results.count)\" failures=\"\(result.grade.failing.count)\">\n"
+            for r in result.grade.results {
+                out += "    <testcase classname=\"\(xml(mission.id)).\(xml(step.id))\" name=\"\(xml(r.requirement.id)): \(xml(r.requirement.statement.text(language)))\""
+                if r.passed {
+                    out += "/>\n"
+                } else {
+                    let message = r.findings.first?.message.text(language) ?? ""
+                    let at = r.findings.first?.location.map { " (\($0))" } ?? ""
+                    out += ">\n      <failure message=\"\(xml(message))\">\(xml(message + at))</failure>\n    </testcase>\n"
+                }
+            }
+            out += "  </testsuite>\n"
+        }
+        return out + "</testsuites>\n"
+    }
+
+    /// Gradescope's results.json: one test per requirement, one point each.
+    package static func gradescope(_ results: [BatchResult], language: Language) -> JSONValue {
+        .object([
+            ("tests", .array(results.flatMap { result in
+                result.grade.results.map { r in
+                    .object([
+                        ("name", .string("\(result.file): \(r.requirement.id)")),
+                        ("score", .number(r.passed ? 1 : 0)),
+                        ("max_score", .number(1)),
+                        ("status", .string(r.passed ? "passed" : "failed")),
+                        ("output", .string(r.passed ? r.requirement.statement.text(language)
+                                           : r.requirement.statement.text(language) + "\n" + (r.findings.first?.message.text(language) ?? ""))),
+                    ])
+                }
+            })),
+        ])
+    }
+}

@@ -1,0 +1,44 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
+/// `infralab lab check` for people: a line per mission, then what is unsound and why.
+package struct LabCheckScreen {
+    var style: TextStyle
+    var language: Language
+    var width: Int
+
+    package init(colorize: Bool, language: Language, width: Int) {
+        self.style = TextStyle(colorize: colorize)
+        self.language = language
+        self.width = max(40, width)
+    }
+
+    package func render(_ report: LabCheckReport) -> String {
+        var out = ""
+        for mission in report.missions {
+            let mark = mission.isSound ? style.green("✓") : style.red("✗")
+            let counts = language == .ko
+                ? "단계 \(mission.steps) · 요구 사항 \(mission.requirements) · 변형 \(mission.variants) · 뮤턴트 \(mission.mutants) (검출 \(mission.mutantsCaught), 예외 \(mission.mutantsWaived))"
+                : "\(mission.steps) steps · \(mission.requirements) requirements · \(mission.variants) variants · \(mission.mutants) mutants (\(mission.mutantsCaught) caught, \(mission.mutantsWaived) waived)"
+            out += "\(mark) " + style.bold(mission.folder) + "\n" + "    " + style.dim(counts) + "\n"
+            for problem in mission.problems {
+                let label = problem.severity == .error ? style.red(language == .ko ? "오류" : "error") : style.yellow(language == .ko ? "경고" : "warning")
+                let step = problem.stepID.map { "[\($0)] " } ?? ""
+                let lines = wrapped(step + problem.message.text(language), toWidth: width - 6)
+                out += "    \(label): " + lines.joined(separator: "\n      ") + "\n"
+                if let location = problem.location { out += "      " + style.cyan("--> ") + location.description + "\n" }
+            }
+        }
+        let unsound = report.missions.filter { !$0.isSound }.count
+        out += "\n"
+        if report.isSound {
+            out += style.green(language == .ko ? "미션 \(report.missions.count)개 모두 문제가 없어요." : "All \(report.missions.count) missions are sound.") + "\n"
+        } else {
+            out += style.red(language == .ko ? "미션 \(report.missions.count)개 중 \(unsound)개에 문제가 있어요." : "\(unsound) of \(report.missions.count) missions are unsound.") + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,41 @@
+import InfralabSyntax
+
+/// Reads a topology file into the model and validates it.
+public struct TopologyLoadResult: Sendable {
+    /// The model, built as far as the file allows (nil only when the file is not YAML
+    /// at all or its top level is not a mapping).
+    public var topology: Topology?
+    /// Every problem found: parse errors, unknown keys, bad values, dangling names,
+    /// validation rules. Sorted by location.
+    public var diagnostics: [Diagnostic]
+
+    public init(topology: Topology?, diagnostics: [Diagnostic]) {
+        self.topology = topology
+        self.diagnostics = diagnostics
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+public enum TopologyLoader {
+    /// Parses, decodes (`Decoding/`) and validates (`Validation/`) one topology file.
+    /// Never traps; the model is built even when there are errors, and the parser's
+    /// diagnostics come first in the same sorted list.
+    public static func load(text: String, file: String) -> TopologyLoadResult {
+        let parsed = YAMLParser.parse(text, file: file)
+        var bag = DiagnosticBag()
+        bag.add(contentsOf: parsed.diagnostics)
+        guard let root = parsed.root else {
+            return TopologyLoadResult(topology: nil, diagnostics: bag.sorted)
+        }
+        var decoder = TopologyDecoder(file: file)
+        decoder.decode(root: root)
+        bag.add(contentsOf: decoder.diagnostics.diagnostics)
+        guard root.isNull || root.entries != nil else {
+            return TopologyLoadResult(topology: nil, diagnostics: bag.sorted)
+        }
+        let context = ValidationContext(topology: decoder.topology, facts: decoder.facts)
+        bag.add(contentsOf: TopologyRules.check(context))
+        return TopologyLoadResult(topology: decoder.topology, diagnostics: bag.sorted)
+    }
+}
