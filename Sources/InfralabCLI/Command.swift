@@ -79,8 +79,12 @@ public struct CommandExample: Sendable, Hashable {
     }
 }
 
-/// Exit statuses, shared by every command (documented in `Docs/cli.md`).
-public enum ExitStatus {
+/// Exit statuses, shared by every command (documented in `Docs/cli.md`): the named
+/// statuses, and a status carried through `Result` or `throw` up to the command's `run`.
+public struct ExitStatus: Error, Sendable, Equatable {
+    public var status: Int32
+    public init(_ status: Int32) { self.status = status }
+
     /// It worked: the file is valid, the step passes, the help was shown.
     public static let success: Int32 = 0
     /// It ran, and the answer is "no": errors in the file, a failing step, or a command

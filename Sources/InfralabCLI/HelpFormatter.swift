@@ -140,30 +140,11 @@ public enum HelpFormatter {
         return [prefix + wrapped[0]] + wrapped.dropFirst().map { pad + $0 }
     }
 
-    /// Greedy word wrap by display width (Hangul counts two columns).
+    /// `text` wrapped to `width` columns (the one wrap, `wrapped(_:toWidth:)`), each line
+    /// after `indent`.
     static func wrap(_ text: String, width: Int, indent: String) -> [String] {
-        var lines: [String] = []
-        var current = indent
-        var currentWidth = indent.count
-        var hasWord = false
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let wordWidth = displayWidth(of: String(word))
-            if hasWord, currentWidth + 1 + wordWidth > width {
-                lines.append(current)
-                current = indent
-                currentWidth = indent.count
-                hasWord = false
-            }
-            if hasWord {
-                current += " "
-                currentWidth += 1
-            }
-            current += word
-            currentWidth += wordWidth
-            hasWord = true
-        }
-        lines.append(current)
-        return lines
+        let lines = wrapped(text, toWidth: max(width - displayWidth(of: indent), 1)).map { indent + $0 }
+        return lines.isEmpty ? [indent] : lines
     }
 }
 

@@ -3,7 +3,6 @@ import InfralabTopology
 
 /// `evaluate(_:)`: one flow (or two legs with `through`) turned into a `FlowResult`.
 
-private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
 
 extension NetworkEngine {
     public func evaluate(_ query: FlowQuery) -> FlowResult {

@@ -79,7 +79,6 @@ struct LegQuery {
     var address: AddressChoice
 }
 
-private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
 
 func describeRule(_ proto: IPProtocol, _ ports: PortRange?, _ peerText: String, inbound: Bool) -> String {
     let what: String

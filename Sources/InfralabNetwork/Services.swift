@@ -4,7 +4,6 @@ import InfralabTopology
 /// "The service answers": some chain internet → tier 1 → tier 2 → … works, every
 /// component alive under the incidents. Any working chain counts.
 
-private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
 
 extension NetworkEngine {
     public func serviceAnswers(_ spec: ServiceSpec, incidents: [Incident]) -> ServiceResult {

@@ -7,15 +7,10 @@ import InfralabLabStorage
 /// Machine-readable forms of grades, progress and lab checks (JSON; JUnit and Gradescope
 /// for batch grading). Field names are stable: programs read them.
 package enum GradeJSON {
-    static func location(_ location: SourceLocation?) -> JSONValue {
-        guard let location else { return .null }
-        return .object([("file", .string(location.file)), ("line", .number(location.line)), ("column", .number(location.column))])
-    }
-
     static func finding(_ finding: Finding, language: Language) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("message", .string(finding.message.text(language))),
-            ("location", location(finding.location)),
+            ("location", JSONValue.location(finding.location)),
             ("incidents", .array(finding.scenario.map { .string($0.description) })),
         ]
         if let flow = finding.flow {
@@ -27,7 +22,7 @@ package enum GradeJSON {
                 ("reason", .string(flow.reason.code.rawValue)),
                 ("hops", .array(flow.hops.map { hop in
                     .object([("kind", .optional(hop.kind?.rawValue)), ("name", .string(hop.name)), ("verdict", .string(hop.verdict.rawValue)),
-                             ("detail", .string(hop.detail.text(language))), ("location", location(hop.location))])
+                             ("detail", .string(hop.detail.text(language))), ("location", JSONValue.location(hop.location))])
                 })),
             ])))
         }
@@ -49,10 +44,7 @@ package enum GradeJSON {
                     ("findings", .array(result.findings.map { finding($0, language: language) })),
                 ])
             })),
-            ("diagnostics", .array(grade.diagnostics.map { d in
-                .object([("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message.text(language))),
-                         ("location", location(d.location))])
-            })),
+            ("diagnostics", .array(grade.diagnostics.map { JSONValue.diagnostic($0, language: language) })),
         ])
     }
 
@@ -96,7 +88,7 @@ package enum GradeJSON {
                     ("mutants", .object([("total", .number(m.mutants)), ("caught", .number(m.mutantsCaught)), ("waived", .number(m.mutantsWaived))])),
                     ("problems", .array(m.problems.map { p in
                         .object([("severity", .string(p.severity.rawValue)), ("step", .optional(p.stepID)), ("message", .string(p.message.text(language))),
-                                 ("mutant", .optional(p.mutantID)), ("location", location(p.location))])
+                                 ("mutant", .optional(p.mutantID)), ("location", JSONValue.location(p.location))])
                     })),
                 ])
             })),

@@ -1,4 +1,6 @@
 import InfralabSyntax
+
+import InfralabSyntax
 import InfralabTopology
 import InfralabNetwork
 import InfralabLab
@@ -58,5 +60,30 @@ public indirect enum JSONValue: Sendable, Hashable {
             }
         }
         return result + "\""
+    }
+}
+
+/// The one JSON shape for a place in a file, and for a diagnostic, used by every
+/// `--json` output (`check`, `validate`, `probe`, `grade`, `lab check`, `status`).
+extension JSONValue {
+    /// `{ "file", "line", "column" }`, or `null` when there is no place.
+    package static func location(_ location: SourceLocation?) -> JSONValue {
+        guard let location else { return .null }
+        return .object([("file", .string(location.file)), ("line", .number(location.line)), ("column", .number(location.column))])
+    }
+
+    /// `{ severity, code, message, location, length, suggestion, notes: [{ message, location }] }`
+    package static func diagnostic(_ diagnostic: Diagnostic, language: Language) -> JSONValue {
+        .object([
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("code", .string(diagnostic.code)),
+            ("message", .string(diagnostic.message.text(language))),
+            ("location", location(diagnostic.location)),
+            ("length", .number(diagnostic.length)),
+            ("suggestion", .optional(diagnostic.suggestion?.text(language))),
+            ("notes", .array(diagnostic.notes.map { note in
+                .object([("message", .string(note.message.text(language))), ("location", location(note.location))])
+            })),
+        ])
     }
 }

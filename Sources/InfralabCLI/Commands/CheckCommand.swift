@@ -27,7 +27,7 @@ struct CheckCommand: Command {
         let loaded = session.loadTopology(path: path)
         let grade = session.grade(loaded)
         if context.wantsJSON {
-            context.stdout.line(GradeJSON.step(grade, mission: session.mission, step: session.step, language: context.language).rendered(indent: 2))
+            context.stdout.line(GradeJSON.step(grade, mission: session.mission, step: session.step, language: context.language).rendered())
         } else {
             context.stdout.write(context.screens.heading(pack: session.pack, mission: session.mission, step: session.step) + "\n")
             context.stdout.write(context.screens.checklist(grade, mission: session.mission, step: session.step, hintLevel: session.hintLevel))

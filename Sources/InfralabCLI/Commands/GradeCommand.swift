@@ -69,9 +69,9 @@ struct GradeCommand: Command {
         }
         let format = context.wantsJSON ? "json" : (context.arguments.value("format") ?? "text")
         switch format {
-        case "json": context.stdout.line(GradeJSON.batch(results, mission: mission, step: step, language: context.language).rendered(indent: 2))
+        case "json": context.stdout.line(GradeJSON.batch(results, mission: mission, step: step, language: context.language).rendered())
         case "junit": context.stdout.write(BatchReports.junit(results, mission: mission, step: step, language: context.language))
-        case "gradescope": context.stdout.line(BatchReports.gradescope(results, language: context.language).rendered(indent: 2))
+        case "gradescope": context.stdout.line(BatchReports.gradescope(results, language: context.language).rendered())
         default:
             let style = TextStyle(colorize: context.stdout.colorize)
             for result in results {

@@ -27,7 +27,7 @@ struct LabCheckCommand: Command {
         guard let directory else { return context.fail(LearningText.labsNotFound, status: ExitStatus.noInput) }
         let report = LabChecker.check(packDirectory: directory, includeMutants: !context.arguments.isSet("no-mutants"))
         if context.wantsJSON {
-            context.stdout.line(GradeJSON.labCheck(report, language: context.language).rendered(indent: 2))
+            context.stdout.line(GradeJSON.labCheck(report, language: context.language).rendered())
         } else {
             context.renderDiagnostics(report.packDiagnostics, to: context.stdout)
             context.stdout.write(LabCheckScreen(colorize: context.stdout.colorize, language: context.language, width: context.width).render(report))

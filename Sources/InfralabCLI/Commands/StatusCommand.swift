@@ -24,7 +24,7 @@ struct StatusCommand: Command {
         case .success(let s): session = s
         }
         if context.wantsJSON {
-            context.stdout.line(GradeJSON.progress(session, language: context.language).rendered(indent: 2))
+            context.stdout.line(GradeJSON.progress(session, language: context.language).rendered())
         } else {
             context.stdout.write(context.screens.status(pack: session.pack, progress: session.progress, expandAll: expandAll))
         }

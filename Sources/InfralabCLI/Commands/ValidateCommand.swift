@@ -92,36 +92,12 @@ struct ValidateCommand: Command {
         return "\(file): " + parts.joined(separator: ", ") + verdict.text(language)
     }
 
-    /// `{ "file", "valid", "diagnostics": [{ severity, code, message, line, column, length, suggestion, notes }] }`
+    /// `{ "file", "valid", "diagnostics": [JSONValue.diagnostic] }`
     static func json(file: String, diagnostics: [Diagnostic], language: Language) -> JSONValue {
         .object([
             ("file", .string(file)),
             ("valid", .bool(!diagnostics.contains { $0.severity == .error })),
-            ("diagnostics", .array(diagnostics.map { diagnosticJSON($0, language: language) })),
-        ])
-    }
-
-    static func diagnosticJSON(_ diagnostic: Diagnostic, language: Language) -> JSONValue {
-        .object([
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("code", .string(diagnostic.code)),
-            ("message", .string(diagnostic.message.text(language))),
-            ("line", .optional(diagnostic.location?.line)),
-            ("column", .optional(diagnostic.location?.column)),
-            ("length", .number(diagnostic.length)),
-            ("suggestion", .optional(diagnostic.suggestion?.text(language))),
-            (
-                "notes",
-                .array(
-                    diagnostic.notes.map { note in
-                        .object([
-                            ("message", .string(note.message.text(language))),
-                            ("file", .optional(note.location?.file)),
-                            ("line", .optional(note.location?.line)),
-                            ("column", .optional(note.location?.column)),
-                        ])
-                    })
-            ),
+            ("diagnostics", .array(diagnostics.map { JSONValue.diagnostic($0, language: language) })),
         ])
     }
 }

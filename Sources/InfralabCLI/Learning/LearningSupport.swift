@@ -47,7 +47,7 @@ extension CommandContext {
     }
 
     /// The workspace's session, or the status to exit with after saying why not.
-    func openSession(currentMissionOnly: Bool = false) -> Result<LearnerSession, ExitCode> {
+    func openSession(currentMissionOnly: Bool = false) -> Result<LearnerSession, ExitStatus> {
         let result = LearnerSession.open(from: workingDirectory.path, labsOverride: labsOverride, environment: environment,
                                          executablePath: ExecutableLocation.path, currentMissionOnly: currentMissionOnly)
         switch result {
@@ -55,7 +55,7 @@ extension CommandContext {
             for notice in session.notices { stderr.line(TextStyle(colorize: stderr.colorize).yellow(text(notice))) }
             return .success(session)
         case .failure(let error):
-            return .failure(ExitCode(report(error)))
+            return .failure(ExitStatus(report(error)))
         }
     }
 
@@ -102,12 +102,6 @@ extension CommandContext {
             return ExitStatus.success
         }
     }
-}
-
-/// An exit status carried through `Result`.
-struct ExitCode: Error {
-    var status: Int32
-    init(_ status: Int32) { self.status = status }
 }
 
 /// Words of the learning commands, English and Korean (해요체).

@@ -117,6 +117,8 @@ import InfralabCLI
         let failing = try #require(requirements.first { $0["passed"] as? Bool == false })
         let findings = try #require(failing["findings"] as? [[String: Any]])
         #expect((findings.first?["location"] as? [String: Any])?["line"] as? Int != nil)
+        // The one JSON writer indents by two spaces from the first member on.
+        #expect(run.stdout.hasPrefix("{\n  \"mission\": "), "\(run.stdout.prefix(40))")
     }
 
     @Test("watch grades once per save; --count ends it")

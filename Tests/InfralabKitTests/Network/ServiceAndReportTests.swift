@@ -97,14 +97,14 @@ import Testing
         #expect(text.contains("[ENI_SG_RULES_MISMATCH]"))
         #expect(text.contains("look at: t.yaml:"))
         #expect(!text.contains("\u{1B}["))
-        for line in text.split(separator: "\n") { #expect(FlowReport.displayWidth(line) <= 80, "\(line)") }
+        for line in text.split(separator: "\n") { #expect(displayWidth(of: String(line)) <= 80, "\(line)") }
     }
 
     @Test func koreanAndColour() {
         let text = FlowReport.text(passing, language: .ko, colorize: true)
-        #expect(text.contains("닿아요"))
+        #expect(text.contains("접속돼요"))
         #expect(text.contains("\u{1B}[32m"))
-        for line in FlowReport.text(blocked, language: .ko).split(separator: "\n") { #expect(FlowReport.displayWidth(line) <= 80, "\(line)") }
+        for line in FlowReport.text(blocked, language: .ko).split(separator: "\n") { #expect(displayWidth(of: String(line)) <= 80, "\(line)") }
     }
 
     @Test func jsonFields() throws {
@@ -114,9 +114,10 @@ import Testing
         #expect(object["partial"] as? Bool == false)
         let reason = try #require(object["reason"] as? [String: Any])
         #expect(reason["code"] as? String == "ENI_SG_RULES_MISMATCH")
-        #expect((reason["location"] as? String)?.hasPrefix("t.yaml:") == true)
-        let position = try #require(reason["position"] as? [String: Any])
-        #expect(position["line"] as? Int != nil)
+        let location = try #require(reason["location"] as? [String: Any])
+        #expect(location["file"] as? String == "t.yaml")
+        #expect(location["line"] as? Int != nil)
+        #expect(location["column"] as? Int != nil)
         let hops = try #require(object["hops"] as? [[String: Any]])
         #expect(hops.last?["verdict"] as? String == "block")
         #expect((object["query"] as? [String: Any])?["port"] as? Int == 22)
