@@ -14,119 +14,150 @@ enum CheckReader {
                                                                       ko: "검사 종류: \(Check.kindNames.joined(separator: ", "))"))
             return nil
         }
-        let body = entry.value
-        let kind = entry.key
+        return readers[entry.key]?(entry.value, entry.key, &reader)
+    }
+
+    /// How each check kind is read, by its key in `check:`.
+    private static let readers: [String: @Sendable (YAMLNode, String, inout NodeReader) -> Check?] = [
+        "reachable": readFlowCheck,
+        "unreachable": readFlowCheck,
+        "only-through": readFlowCheck,
+        "service-answers": readServiceAnswers,
+        "placement": readPlacement,
+        "spread-azs": readSpreadAzs,
+        "nat-per-az": readNatPerAz,
+        "public-address": readPublicAddress,
+        "no-open-rule": readNoOpenRule,
+        "exists": readExists,
+        "separate": readSeparate,
+        "validates": readValidates,
+    ]
+
+    private static func readFlowCheck(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        guard let flow = readFlow(body, kind: kind, &reader) else { return nil }
         switch kind {
-        case "reachable", "unreachable", "only-through":
-            guard let flow = readFlow(body, kind: kind, &reader) else { return nil }
-            switch kind {
-            case "reachable": return .reachable(flow)
-            case "unreachable": return .unreachable(flow)
-            default: return .onlyThrough(flow)
-            }
-        case "service-answers":
-            guard let fields = reader.mapping(body, kind, allowed: ["under", "entry-port"]) else { return nil }
-            var under: [IncidentSpec] = []
-            var port: Int?
-            for field in fields {
-                if field.key == "under" { under = readIncidents(field.value, &reader) }
-                if field.key == "entry-port" { port = reader.int(field.value, "entry-port", range: 1...65535) }
-            }
-            return .serviceAnswers(under: under, entryPort: port)
-        case "placement":
-            guard let fields = reader.mapping(body, kind, allowed: ["select", "subnet"]) else { return nil }
-            var select: Selector?, isPublic: Bool?
-            for field in fields {
-                if field.key == "select" { select = selector(field.value, "select", &reader) }
-                if field.key == "subnet", let text = reader.string(field.value, "subnet") {
-                    switch text {
-                    case "public": isPublic = true
-                    case "private": isPublic = false
-                    default:
-                        reader.error("bad-value", LocalizedText(en: "`subnet:` is `public` or `private`, found `\(text)`",
-                                                                ko: "`subnet:`에는 `public`이나 `private`이 와야 하는데 `\(text)`이(가) 있어요"),
-                                     at: field.value.location, length: field.value.length)
-                    }
-                }
-            }
-            guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
-            guard let isPublic else { reader.missing("subnet", in: kind, at: body.location); return nil }
-            return .placement(select: select, isPublic: isPublic)
-        case "spread-azs":
-            guard let fields = reader.mapping(body, kind, allowed: ["select", "at-least"]) else { return nil }
-            var select: Selector?, atLeast = 2
-            for field in fields {
-                if field.key == "select" { select = selector(field.value, "select", &reader) }
-                if field.key == "at-least" { atLeast = reader.int(field.value, "at-least", range: 1...10) ?? atLeast }
-            }
-            guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
-            return .spreadAZs(select: select, atLeast: atLeast)
-        case "nat-per-az":
-            _ = reader.mapping(body, kind, allowed: [])
-            return .natPerAZ
-        case "public-address":
-            guard let fields = reader.mapping(body, kind, allowed: ["select", "is"]) else { return nil }
-            var select: Selector?, expectation: PublicAddressExpectation?
-            for field in fields {
-                if field.key == "select" { select = selector(field.value, "select", &reader) }
-                if field.key == "is", let text = reader.string(field.value, "is") {
-                    expectation = PublicAddressExpectation(rawValue: text)
-                    if expectation == nil {
-                        reader.error("bad-value", LocalizedText(en: "`is:` is `elastic`, `public` or `none`, found `\(text)`",
-                                                                ko: "`is:`에는 `elastic`, `public`, `none` 중 하나가 와야 하는데 `\(text)`이(가) 있어요"),
-                                     at: field.value.location, length: field.value.length)
-                    }
-                }
-            }
-            guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
-            guard let expectation else { reader.missing("is", in: kind, at: body.location); return nil }
-            return .publicAddress(select: select, expectation: expectation)
-        case "no-open-rule":
-            guard let fields = reader.mapping(body, kind, allowed: ["ports", "min-prefix", "select"]) else { return nil }
-            var ports: [Int] = [], minPrefix = 1, select: Selector?
-            for field in fields {
-                switch field.key {
-                case "ports":
-                    if let single = field.value.scalar, !field.value.isNull {
-                        if let p = Int(single) { ports = [p] } else { _ = reader.int(field.value, "ports", range: 0...65535) }
-                    } else {
-                        ports = (reader.sequence(field.value, "ports") ?? []).compactMap { reader.int($0, "a port", range: 0...65535) }
-                    }
-                case "min-prefix": minPrefix = reader.int(field.value, "min-prefix", range: 1...32) ?? minPrefix
-                case "select": select = selector(field.value, "select", &reader)
-                default: break
-                }
-            }
-            if ports.isEmpty { reader.missing("ports", in: kind, at: body.location); return nil }
-            return .noOpenRule(ports: ports, minPrefix: minPrefix, select: select)
-        case "exists":
-            guard let fields = reader.mapping(body, kind, allowed: ["select", "at-least", "at-most"]) else { return nil }
-            var select: Selector?, atLeast: Int?, atMost: Int?
-            for field in fields {
-                if field.key == "select" { select = selector(field.value, "select", &reader) }
-                if field.key == "at-least" { atLeast = reader.int(field.value, "at-least", range: 0...1000) }
-                if field.key == "at-most" { atMost = reader.int(field.value, "at-most", range: 0...1000) }
-            }
-            guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
-            return .exists(select: select, atLeast: atLeast ?? (atMost == nil ? 1 : 0), atMost: atMost)
-        case "separate":
-            guard let fields = reader.mapping(body, kind, allowed: ["roles"]) else { return nil }
-            var roles: [String] = []
-            for field in fields where field.key == "roles" {
-                roles = (reader.sequence(field.value, "roles") ?? []).compactMap { reader.string($0, "a role") }
-            }
-            if roles.count < 2 { reader.missing("roles", in: kind, at: body.location); return nil }
-            return .separate(roles: roles)
-        case "validates":
-            guard let fields = reader.mapping(body, kind, allowed: ["rules"]) else { return nil }
-            var rules: [String]?
-            for field in fields where field.key == "rules" {
-                rules = (reader.sequence(field.value, "rules") ?? []).compactMap { reader.string($0, "a rule id") }
-            }
-            return .validates(rules: rules)
-        default:
-            return nil
+        case "reachable": return .reachable(flow)
+        case "unreachable": return .unreachable(flow)
+        default: return .onlyThrough(flow)
         }
+    }
+
+    private static func readServiceAnswers(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        guard let fields = reader.mapping(body, kind, allowed: ["under", "entry-port"]) else { return nil }
+        var under: [IncidentSpec] = []
+        var port: Int?
+        for field in fields {
+            if field.key == "under" { under = readIncidents(field.value, &reader) }
+            if field.key == "entry-port" { port = reader.int(field.value, "entry-port", range: 1...65535) }
+        }
+        return .serviceAnswers(under: under, entryPort: port)
+    }
+
+    private static func readPlacement(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        guard let fields = reader.mapping(body, kind, allowed: ["select", "subnet"]) else { return nil }
+        var select: Selector?, isPublic: Bool?
+        for field in fields {
+            if field.key == "select" { select = selector(field.value, "select", &reader) }
+            if field.key == "subnet", let text = reader.string(field.value, "subnet") {
+                switch text {
+                case "public": isPublic = true
+                case "private": isPublic = false
+                default:
+                    reader.error("bad-value", LocalizedText(en: "`subnet:` is `public` or `private`, found `\(text)`",
+                                                            ko: "`subnet:`에는 `public`이나 `private`이 와야 하는데 `\(text)`이(가) 있어요"),
+                                 at: field.value.location, length: field.value.length)
+                }
+            }
+        }
+        guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
+        guard let isPublic else { reader.missing("subnet", in: kind, at: body.location); return nil }
+        return .placement(select: select, isPublic: isPublic)
+    }
+
+    private static func readSpreadAzs(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        guard let fields = reader.mapping(body, kind, allowed: ["select", "at-least"]) else { return nil }
+        var select: Selector?, atLeast = 2
+        for field in fields {
+            if field.key == "select" { select = selector(field.value, "select", &reader) }
+            if field.key == "at-least" { atLeast = reader.int(field.value, "at-least", range: 1...10) ?? atLeast }
+        }
+        guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
+        return .spreadAZs(select: select, atLeast: atLeast)
+    }
+
+    private static func readNatPerAz(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        _ = reader.mapping(body, kind, allowed: [])
+        return .natPerAZ
+    }
+
+    private static func readPublicAddress(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        guard let fields = reader.mapping(body, kind, allowed: ["select", "is"]) else { return nil }
+        var select: Selector?, expectation: PublicAddressExpectation?
+        for field in fields {
+            if field.key == "select" { select = selector(field.value, "select", &reader) }
+            if field.key == "is", let text = reader.string(field.value, "is") {
+                expectation = PublicAddressExpectation(rawValue: text)
+                if expectation == nil {
+                    reader.error("bad-value", LocalizedText(en: "`is:` is `elastic`, `public` or `none`, found `\(text)`",
+                                                            ko: "`is:`에는 `elastic`, `public`, `none` 중 하나가 와야 하는데 `\(text)`이(가) 있어요"),
+                                 at: field.value.location, length: field.value.length)
+                }
+            }
+        }
+        guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
+        guard let expectation else { reader.missing("is", in: kind, at: body.location); return nil }
+        return .publicAddress(select: select, expectation: expectation)
+    }
+
+    private static func readNoOpenRule(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        guard let fields = reader.mapping(body, kind, allowed: ["ports", "min-prefix", "select"]) else { return nil }
+        var ports: [Int] = [], minPrefix = 1, select: Selector?
+        for field in fields {
+            switch field.key {
+            case "ports":
+                if let single = field.value.scalar, !field.value.isNull {
+                    if let p = Int(single) { ports = [p] } else { _ = reader.int(field.value, "ports", range: 0...65535) }
+                } else {
+                    ports = (reader.sequence(field.value, "ports") ?? []).compactMap { reader.int($0, "a port", range: 0...65535) }
+                }
+            case "min-prefix": minPrefix = reader.int(field.value, "min-prefix", range: 1...32) ?? minPrefix
+            case "select": select = selector(field.value, "select", &reader)
+            default: break
+            }
+        }
+        if ports.isEmpty { reader.missing("ports", in: kind, at: body.location); return nil }
+        return .noOpenRule(ports: ports, minPrefix: minPrefix, select: select)
+    }
+
+    private static func readExists(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        guard let fields = reader.mapping(body, kind, allowed: ["select", "at-least", "at-most"]) else { return nil }
+        var select: Selector?, atLeast: Int?, atMost: Int?
+        for field in fields {
+            if field.key == "select" { select = selector(field.value, "select", &reader) }
+            if field.key == "at-least" { atLeast = reader.int(field.value, "at-least", range: 0...1000) }
+            if field.key == "at-most" { atMost = reader.int(field.value, "at-most", range: 0...1000) }
+        }
+        guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
+        return .exists(select: select, atLeast: atLeast ?? (atMost == nil ? 1 : 0), atMost: atMost)
+    }
+
+    private static func readSeparate(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        guard let fields = reader.mapping(body, kind, allowed: ["roles"]) else { return nil }
+        var roles: [String] = []
+        for field in fields where field.key == "roles" {
+            roles = (reader.sequence(field.value, "roles") ?? []).compactMap { reader.string($0, "a role") }
+        }
+        if roles.count < 2 { reader.missing("roles", in: kind, at: body.location); return nil }
+        return .separate(roles: roles)
+    }
+
+    private static func readValidates(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        guard let fields = reader.mapping(body, kind, allowed: ["rules"]) else { return nil }
+        var rules: [String]?
+        for field in fields where field.key == "rules" {
+            rules = (reader.sequence(field.value, "rules") ?? []).compactMap { reader.string($0, "a rule id") }
+        }
+        return .validates(rules: rules)
     }
 
     static func selector(_ node: YAMLNode, _ what: String, _ reader: inout NodeReader) -> Selector? {
