@@ -31,6 +31,7 @@ public struct CommandRegistry: Sendable {
         ValidateCommand(),
         ProbeCommand(),
         ShowCommand(),
+        DiagramCommand(),
         HelpCommand(),
         // Instructors
         LabCheckCommand(),
