@@ -12,8 +12,8 @@ struct DiagramCommand: Command {
     let name = "diagram"
     let group = CommandGroup.tools
     let summary = LocalizedText(
-        en: "Draw a topology as text, Mermaid, Graphviz DOT, SVG or HTML, with a probed flow on it",
-        ko: "토폴로지를 텍스트, Mermaid, Graphviz DOT, SVG, HTML 그림으로 그리고 추적한 흐름도 표시해요")
+        en: "Draw a topology: text, Mermaid, DOT, SVG or HTML, with a flow on it",
+        ko: "토폴로지를 그림으로 그려요(텍스트, Mermaid, DOT, SVG, HTML)")
     let discussion: LocalizedText? = LocalizedText(
         en: """
             Draws what infralab understands: VPC, availability zones, subnets (public or private, as the grader decides), \
@@ -29,7 +29,6 @@ struct DiagramCommand: Command {
             막히는 홉을 표시해요. SVG와 HTML은 네트워크 없이 열리는 파일 하나예요. \
             Mermaid는 GitHub에서 바로 보이고, DOT는 Graphviz(`dot -Tpng`)로 그릴 수 있어요.
             """)
-    let usage = "infralab diagram [FILE] [--format FORMAT] [-o FILE] [--from A --to B --port N]"
     let positionals: [PositionalSpec] = [
         .optional("FILE", help: LocalizedText(en: "The topology file (default: the workspace's topology.yaml)", ko: "토폴로지 파일(기본값: 작업 공간의 topology.yaml)"))
     ]
@@ -51,7 +50,7 @@ struct DiagramCommand: Command {
             "infralab diagram --format svg -o topology.svg",
             LocalizedText(en: "A picture of your workspace's topology to open in a browser", ko: "작업 공간의 토폴로지를 브라우저에서 볼 수 있는 그림으로 만들어요")),
         CommandExample(
-            "infralab diagram topology.yaml --format html --from internet --to db --port 3306 -o flow.html",
+            "infralab diagram --format html --from internet --to db --port 3306 -o db.html",
             LocalizedText(en: "Where does a connection from the internet to the database stop?", ko: "인터넷에서 DB로 가는 연결이 어디서 막히는지 그려요")),
         CommandExample(
             "infralab diagram --format mermaid >> README.md",

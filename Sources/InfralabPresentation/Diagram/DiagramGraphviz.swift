@@ -19,8 +19,11 @@ public enum DiagramGraphviz {
             let reversed = edge.style == .route
             let (tail, head) = reversed ? (edge.to, edge.from) : (edge.from, edge.to)
             if reversed { attributes.append("dir=back") }
-            if anchors[tail] != nil { attributes.append("ltail=cluster_\(tail)") }
-            if anchors[head] != nil { attributes.append("lhead=cluster_\(head)") }
+            // Clip at a cluster's border, unless the other end sits inside that cluster
+            // (a route to a NAT gateway in the subnet's own box).
+            let inside = { (cluster: String, id: String) in diagram.cluster(id: cluster).map { Diagram.nodes(in: $0.items).contains { $0.id == id } } ?? false }
+            if anchors[tail] != nil && !inside(tail, head) { attributes.append("ltail=cluster_\(tail)") }
+            if anchors[head] != nil && !inside(head, tail) { attributes.append("lhead=cluster_\(head)") }
             let from = anchors[tail] ?? tail
             let to = anchors[head] ?? head
             if !edge.label.isEmpty { attributes.append("label=\(quoted(edge.label))") }
