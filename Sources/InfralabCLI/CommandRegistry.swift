@@ -36,6 +36,7 @@ public struct CommandRegistry: Sendable {
         // Instructors
         LabCheckCommand(),
         LabNewCommand(),
+        LabSchemaCommand(),
         GradeCommand(),
     ])
 

@@ -77,7 +77,8 @@ public enum JSONSchema {
         case .choice(let words):
             var spellings: [String] = []
             for word in words { for spelling in [word, word.lowercased(), word.uppercased()] where !spellings.contains(spelling) { spellings.append(spelling) } }
-            members.append(("enum", .array(spellings.map(JSONValue.string))))
+            // `-1` (all protocols) reads as a number in YAML.
+            members.append(("enum", .array(spellings.map { Int($0).map(JSONValue.number) ?? .string($0) })))
         case .localized:
             let text = JSONValue.object([("type", .string("string"))])
             let pair = JSONValue.object([

@@ -195,7 +195,7 @@ public enum TopologyKeys {
         Key("hosts", .named(.mapping(host)), "Computers at the sites."),
     ])
 
-    /// The JSON Schema of topology files (`Docs/schema/topology.schema.json`).
+    /// The JSON Schema of topology files (`Docs/schema/topology.schema.json`), generated from the tables above.
     public static var schema: JSONValue {
         JSONSchema.document(
             id: "urn:infralab:schema:topology", title: "infralab topology",
