@@ -114,6 +114,15 @@ public struct Workspace: Sendable {
         return backup
     }
 
+    /// A starter as it goes into the workspace: a first line pointing the YAML language
+    /// server (VS Code, Neovim) at a copy of the topology schema in `.infralab/`, written
+    /// here, so editors complete and check `topology.yaml` offline.
+    public func withEditorSchema(_ text: String) -> String {
+        try? Workspace.writeAtomically(TopologyKeys.schema.rendered() + "\n", to: PathUtilities.join(stateDirectory, "topology.schema.json"))
+        let line = "# yaml-language-server: $schema=\(Workspace.stateFolder)/topology.schema.json"
+        return text.hasPrefix("# yaml-language-server:") ? text : line + "\n" + text
+    }
+
     public func create() throws {
         try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
     }
