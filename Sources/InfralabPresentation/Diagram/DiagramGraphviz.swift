@@ -85,8 +85,9 @@ public enum DiagramGraphviz {
                 "\(indent)  label=\(quoted(cluster.subtitle.isEmpty ? cluster.title : cluster.title + "\n" + cluster.subtitle));",
                 "\(indent)  style=\"rounded,filled\(colors.dash == nil ? "" : ",dashed")\"; fillcolor=\"\(colors.fill == "none" ? "#ffffff" : colors.fill)\"; color=\"\(stroke)\";",
             ]
-            if endpoints.contains(cluster.id) {
+            if endpoints.contains(cluster.id) || Diagram.nodes(in: cluster.items).isEmpty {
                 // Edges cannot start at a cluster: they start at this point inside it, clipped at its border.
+                // (It also keeps an empty subnet in the picture: Graphviz drops empty clusters.)
                 let anchor = "a_\(cluster.id)"
                 anchors[cluster.id] = anchor
                 out.append("\(indent)  \(anchor) [shape=point, style=invis, width=0.01, label=\"\"];")

@@ -12,7 +12,10 @@ public struct DiagramSVG {
     public func render(_ diagram: Diagram) -> String {
         let top = diagram.flow == nil ? 40.0 : 76.0
         let layout = DiagramLayout(diagram, top: top)
-        let width = max(layout.size.width, 420).rounded(.up), height = layout.size.height.rounded(.up)
+        // Wide enough for the headings too (a flow's reason can be a long line).
+        let headings = [diagram.title, diagram.flow.map { "\($0.title): \($0.verdict)" } ?? "", diagram.flow?.reason ?? ""]
+        let headingWidth = (headings.map { DiagramLayout.textWidth($0, charWidth: 7.2) }.max() ?? 0) + 32
+        let width = max(layout.size.width, headingWidth, 420).rounded(.up), height = layout.size.height.rounded(.up)
         var out: [String] = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
                 + "viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"\(Self.font)\" role=\"img\">",
