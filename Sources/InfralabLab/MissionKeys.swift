@@ -1,3 +1,6 @@
+import InfralabSyntax
+import InfralabNetwork
+
 /// Every mapping of a mission file and the keys it accepts: the mission loader's and
 /// check reader's tables, and the source of `Docs/schema/mission.schema.json`.
 /// Descriptions follow Docs/authoring.md.
@@ -104,12 +107,4 @@ public enum MissionKeys {
         Key("steps", .list(.mapping(step)), required: true, "The chapters, in order."),
         Key("solutions", .text, "Where the reference solutions are (default: Solutions/ beside Labs/)."),
     ])
-
-    /// The JSON Schema of mission files (`Docs/schema/mission.schema.json`), generated from the tables above.
-    public static var schema: JSONValue {
-        JSONSchema.document(
-            id: "urn:infralab:schema:mission", title: "infralab mission",
-            help: "A mission of an infralab lab pack: steps with a story, a brief, a starter and checked requirements. See Docs/authoring.md.",
-            root: mission)
-    }
 }

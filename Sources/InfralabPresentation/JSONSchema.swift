@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// JSON Schema (draft 2020-12) from key tables, for editors: the YAML language server
 /// (VS Code, Neovim) completes keys, shows the descriptions and flags unknown keys and
 /// wrong values while the learner types. The schema follows YAML 1.2's core types, as
@@ -107,4 +113,20 @@ public enum JSONSchema {
 
     /// A number written in quotes (`"80"`), which the loader reads like 80.
     static let digits = JSONValue.object([("type", .string("string")), ("pattern", .string("^[0-9]+$"))])
+
+    /// The JSON Schema of topology files (`Docs/schema/topology.schema.json`), from the decoder's tables.
+    public static var topology: JSONValue {
+        document(
+            id: "urn:infralab:schema:topology", title: "infralab topology",
+            help: "A topology.yaml for infralab: VPCs, subnets, routes, gateways, security groups, network ACLs, instances, load balancers, DNS, and before the cloud, sites and hosts. See Docs/topology.md.",
+            root: TopologyKeys.root)
+    }
+
+    /// The JSON Schema of mission files (`Docs/schema/mission.schema.json`), from the mission loader's tables.
+    public static var mission: JSONValue {
+        document(
+            id: "urn:infralab:schema:mission", title: "infralab mission",
+            help: "A mission of an infralab lab pack: steps with a story, a brief, a starter and checked requirements. See Docs/authoring.md.",
+            root: MissionKeys.mission)
+    }
 }

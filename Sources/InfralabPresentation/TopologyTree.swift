@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// A text picture of a topology as infralab understands it (`infralab show`): the
 /// diagram model (`DiagramBuilder`) drawn as a tree by `DiagramText`, the same picture
 /// `infralab diagram --format text` prints.

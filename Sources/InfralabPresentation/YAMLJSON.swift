@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// A YAML tree as JSON, typed the way YAML 1.2's core schema (and so the YAML language
 /// server in an editor) reads plain scalars: `~`/`null`/empty → null, `true`/`false` →
 /// booleans, decimal integers → numbers, everything else (and every quoted scalar) →

@@ -1,4 +1,10 @@
 import Foundation
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
 
 /// `infralab diagram [FILE] --format text|mermaid|dot|svg|html [-o FILE]`: the topology as
 /// a picture, optionally with one probed flow drawn on it.

@@ -1,4 +1,10 @@
 import Foundation
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
 
 /// `infralab lab schema topology|mission [-o FILE]`: the JSON Schema for editors,
 /// generated from the loaders' own key tables; `--convert FILE` prints a YAML file as
@@ -35,8 +41,8 @@ struct LabSchemaCommand: Command {
 
     static func schema(_ kind: String) -> JSONValue? {
         switch kind {
-        case "topology": TopologyKeys.schema
-        case "mission": MissionKeys.schema
+        case "topology": JSONSchema.topology
+        case "mission": JSONSchema.mission
         default: nil
         }
     }

@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// A topology as one layout-independent picture: nested clusters (VPC → AZ → subnet,
 /// sites), nodes (gateways, instances, load balancers, hosts, outside hosts) and edges
 /// (routes to gateways, forwards, listeners, a probed flow). `DiagramBuilder` makes it

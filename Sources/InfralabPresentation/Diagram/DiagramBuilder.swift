@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// Builds the `Diagram` of a topology as learners think of it: the internet and outside
 /// hosts first, then sites and their hosts (before the cloud), then each VPC with its
 /// gateways and load balancers, its AZs, and in each AZ its subnets, public before

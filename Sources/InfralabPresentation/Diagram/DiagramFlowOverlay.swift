@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// Draws a probed flow on a diagram: the components it passes, in order, joined by flow
 /// edges, and where it stops. Security groups, network ACLs and route tables are not
 /// drawn as boxes; a flow stopped by one ends in a blocked edge named after it.

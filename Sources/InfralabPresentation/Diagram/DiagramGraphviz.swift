@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// The diagram in Graphviz's DOT language (`dot -Tsvg`): clusters as `subgraph cluster_…`,
 /// edges from a subnet drawn from its border (`compound=true`, `ltail`). Ids are the
 /// diagram's own (`n3`, `c2`); names only ever appear inside escaped quoted labels.

@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// The diagram as one self-contained HTML page: the SVG inline, a legend, and the text
 /// tree for screen readers and copying. No scripts, no external fonts, styles or images.
 public struct DiagramHTML {

@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// Where each node and cluster of a diagram goes in a picture (SVG, HTML): nested boxes
 /// packed in lines, so no two boxes overlap by construction. A cluster lays its children
 /// out in lines: one child a line (VPC, AZ, site), or side by side (subnets, gateway

@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// The diagram as a Mermaid `flowchart` (renders on GitHub and GitLab in a ```mermaid
 /// block): clusters as `subgraph`, edges to and from subgraphs, colours as `style` and
 /// `linkStyle` lines. Ids are the diagram's own; names only appear in quoted labels,

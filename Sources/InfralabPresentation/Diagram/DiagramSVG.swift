@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// The diagram as one self-contained SVG file: no scripts, no external fonts or images,
 /// every learner-written name XML-escaped. Clusters are drawn first, then edges, then
 /// nodes (so a line passing behind a box stays behind it), then edge labels on top.

@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// The diagram as a text tree for a terminal (`infralab show`, `diagram --format text`):
 /// clusters as branches, each node on a line with its caption and addresses, and the
 /// edges leaving a node or subnet as `↳` lines under it.
@@ -19,15 +25,7 @@ public struct DiagramText {
         let outgoing = Dictionary(grouping: diagram.edges.filter { $0.style == .route || $0.style == .forward }, by: \.from)
         let context = Context(names: names, outgoing: outgoing)
         var out: [String] = []
-        for item in diagram.items {
-            switch item {
-            case .node(let node): out += lines(node, context)
-            case .cluster(let cluster) where cluster.kind == .row:
-                for child in cluster.items { out += lines(child, context) }
-            case .cluster(let cluster):
-                out += lines(item, context)
-            }
-        }
+        for item in diagram.items { out += lines(item, context) }
         if let flow = diagram.flow { out += flowLines(flow, diagram, names) }
         return out.joined(separator: "\n") + "\n"
     }

@@ -1,3 +1,5 @@
+import InfralabSyntax
+
 /// Every mapping of a topology file and the keys it accepts: the decoder's tables
 /// (`fields(_:allowed:required:)` reads them) and the source of
 /// `Docs/schema/topology.schema.json` (`infralab lab schema topology`).
@@ -194,12 +196,4 @@ public enum TopologyKeys {
         Key("sites", .named(.mapping(site)), "Sites before the cloud: home, office, datacenter."),
         Key("hosts", .named(.mapping(host)), "Computers at the sites."),
     ])
-
-    /// The JSON Schema of topology files (`Docs/schema/topology.schema.json`), generated from the tables above.
-    public static var schema: JSONValue {
-        JSONSchema.document(
-            id: "urn:infralab:schema:topology", title: "infralab topology",
-            help: "A topology.yaml for infralab: VPCs, subnets, routes, gateways, security groups, network ACLs, instances, load balancers, DNS, and before the cloud, sites and hosts. See Docs/topology.md.",
-            root: root)
-    }
 }

@@ -5,7 +5,13 @@ import Foundation
 import InfralabTestSupport
 import Testing
 
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 @Suite("infralab diagram", .tags(.cli, .diagram))
 struct DiagramCommandTests {

@@ -29,7 +29,7 @@ import InfralabCLI
             let starter = read(URL(fileURLWithPath: mission.directory).appendingPathComponent(first.starterPath))
             let modeline = "# yaml-language-server: $schema=.infralab/topology.schema.json\n"
             #expect(dir.read("topology.yaml") == modeline + starter, "the starter is the learner's file, pointing editors at the schema")
-            #expect(dir.read(".infralab/topology.schema.json") == TopologyKeys.schema.rendered() + "\n", "a local copy, for offline editors")
+            #expect(dir.read(".infralab/topology.schema.json") == JSONSchema.topology.rendered() + "\n", "a local copy, for offline editors")
 
             let failing = try InfralabBinary.run(["next"], workingDirectory: dir.url)
             #expect(failing.status == 1, "the starter fails the step")

@@ -1,8 +1,17 @@
 import Foundation
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 import InfralabTestSupport
 import Testing
 
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 extension Tag {
     @Tag static var schema: Self
@@ -42,7 +51,7 @@ struct KeyTableSample {
 @Suite("JSON Schemas for editors", .tags(.schema))
 struct SchemaTests {
     static let schemas: [(file: String, schema: JSONValue)] = [
-        ("Docs/schema/topology.schema.json", TopologyKeys.schema), ("Docs/schema/mission.schema.json", MissionKeys.schema),
+        ("Docs/schema/topology.schema.json", JSONSchema.topology), ("Docs/schema/mission.schema.json", JSONSchema.mission),
     ]
 
     @Test("the checked-in schemas are the generated ones (regenerate: infralab lab schema KIND -o FILE)", arguments: [0, 1])
