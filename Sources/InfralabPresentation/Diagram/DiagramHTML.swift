@@ -4,7 +4,8 @@ import InfralabNetwork
 import InfralabLab
 import InfralabLabStorage
 
-/// The diagram as one self-contained HTML page: the SVG inline, a legend, and the text
+/// The diagram as one self-contained HTML page: the SVG inline (its own heading names the
+/// file and the flow), a legend, and the text
 /// tree for screen readers and copying. No scripts, no external fonts, styles or images.
 public struct DiagramHTML {
     public var language: Language
@@ -17,12 +18,6 @@ public struct DiagramHTML {
         let escape = DiagramSVG.escape
         let svg = DiagramSVG(language: language).render(diagram)
         let tree = DiagramText(colorize: false, language: language).render(diagram)
-        var flow = ""
-        if let summary = diagram.flow {
-            let cls = summary.isReachable ? "ok" : "blocked"
-            flow = "<p class=\"flow \(cls)\"><strong>\(escape(summary.title))</strong>: \(escape(summary.verdict))"
-                + (summary.isReachable ? "" : "<br>\(escape(summary.reason))") + "</p>\n"
-        }
         return """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
@@ -32,8 +27,6 @@ public struct DiagramHTML {
             <title>infralab — \(escape(diagram.title))</title>
             <style>
             body { font-family: \(DiagramSVG.font); margin: 24px; color: #212121; background: #ffffff; }
-            h1 { font-size: 18px; margin: 0 0 8px; }
-            .flow { font-size: 14px; } .flow.ok { color: #00796b; } .flow.blocked { color: #c62828; }
             .picture { overflow-x: auto; border: 1px solid #e0e0e0; border-radius: 6px; padding: 8px; }
             .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 12px; margin: 12px 0; padding: 0; list-style: none; }
             .legend span.swatch { display: inline-block; width: 26px; height: 0; vertical-align: middle; margin-right: 6px; border-top: 3px solid; }
@@ -42,8 +35,7 @@ public struct DiagramHTML {
             </style>
             </head>
             <body>
-            <h1>\(escape(diagram.title))</h1>
-            \(flow)<div class="picture">
+            <div class="picture">
             \(svg)</div>
             <ul class="legend">
             \(legend())
