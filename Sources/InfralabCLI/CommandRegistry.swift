@@ -31,10 +31,12 @@ public struct CommandRegistry: Sendable {
         ValidateCommand(),
         ProbeCommand(),
         ShowCommand(),
+        DiagramCommand(),
         HelpCommand(),
         // Instructors
         LabCheckCommand(),
         LabNewCommand(),
+        LabSchemaCommand(),
         GradeCommand(),
     ])
 

@@ -43,7 +43,7 @@ enum CheckReader {
     }
 
     private static func readServiceAnswers(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
-        guard let fields = reader.mapping(body, kind, allowed: ["under", "entry-port"]) else { return nil }
+        guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
         var under: [IncidentSpec] = []
         var port: Int?
         for field in fields {
@@ -54,7 +54,7 @@ enum CheckReader {
     }
 
     private static func readPlacement(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
-        guard let fields = reader.mapping(body, kind, allowed: ["select", "subnet"]) else { return nil }
+        guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
         var select: Selector?, isPublic: Bool?
         for field in fields {
             if field.key == "select" { select = selector(field.value, "select", &reader) }
@@ -75,7 +75,7 @@ enum CheckReader {
     }
 
     private static func readSpreadAzs(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
-        guard let fields = reader.mapping(body, kind, allowed: ["select", "at-least"]) else { return nil }
+        guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
         var select: Selector?, atLeast = 2
         for field in fields {
             if field.key == "select" { select = selector(field.value, "select", &reader) }
@@ -86,12 +86,12 @@ enum CheckReader {
     }
 
     private static func readNatPerAz(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
-        _ = reader.mapping(body, kind, allowed: [])
+        _ = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind))
         return .natPerAZ
     }
 
     private static func readPublicAddress(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
-        guard let fields = reader.mapping(body, kind, allowed: ["select", "is"]) else { return nil }
+        guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
         var select: Selector?, expectation: PublicAddressExpectation?
         for field in fields {
             if field.key == "select" { select = selector(field.value, "select", &reader) }
@@ -110,7 +110,7 @@ enum CheckReader {
     }
 
     private static func readNoOpenRule(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
-        guard let fields = reader.mapping(body, kind, allowed: ["ports", "min-prefix", "select"]) else { return nil }
+        guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
         var ports: [Int] = [], minPrefix = 1, select: Selector?
         for field in fields {
             switch field.key {
@@ -130,7 +130,7 @@ enum CheckReader {
     }
 
     private static func readExists(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
-        guard let fields = reader.mapping(body, kind, allowed: ["select", "at-least", "at-most"]) else { return nil }
+        guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
         var select: Selector?, atLeast: Int?, atMost: Int?
         for field in fields {
             if field.key == "select" { select = selector(field.value, "select", &reader) }
@@ -142,7 +142,7 @@ enum CheckReader {
     }
 
     private static func readSeparate(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
-        guard let fields = reader.mapping(body, kind, allowed: ["roles"]) else { return nil }
+        guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
         var roles: [String] = []
         for field in fields where field.key == "roles" {
             roles = (reader.sequence(field.value, "roles") ?? []).compactMap { reader.string($0, "a role") }
@@ -152,7 +152,7 @@ enum CheckReader {
     }
 
     private static func readValidates(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
-        guard let fields = reader.mapping(body, kind, allowed: ["rules"]) else { return nil }
+        guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
         var rules: [String]?
         for field in fields where field.key == "rules" {
             rules = (reader.sequence(field.value, "rules") ?? []).compactMap { reader.string($0, "a rule id") }
@@ -174,7 +174,7 @@ enum CheckReader {
         }
     }
 
-    static let flowKeys = ["from", "to", "port", "protocol", "address", "through", "under", "require"]
+    static let flowKeys = MissionKeys.flow.allowed
 
     static func readFlow(_ node: YAMLNode, kind: String, _ reader: inout NodeReader) -> FlowCheck? {
         guard let fields = reader.mapping(node, kind, allowed: flowKeys) else { return nil }
@@ -242,9 +242,8 @@ enum CheckReader {
         var specs: [IncidentSpec] = []
         // Accept a single mapping as a one-item list.
         let items = node.entries != nil ? [node] : (reader.sequence(node, "under") ?? [])
-        let kinds = Incident.Kind.allCases.map(\.rawValue)
         for item in items {
-            guard let fields = reader.mapping(item, "an incident", allowed: kinds) else { continue }
+            guard let fields = reader.mapping(item, "an incident", allowed: MissionKeys.incident.allowed) else { continue }
             for field in fields {
                 guard let kind = Incident.Kind(rawValue: field.key), let text = reader.string(field.value, field.key) else { continue }
                 let target: IncidentSpec.Target

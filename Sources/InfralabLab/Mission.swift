@@ -81,7 +81,7 @@ public struct IncidentSpec: Hashable, Sendable {
 }
 
 /// Which of the destination's addresses a flow check dials.
-public enum AddressScope: String, Hashable, Sendable {
+public enum AddressScope: String, Hashable, Sendable, CaseIterable {
     case auto, `private`, `public`
     /// Every address the destination has (the default for `unreachable`).
     case any
@@ -152,10 +152,8 @@ public enum Check: Hashable, Sendable {
         }
     }
 
-    public static let kindNames = [
-        "reachable", "unreachable", "only-through", "service-answers", "placement", "spread-azs", "nat-per-az",
-        "public-address", "no-open-rule", "exists", "separate", "validates",
-    ]
+    /// Every check kind, from the key tables (`MissionKeys.checks`).
+    public static let kindNames = MissionKeys.checks.map(\.0)
 
     /// Every selector the check uses (for `lab check`: each must match something).
     public var selectors: [Selector] {

@@ -10,9 +10,9 @@ public struct MissionLoadResult: Sendable {
 }
 
 public enum MissionLoader {
-    static let missionKeys = ["id", "title", "summary", "outro", "service", "steps", "solutions"]
-    static let stepKeys = ["id", "title", "story", "brief", "starter", "solution", "fresh-start", "carry", "requirements", "mutants"]
-    static let requirementKeys = ["id", "statement", "check", "hints"]
+    static let missionKeys = MissionKeys.mission.allowed
+    static let stepKeys = MissionKeys.step.allowed
+    static let requirementKeys = MissionKeys.requirement.allowed
 
     /// - Parameters:
     ///   - text: the contents of `mission.yaml`.
@@ -90,7 +90,7 @@ public enum MissionLoader {
     }
 
     static func readService(_ node: YAMLNode, _ reader: inout NodeReader) -> ServiceSpec? {
-        guard let entries = reader.mapping(node, "service", allowed: ["entry-port", "tiers"]) else { return nil }
+        guard let entries = reader.mapping(node, "service", allowed: MissionKeys.service.allowed) else { return nil }
         var entryPort: Int?
         var tiers: [ServiceSpec.Tier] = []
         for entry in entries {
@@ -100,7 +100,7 @@ public enum MissionLoader {
                 for item in reader.sequence(entry.value, "tiers") ?? [] {
                     if let role = item.scalar, !item.isNull {
                         tiers.append(.init(role: role))
-                    } else if let fields = reader.mapping(item, "a tier", allowed: ["role", "port"]) {
+                    } else if let fields = reader.mapping(item, "a tier", allowed: MissionKeys.tier.allowed) {
                         var role: String?, port: Int?
                         for field in fields {
                             if field.key == "role" { role = reader.string(field.value, "role") }
@@ -161,7 +161,7 @@ public enum MissionLoader {
                 }
             case "mutants":
                 for item in reader.sequence(entry.value, "mutants") ?? [] {
-                    guard let fields = reader.mapping(item, "a mutant waiver", allowed: ["id", "why"]) else { continue }
+                    guard let fields = reader.mapping(item, "a mutant waiver", allowed: MissionKeys.mutantWaiver.allowed) else { continue }
                     var mid: String?, why: LocalizedText?
                     for field in fields {
                         if field.key == "id" { mid = reader.string(field.value, "id") }

@@ -130,7 +130,7 @@ public struct LearnerSession: Sendable {
         guard let text = starterText(for: step, in: mission) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)])
         }
-        return try workspace.replaceTopology(with: text, label: "\(mission.id)-\(step.id)")
+        return try workspace.replaceTopology(with: Workspace.withEditorSchemaLine(text), label: "\(mission.id)-\(step.id)")
     }
 
     // MARK: Grading

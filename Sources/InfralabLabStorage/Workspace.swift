@@ -114,6 +114,18 @@ public struct Workspace: Sendable {
         return backup
     }
 
+    /// Where the workspace keeps a copy of the topology JSON Schema for editors (the CLI
+    /// writes it; `Docs/schema/topology.schema.json` is the same file).
+    public var editorSchemaPath: String { PathUtilities.join(stateDirectory, "topology.schema.json") }
+
+    /// A starter as it goes into the workspace: a first line pointing the YAML language
+    /// server (VS Code, Neovim) at the schema copy in `.infralab/`, so editors complete
+    /// and check `topology.yaml` offline.
+    public static func withEditorSchemaLine(_ text: String) -> String {
+        let line = "# yaml-language-server: $schema=\(stateFolder)/topology.schema.json"
+        return text.hasPrefix("# yaml-language-server:") ? text : line + "\n" + text
+    }
+
     public func create() throws {
         try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
     }

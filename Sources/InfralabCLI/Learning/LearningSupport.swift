@@ -53,6 +53,7 @@ extension CommandContext {
         switch result {
         case .success(let session):
             for notice in session.notices { stderr.line(TextStyle(colorize: stderr.colorize).yellow(text(notice))) }
+            Self.writeEditorSchema(session.workspace)
             return .success(session)
         case .failure(let error):
             return .failure(ExitStatus(report(error)))
@@ -79,6 +80,15 @@ extension CommandContext {
         }
     }
 
+    /// The workspace's copy of the topology schema, which its `topology.yaml` names on its
+    /// first line for editors; rewritten only when infralab's schema changed. Best effort:
+    /// an editor without it still works, so a failed write is not an error.
+    static func writeEditorSchema(_ workspace: Workspace) {
+        let schema = JSONSchema.topology.rendered() + "\n"
+        guard FileManager.default.contents(atPath: workspace.editorSchemaPath) != Data(schema.utf8) else { return }
+        try? Workspace.writeAtomically(schema, to: workspace.editorSchemaPath)
+    }
+
     /// Creates a workspace (for `init`, and `next` in a folder without one) and shows
     /// chapter one.
     func createWorkspace(at root: String) -> Int32 {
@@ -91,6 +101,7 @@ extension CommandContext {
         case .failure(let error):
             return report(error)
         case .success(let session):
+            Self.writeEditorSchema(session.workspace)
             let style = TextStyle(colorize: stdout.colorize)
             stdout.line(style.bold(text(LearningText.welcome)))
             let shown = LabPack.displayPath(session.workspace.topologyPath)

@@ -7,7 +7,7 @@ extension TopologyDecoder {
             let owner = DecodingMessage.owner(.instance, entry.key)
             guard let fields = self.fields(
                 entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                allowed: ["subnet", "az", "private-ip", "public-ip", "elastic-ip", "security-groups", "role", "runs", "forwards", "description"])
+                allowed: TopologyKeys.instance.allowed)
             else { continue }
             let instance = Instance(
                 name: entry.key, location: entry.keyLocation,
@@ -18,18 +18,18 @@ extension TopologyDecoder {
                 elasticIP: fields["elastic-ip"].flatMap { address($0) },
                 securityGroups: fields["security-groups"].map { names($0) },
                 roles: (fields["role"].map { self.roles($0) } ?? []) + (fields["runs"].map { self.roles($0) } ?? []),
-                forwards: fields["forwards"].map { forwards($0, what: LocalizedText(en: "forward", ko: "포워딩"), of: owner) } ?? [])
+                forwards: fields["forwards"].map { forwards($0, what: LocalizedText(en: "forward", ko: "포워딩"), of: owner, table: TopologyKeys.instanceForward) } ?? [])
             if fields.has("subnet") && instance.subnet == nil { continue }
             topology.instances.append(instance)
         }
     }
 
     /// `[{ port: 443, to: was, to-port: 8080 }]`. With `defaultPort`, `port` may be left out.
-    mutating func forwards(_ node: YAMLNode, what: LocalizedText, of owner: LocalizedText, defaultPort: Int? = nil) -> [Forward] {
+    mutating func forwards(_ node: YAMLNode, what: LocalizedText, of owner: LocalizedText, table: KeyTable, defaultPort: Int? = nil) -> [Forward] {
         listItems(node, for: owner).enumerated().compactMap { index, item in
             let itemOwner = TopologyDecoder.item(index, what, of: owner)
-            guard let fields = self.fields(item, owner: itemOwner, at: item.location, allowed: ["port", "to", "to-port", "description"],
-                                      required: defaultPort == nil ? ["port", "to"] : ["to"]) else { return nil }
+            guard let fields = self.fields(item, owner: itemOwner, at: item.location, allowed: table.allowed,
+                                      required: table.required) else { return nil }
             let port = fields["port"].flatMap { self.port($0) }
             let targetPort = fields["to-port"].flatMap { self.port($0) }
             guard let toNode = fields["to"], let target = self.name(toNode) else { return nil }
@@ -45,8 +45,7 @@ extension TopologyDecoder {
             let owner = DecodingMessage.owner(.loadBalancer, entry.key)
             guard let fields = self.fields(
                 entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                allowed: ["type", "scheme", "subnets", "security-groups", "listeners", "role", "description"],
-                required: ["subnets", "listeners"])
+                allowed: TopologyKeys.loadBalancer.allowed, required: TopologyKeys.loadBalancer.required)
             else { continue }
             let kinds: [(String, LoadBalancer.Kind)] = [("application", .application), ("network", .network)]
             let schemes: [(String, LoadBalancer.Scheme)] = [("internet-facing", .internetFacing), ("internal", .internal)]
@@ -73,8 +72,8 @@ extension TopologyDecoder {
     private mutating func listener(_ node: YAMLNode, index: Int, kind: LoadBalancer.Kind, of owner: LocalizedText) -> LoadBalancer.Listener? {
         let itemOwner = TopologyDecoder.item(index, LocalizedText(en: "listener", ko: "리스너"), of: owner)
         guard let fields = self.fields(node, owner: itemOwner, at: node.location,
-                                  allowed: ["port", "protocol", "certificate", "redirect", "targets", "target-port", "description"],
-                                  required: ["port"]) else { return nil }
+                                  allowed: TopologyKeys.listener.allowed,
+                                  required: TopologyKeys.listener.required) else { return nil }
         let port = fields["port"].flatMap { self.port($0) }
         let listenerProtocol = fields["protocol"].flatMap { choice($0, TopologyDecoder.listenerProtocols) }?.value
             ?? (kind == .application ? .http : .tcp)
@@ -84,7 +83,7 @@ extension TopologyDecoder {
             if redirectNode.scalar != nil {
                 redirect = self.port(redirectNode)
             } else if let redirectFields = self.fields(redirectNode, owner: itemOwner, at: redirectNode.location,
-                                                  allowed: ["port", "protocol"], required: ["port"]) {
+                                                  allowed: TopologyKeys.redirect.allowed, required: TopologyKeys.redirect.required) {
                 redirect = redirectFields["port"].flatMap { self.port($0) }
                 _ = redirectFields["protocol"].flatMap { choice($0, TopologyDecoder.listenerProtocols) }
             }
@@ -98,16 +97,16 @@ extension TopologyDecoder {
 
     mutating func decodeDNS(_ node: YAMLNode) {
         let dnsOwner = LocalizedText(en: "`dns`", ko: "`dns`")
-        guard let fields = self.fields(node, owner: dnsOwner, at: node.location, allowed: ["zones"]),
+        guard let fields = self.fields(node, owner: dnsOwner, at: node.location, allowed: TopologyKeys.dns.allowed),
               let zonesNode = fields["zones"] else { return }
         for entry in sectionEntries(zonesNode, expectedFor: LocalizedText(en: "`zones`", ko: "`zones`")) {
             let owner = DecodingMessage.owner(.dnsZone, entry.key)
             guard let zone = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                                         allowed: ["records", "description"]) else { continue }
+                                         allowed: TopologyKeys.zone.allowed) else { continue }
             let records: [DNSZone.Record] = (zone["records"].map { listItems($0, for: owner) } ?? []).enumerated().compactMap { index, item in
                 let itemOwner = TopologyDecoder.item(index, LocalizedText(en: "record", ko: "레코드"), of: owner)
-                guard let record = self.fields(item, owner: itemOwner, at: item.location, allowed: ["name", "type", "value", "ttl"],
-                                               required: ["name", "type", "value"]) else { return nil }
+                guard let record = self.fields(item, owner: itemOwner, at: item.location, allowed: TopologyKeys.record.allowed,
+                                               required: TopologyKeys.record.required) else { return nil }
                 let name = record["name"].flatMap { text($0) }
                 let type = record["type"].flatMap {
                     choice($0, [("A", DNSZone.Record.RecordType.a), ("CNAME", .cname), ("ALIAS", .alias)])
@@ -125,12 +124,12 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`sites`", ko: "`sites`")) {
             let owner = DecodingMessage.owner(.site, entry.key)
             guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                                      allowed: ["kind", "power", "public-ip", "port-forwards", "tunnels", "description"]) else { continue }
+                                      allowed: TopologyKeys.site.allowed) else { continue }
             let kind = fields["kind"].flatMap { choice($0, Site.Kind.allCases.map { ($0.rawValue, $0) }) }?.value ?? .home
             let power = fields["power"].flatMap { choice($0, Site.Power.allCases.map { ($0.rawValue, $0) }) }?.value ?? .grid
             let publicIP = fields["public-ip"].flatMap { address($0) }
-            let portForwards = fields["port-forwards"].map { forwards($0, what: LocalizedText(en: "port forward", ko: "포트 포워딩"), of: owner) } ?? []
-            let tunnels = fields["tunnels"].map { forwards($0, what: LocalizedText(en: "tunnel", ko: "터널"), of: owner, defaultPort: 443) } ?? []
+            let portForwards = fields["port-forwards"].map { forwards($0, what: LocalizedText(en: "port forward", ko: "포트 포워딩"), of: owner, table: TopologyKeys.portForward) } ?? []
+            let tunnels = fields["tunnels"].map { forwards($0, what: LocalizedText(en: "tunnel", ko: "터널"), of: owner, table: TopologyKeys.tunnel, defaultPort: 443) } ?? []
             topology.sites.append(Site(name: entry.key, location: entry.keyLocation, kind: kind, power: power,
                                        publicIP: publicIP, portForwards: portForwards, tunnels: tunnels))
         }
@@ -140,7 +139,7 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`hosts`", ko: "`hosts`")) {
             let owner = DecodingMessage.owner(.host, entry.key)
             guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                                      allowed: ["site", "kind", "runs", "role", "description"], required: ["site"]) else { continue }
+                                      allowed: TopologyKeys.host.allowed, required: TopologyKeys.host.required) else { continue }
             let explicitKind = fields["kind"].flatMap { choice($0, Host.Kind.allCases.map { ($0.rawValue, $0) }, aliases: ["pc": .personalComputer]) }?.value
             let roles = (fields["runs"].map { self.roles($0) } ?? []) + (fields["role"].map { self.roles($0) } ?? [])
             guard let siteNode = fields["site"], let site = self.name(siteNode) else { continue }

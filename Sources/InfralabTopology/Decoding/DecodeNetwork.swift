@@ -8,7 +8,7 @@ extension TopologyDecoder {
             var valueNode = entry.value
             if entry.value.entries != nil || entry.value.isNull {
                 guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                                          allowed: ["cidr", "description"], required: ["cidr"]),
+                                          allowed: TopologyKeys.outsideHost.allowed, required: TopologyKeys.outsideHost.required),
                       let cidrNode = fields["cidr"] else { continue }
                 valueNode = cidrNode
             }
@@ -21,7 +21,7 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`vpcs`", ko: "`vpcs`")) {
             let owner = DecodingMessage.owner(.vpc, entry.key)
             guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                                      allowed: ["cidr", "region", "internet-gateway", "description"], required: ["cidr"])
+                                      allowed: TopologyKeys.vpc.allowed, required: TopologyKeys.vpc.required)
             else { continue }
             let region = fields["region"].flatMap { text($0) }
             if let igwNode = fields["internet-gateway"], let igw = self.name(igwNode) {
@@ -37,7 +37,7 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`internet-gateways`", ko: "`internet-gateways`")) {
             let owner = DecodingMessage.owner(.internetGateway, entry.key)
             guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                                      allowed: ["vpc", "description"]) else { continue }
+                                      allowed: TopologyKeys.internetGateway.allowed) else { continue }
             // Declared on a VPC as well: `declare` reported the duplicate; keep the first.
             if topology.internetGateways.contains(where: { $0.name == entry.key }) { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
@@ -62,8 +62,7 @@ extension TopologyDecoder {
             let owner = DecodingMessage.owner(.subnet, entry.key)
             guard let fields = self.fields(
                 entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                allowed: ["vpc", "cidr", "az", "route-table", "network-acl", "map-public-ip-on-launch", "description"],
-                required: ["cidr"])
+                allowed: TopologyKeys.subnet.allowed, required: TopologyKeys.subnet.required)
             else { continue }
             let vpc = vpcReference(fields)
             let az = fields["az"].flatMap { text($0) }
@@ -82,15 +81,15 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`route-tables`", ko: "`route-tables`")) {
             let owner = DecodingMessage.owner(.routeTable, entry.key)
             guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                                      allowed: ["vpc", "main", "routes", "subnets", "description"]) else { continue }
+                                      allowed: TopologyKeys.routeTable.allowed) else { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
             let isMain = fields["main"].flatMap { boolean($0) }?.value ?? false
             var routes: [Route] = []
             let routeItems = fields["routes"].map { listItems($0, for: owner) } ?? []
             for (index, item) in routeItems.enumerated() {
                 let itemOwner = TopologyDecoder.item(index, LocalizedText(en: "route", ko: "경로"), of: owner)
-                guard let route = self.fields(item, owner: itemOwner, at: item.location, allowed: ["to", "via", "description"],
-                                         required: ["to", "via"]),
+                guard let route = self.fields(item, owner: itemOwner, at: item.location, allowed: TopologyKeys.route.allowed,
+                                         required: TopologyKeys.route.required),
                       let toNode = route["to"], let viaNode = route["via"],
                       let destination = routeDestination(toNode), let target = self.name(viaNode)
                 else { continue }
@@ -121,7 +120,7 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`nat-gateways`", ko: "`nat-gateways`")) {
             let owner = DecodingMessage.owner(.natGateway, entry.key)
             guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                                      allowed: ["subnet", "elastic-ip", "description"], required: ["subnet"]) else { continue }
+                                      allowed: TopologyKeys.natGateway.allowed, required: TopologyKeys.natGateway.required) else { continue }
             if fields.has("elastic-ip") { facts.natGatewaysWritingElasticIP.insert(entry.key) }
             let elasticIP = fields["elastic-ip"].flatMap { address($0) }
             guard let subnetNode = fields["subnet"], let subnet = self.name(subnetNode) else { continue }

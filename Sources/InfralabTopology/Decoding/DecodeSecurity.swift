@@ -9,7 +9,7 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`security-groups`", ko: "`security-groups`")) {
             let owner = DecodingMessage.owner(.securityGroup, entry.key)
             guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                                      allowed: ["vpc", "description", "inbound", "outbound"]) else { continue }
+                                      allowed: TopologyKeys.securityGroup.allowed) else { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
             let inbound = (fields["inbound"].map { listItems($0, for: owner) } ?? []).enumerated().compactMap { index, item in
                 securityGroupRule(item, index: index, inbound: true, of: owner)
@@ -30,7 +30,7 @@ extension TopologyDecoder {
         let itemOwner = TopologyDecoder.item(index, LocalizedText(en: inbound ? "inbound rule" : "outbound rule", ko: inbound ? "인바운드 규칙" : "아웃바운드 규칙"), of: owner)
         let peerKey = inbound ? "from" : "to"
         guard let fields = self.fields(node, owner: itemOwner, at: node.location,
-                                  allowed: ["port", "protocol", peerKey, "cidr", "description"]) else { return nil }
+                                  allowed: TopologyKeys.securityGroupRule(inbound: inbound).allowed) else { return nil }
         let (ipProtocol, ports) = protocolAndPorts(fields)
         let description = fields["description"].flatMap { text($0) }?.value
         guard let peer = peer(fields, key: peerKey, allowsSecurityGroups: true), let ipProtocol else { return nil }
@@ -100,7 +100,7 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`network-acls`", ko: "`network-acls`")) {
             let owner = DecodingMessage.owner(.networkACL, entry.key)
             guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
-                                      allowed: ["vpc", "default", "inbound", "outbound", "subnets", "description"]) else { continue }
+                                      allowed: TopologyKeys.networkACL.allowed) else { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
             let isDefault = fields["default"].flatMap { boolean($0) }?.value ?? false
             let inbound = (fields["inbound"].map { listItems($0, for: owner) } ?? []).enumerated().compactMap { index, item in
@@ -120,8 +120,8 @@ extension TopologyDecoder {
         let itemOwner = TopologyDecoder.item(index, LocalizedText(en: inbound ? "inbound rule" : "outbound rule", ko: inbound ? "인바운드 규칙" : "아웃바운드 규칙"), of: owner)
         let peerKey = inbound ? "from" : "to"
         guard let fields = self.fields(node, owner: itemOwner, at: node.location,
-                                  allowed: ["rule", "action", "protocol", "port", "cidr", peerKey, "description"],
-                                  required: ["rule", "action"]) else { return nil }
+                                  allowed: TopologyKeys.networkACLRule(inbound: inbound).allowed,
+                                  required: TopologyKeys.networkACLRule(inbound: inbound).required) else { return nil }
         let number = fields["rule"].flatMap { integer($0, expected: .ruleNumber) }
         let action = fields["action"].flatMap { choice($0, [("allow", NetworkACLRule.Action.allow), ("deny", .deny)]) }
         let (ipProtocol, ports) = protocolAndPorts(fields)

@@ -24,10 +24,7 @@ struct TopologyDecoder {
         self.topology = Topology(file: file)
     }
 
-    static let sections: [String] = [
-        "outside", "vpcs", "internet-gateways", "subnets", "route-tables", "nat-gateways", "security-groups",
-        "network-acls", "instances", "load-balancers", "dns", "sites", "hosts",
-    ]
+    static let sections: [String] = TopologyKeys.root.allowed
 
     static let reservedNames: Set<String> = ["internet", "anywhere"]
 

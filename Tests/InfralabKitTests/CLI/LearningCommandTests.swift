@@ -46,10 +46,11 @@ import InfralabCLI
         let run = runCLI(["show", file])
         #expect(run.status == 0, "\(run)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.contains("public-a") && $0.contains("public") && $0.contains("ap-northeast-2a") })
-        #expect(lines.contains { $0.contains("private-a") && $0.contains("private") })
+        #expect(lines.contains { $0.contains("ap-northeast-2a") })
+        #expect(lines.contains { $0.contains("public-a") && $0.contains("· public ·") })
+        #expect(lines.contains { $0.contains("private-a") && $0.contains("· private ·") })
         #expect(lines.contains { $0.contains("bastion") && $0.contains("EIP") })
-        #expect(lines.contains { $0.contains("↳ :80 → was:8080") })
+        #expect(lines.contains { $0.contains("↳ was  :80 → :8080") })
         #expect(runCLI(["show", "missing.yaml"]).status == 66)
     }
 

@@ -1,0 +1,110 @@
+import InfralabSyntax
+import InfralabNetwork
+
+/// Every mapping of a mission file and the keys it accepts: the mission loader's and
+/// check reader's tables, and the source of `Docs/schema/mission.schema.json`.
+/// Descriptions follow Docs/authoring.md.
+public enum MissionKeys {
+    typealias Key = KeyTable.Key
+
+    static let selectorHelp = "A component: its name, `role:NAME`, `kind:NAME`, `internet` or `all`."
+
+    public static let incident = KeyTable(
+        "incident", "Incidents that happen together; the value selects what fails (`each-site`, `each-az`, `each:SELECTOR` for one at a time).",
+        Incident.Kind.allCases.map { Key($0.rawValue, .text, "`\($0.rawValue)`: what fails, e.g. `role:was`, `each-az`.") })
+
+    static let under = KeyTable.Value.either(.mapping(incident), .list(.mapping(incident)))
+
+    public static let flow = KeyTable("flow-check", "A flow: can `from` reach `to` on `port`?", [
+        Key("from", .text, required: true, "Where the flow starts. " + selectorHelp),
+        Key("to", .text, required: true, "Where it should arrive. " + selectorHelp),
+        Key("port", .integer(0...65535), "The destination port (not needed for icmp)."),
+        Key("protocol", .choice(["tcp", "udp", "icmp"]), "tcp (default), udp or icmp."),
+        Key("address", .choice(AddressScope.allCases.map(\.rawValue)), "Which of the destination's addresses to dial."),
+        Key("through", .either(.text, .list(.text)), "The component the connection must pass (a selector), or for `reachable` a list of ways, `direct` among them."),
+        Key("under", under, "Incidents the check is made under."),
+        Key("require", .choice(["all", "any"]), "Whether every selected pair (all, default) or any one must pass."),
+    ])
+
+    public static let checks: [(String, KeyTable)] = [
+        ("reachable", flow), ("unreachable", flow), ("only-through", flow),
+        ("service-answers", KeyTable("service-answers", "The story's service answers from the internet, every tier behind it alive.", [
+            Key("under", under, "Incidents the service must survive."),
+            Key("entry-port", .integer(1...65535), "The entry port (default: the mission's `service.entry-port`)."),
+        ])),
+        ("placement", KeyTable("placement", "The selected components sit in public or private subnets.", [
+            Key("select", .text, required: true, selectorHelp), Key("subnet", .choice(["public", "private"]), required: true, "public or private."),
+        ])),
+        ("spread-azs", KeyTable("spread-azs", "The selected components span several availability zones.", [
+            Key("select", .text, required: true, selectorHelp), Key("at-least", .integer(1...10), "How many AZs (default 2)."),
+        ])),
+        ("nat-per-az", KeyTable("nat-per-az", "Each AZ's private subnets route to a NAT gateway in the same AZ.", [])),
+        ("public-address", KeyTable("public-address", "The selected instances have an Elastic IP, any public address, or none.", [
+            Key("select", .text, required: true, selectorHelp), Key("is", .choice(["elastic", "public", "none"]), required: true, "elastic, public or none."),
+        ])),
+        ("no-open-rule", KeyTable("no-open-rule", "No security group opens these ports to a range wider than `min-prefix`.", [
+            Key("ports", .either(.integer(0...65535), .list(.integer(0...65535))), required: true, "A port or a list of ports."),
+            Key("min-prefix", .integer(1...32), "The widest allowed prefix (default 1: only 0.0.0.0/0 is flagged)."),
+            Key("select", .text, "Only the groups of these components. " + selectorHelp),
+        ])),
+        ("exists", KeyTable("exists", "How many components a selector picks.", [
+            Key("select", .text, required: true, selectorHelp),
+            Key("at-least", .integer(0...1000), "At least this many (default 1)."), Key("at-most", .integer(0...1000), "At most this many."),
+        ])),
+        ("separate", KeyTable("separate", "Components playing these roles are different instances.", [
+            Key("roles", .list(.text), required: true, "Two or more roles."),
+        ])),
+        ("validates", KeyTable("validates", "The file passes validation (no errors; or none of the named rules).", [
+            Key("rules", .list(.text), "Rule ids; without it, every rule."),
+        ])),
+    ]
+
+    /// The keys a check kind's body accepts.
+    static func body(of kind: String) -> [String] { checks.first { $0.0 == kind }?.1.allowed ?? [] }
+
+    public static let check = KeyTable("check", "Exactly one check kind.", checks.map { Key($0.0, .mapping($0.1), $0.1.help) })
+
+    public static let requirement = KeyTable("requirement", "One thing the learner's topology must do.", [
+        Key("id", .text, required: true, "A stable id; never renamed (progress and grades refer to it)."),
+        Key("statement", .localized, required: true, "What must hold, in the learner's words."),
+        Key("check", .mapping(check), required: true, "How infralab checks it."),
+        Key("hints", .list(.localized), "Hints in levels: a nudge in the story's words, the concept, the concrete change."),
+    ])
+
+    public static let mutantWaiver = KeyTable("mutant-waiver", "An automatic mutant this step does not need to catch, and why.", [
+        Key("id", .text, required: true, "The mutant's id, as `lab check` prints it."),
+        Key("why", .localized, required: true, "Why the step does not care."),
+    ])
+
+    public static let step = KeyTable("step", "One chapter: a story, a brief, a starter file and requirements.", [
+        Key("id", .text, required: true, "A stable id; the starter and solution files are named after it by default."),
+        Key("title", .localized, required: true, "The chapter's title."),
+        Key("story", .localized, required: true, "What happens in the story."),
+        Key("brief", .localized, required: true, "What the learner should build."),
+        Key("starter", .text, "The starter file (default: starters/ID.yaml)."),
+        Key("solution", .text, "The reference solution (default: the solutions folder's ID.yaml)."),
+        Key("fresh-start", .boolean, "Start from the starter instead of the learner's previous file."),
+        Key("carry", .either(.choice(["all", "none"]), .list(.text)), "Earlier requirements that must still hold: all, none, or their ids."),
+        Key("requirements", .list(.mapping(requirement)), required: true, "What the step checks."),
+        Key("mutants", .list(.mapping(mutantWaiver)), "Automatic mutants this step waives."),
+    ])
+
+    public static let tier = KeyTable("tier", "A tier of the service, by role.", [
+        Key("role", .text, required: true, "The role that plays this tier."), Key("port", .integer(1...65535), "The port it listens on."),
+    ])
+
+    public static let service = KeyTable("service", "What the story's service is: an entry port and tiers, outermost first.", [
+        Key("entry-port", .integer(1...65535), required: true, "The port users on the internet dial."),
+        Key("tiers", .list(.either(.text, .mapping(tier))), required: true, "Roles, outermost first: `[was, db]` or `{ role: was, port: 8080 }`."),
+    ])
+
+    public static let mission = KeyTable("mission", "An infralab mission (Labs/NN-name/mission.yaml).", [
+        Key("id", .text, required: true, "A stable id."),
+        Key("title", .localized, required: true, "The mission's title."),
+        Key("summary", .localized, "One paragraph shown in `infralab list`."),
+        Key("outro", .localized, "Shown when the last step passes."),
+        Key("service", .mapping(service), "The story's service, for `service-answers` checks."),
+        Key("steps", .list(.mapping(step)), required: true, "The chapters, in order."),
+        Key("solutions", .text, "Where the reference solutions are (default: Solutions/ beside Labs/)."),
+    ])
+}
