@@ -37,6 +37,7 @@ public struct CommandRegistry: Sendable {
         LabCheckCommand(),
         LabNewCommand(),
         LabSchemaCommand(),
+        LabAutograderCommand(),
         GradeCommand(),
     ])
 
