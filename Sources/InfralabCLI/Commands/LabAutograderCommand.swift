@@ -26,8 +26,8 @@ struct LabAutograderCommand: Command {
                help: LocalizedText(en: "When students see each test (default: visible)", ko: "학생이 각 테스트를 보는 시점 (기본값: visible)")),
     ]
     let examples: [CommandExample] = [
-        CommandExample("infralab lab autograder --step 4.3 -o autograder && (cd autograder && zip -r ../autograder.zip .)",
-                       LocalizedText(en: "A Gradescope autograder for step 3 of mission 4, zipped for upload", ko: "미션 4의 3단계를 채점하는 Gradescope 자동 채점기를 만들고 올릴 수 있게 zip으로 묶어요")),
+        CommandExample("infralab lab autograder --step 4.3 -o autograder",
+                       LocalizedText(en: "A Gradescope autograder for step 3 of mission 4", ko: "미션 4의 3단계를 채점하는 Gradescope 자동 채점기를 만들어요")),
     ]
 
     /// Written into the bundle so a later run may replace it.
