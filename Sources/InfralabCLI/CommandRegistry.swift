@@ -32,6 +32,7 @@ public struct CommandRegistry: Sendable {
         ProbeCommand(),
         ShowCommand(),
         DiagramCommand(),
+        CostCommand(),
         HelpCommand(),
         // Instructors
         LabCheckCommand(),
