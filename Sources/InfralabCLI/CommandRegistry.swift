@@ -33,6 +33,7 @@ public struct CommandRegistry: Sendable {
         ShowCommand(),
         DiagramCommand(),
         CostCommand(),
+        ExportCommand(),
         HelpCommand(),
         // Instructors
         LabCheckCommand(),
