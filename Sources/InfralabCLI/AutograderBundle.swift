@@ -98,24 +98,4 @@ struct AutograderBundle {
     static func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
-
-    /// Whether the binary names the Swift runtime as a shared library it loads
-    /// (`libswiftCore.so` in its dynamic string table). A build with
-    /// `--static-swift-stdlib` carries the runtime inside and does not.
-    static func linksSwiftRuntimeDynamically(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let needle = Array("libswiftCore.so".utf8)
-        var carry: [UInt8] = []
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            let bytes = carry + Array(chunk)
-            if bytes.count >= needle.count {
-                for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] && Array(bytes[i..<(i + needle.count)]) == needle {
-                    return true
-                }
-            }
-            carry = Array(bytes.suffix(needle.count - 1))
-        }
-        return false
-    }
 }

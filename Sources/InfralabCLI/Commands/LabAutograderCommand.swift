@@ -58,20 +58,24 @@ struct LabAutograderCommand: Command {
         } catch {
             return context.fail(AutograderText.cannotWrite(outputText, "\(error)"))
         }
-        let linksSwiftDynamically = AutograderBundle.linksSwiftRuntimeDynamically(binary)
-        report(context, output: outputText, binary: binary, linksSwiftDynamically: linksSwiftDynamically, found: found)
+        let libraries = SharedLibraries.needed(byExecutableAt: binary)
+        report(context, output: outputText, binary: binary, libraries: libraries, found: found)
         return ExitStatus.success
     }
 
-    func report(_ context: CommandContext, output: String, binary: String, linksSwiftDynamically: Bool,
+    /// What was written, and what the binary needs on Gradescope's image (its shared
+    /// libraries; a warning when the Swift runtime is among them).
+    func report(_ context: CommandContext, output: String, binary: String, libraries: [String]?,
                 found: (labs: String, mission: Mission, step: Step)) {
+        let swiftRuntime = SharedLibraries.swiftRuntime(in: libraries ?? [])
         if context.wantsJSON {
             context.stdout.line(JSONValue.object([
                 ("directory", .string(output)),
                 ("mission", .string(found.mission.id)), ("step", .string(found.step.id)),
                 ("files", .array(AutograderBundle.files.map(JSONValue.string))),
                 ("binary", .string(binary)),
-                ("swiftRuntimeLinkedDynamically", .bool(linksSwiftDynamically)),
+                ("sharedLibraries", libraries.map { .array($0.map(JSONValue.string)) } ?? .null),
+                ("swiftRuntimeLinkedDynamically", .bool(!swiftRuntime.isEmpty)),
             ]).rendered())
             return
         }
@@ -79,8 +83,15 @@ struct LabAutograderCommand: Command {
         for file in AutograderBundle.files { context.stdout.line("  " + PathUtilities.join(output, file)) }
         context.say(AutograderText.zipIt)
         context.stdout.line("  cd \(AutograderBundle.shellQuoted(output)) && zip -r ../autograder.zip .")
-        if linksSwiftDynamically {
-            context.stderr.line(TextStyle(colorize: context.stderr.colorize).yellow(context.text(AutograderText.dynamicRuntime)))
+        if let libraries {
+            context.say(libraries.isEmpty ? AutograderText.fullyStatic : AutograderText.needs(libraries.joined(separator: ", ")))
+        }
+        if !swiftRuntime.isEmpty {
+            let named = swiftRuntime.contains("libswiftCore.so") ? "libswiftCore.so" : swiftRuntime[0]
+            let warning = AutograderText.dynamicRuntime(swiftRuntime.count > 1 ? "\(named) +\(swiftRuntime.count - 1)" : named)
+            for line in wrapped(context.text(warning), toWidth: context.width) {
+                context.stderr.line(TextStyle(colorize: context.stderr.colorize).yellow(line))
+            }
         }
     }
 
@@ -120,9 +131,19 @@ enum AutograderText {
     static let zipIt = LocalizedText(en: "Zip the folder's contents (not the folder) and upload the zip:",
                                      ko: "폴더가 아니라 폴더 안의 파일들을 zip으로 묶어서 올리세요:")
 
-    static let dynamicRuntime = LocalizedText(
-        en: "warning: this infralab binary loads the Swift runtime (libswiftCore.so) at run time, which Gradescope's image lacks; build one with `swift build -c release --static-swift-stdlib` and pass it with --binary.",
-        ko: "경고: 이 infralab 실행 파일은 실행할 때 Swift 런타임(libswiftCore.so)을 불러오는데, Gradescope 이미지에는 없어요. `swift build -c release --static-swift-stdlib`로 빌드한 파일을 --binary로 지정하세요.")
+    static func dynamicRuntime(_ libraries: String) -> LocalizedText {
+        LocalizedText(
+            en: "warning: this infralab binary loads the Swift runtime (\(libraries)) at run time, which Gradescope's image lacks; build one with `swift build -c release --static-swift-stdlib` and pass it with --binary.",
+            ko: "경고: 이 infralab 실행 파일은 실행할 때 Swift 런타임(\(libraries))을 불러오는데, Gradescope 이미지에는 없어요. `swift build -c release --static-swift-stdlib`로 빌드한 파일을 --binary로 지정하세요.")
+    }
+
+    static let fullyStatic = LocalizedText(en: "The binary is fully static: it needs no shared library.",
+                                           ko: "실행 파일이 완전히 정적으로 링크되어 있어서 공유 라이브러리가 필요 없어요.")
+
+    static func needs(_ libraries: String) -> LocalizedText {
+        LocalizedText(en: "The binary needs these shared libraries on the image: \(libraries).",
+                      ko: "이미지에 이 공유 라이브러리들이 있어야 해요: \(libraries).")
+    }
 
     static func noSubmission(_ language: Language) -> String {
         LocalizedText(en: "No topology.yaml in your submission. Upload your topology.yaml.",
