@@ -17,8 +17,8 @@ package struct CostScreen {
         let table = estimate.table
         let style = TextStyle(colorize: colorize)
         var out: [String] = []
-        out.append(style.bold(text(LocalizedText(en: "Monthly estimate for \(file) (\(table.region), \(table.currency))",
-                                                 ko: "\(file)의 월 예상 비용 (\(table.region), \(table.currency))"))))
+        out += wrapped(text(LocalizedText(en: "Monthly estimate for \(file) (\(table.region), \(table.currency))",
+                                          ko: "\(file)의 월 예상 비용 (\(table.region), \(table.currency))")), toWidth: width).map(style.bold)
         out += wrapped(text(LocalizedText(en: "Prices as of \(table.date), from \(table.source); \(fixedPoint(table.hoursPerMonth, 0)) hours a month.",
                                           ko: "\(table.date) 기준 가격, 출처: \(table.source). 한 달은 \(fixedPoint(table.hoursPerMonth, 0))시간으로 계산해요.")),
                            toWidth: width).map(style.dim)

@@ -144,7 +144,17 @@ import Testing
         let bundle = directory.appendingPathComponent("bundle").path
         let common = ["lab", "autograder", "--step", Self.step, "--labs", Self.labs, "-o", bundle, "--binary", binary]
         #expect(runCLI(common).status == 0)
-        #expect(runCLI(common + ["--json"]).status == 0, "a second run replaces the first bundle")
+        let again = runCLI(common + ["--json"])
+        #expect(again.status == 0, "a second run replaces the first bundle")
+        // The binary's needs, read from its ELF dynamic section, agree with ldd's.
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        let libraries = try #require(report["sharedLibraries"] as? [String])
+        #expect(libraries.contains("libc.so.6"), "\(libraries)")
+        #expect(report["swiftRuntimeLinkedDynamically"] as? Bool == libraries.contains("libswiftCore.so"))
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/ldd") {
+            let ldd = try Self.bash("-c", ["INFRALAB_BINARY": binary], script: "/usr/bin/ldd \"$INFRALAB_BINARY\"")
+            for library in libraries where !library.hasPrefix("ld-linux") { #expect(ldd.stdout.contains(library), "ldd lacks \(library)") }
+        }
         #expect(runCLI(["lab", "autograder", "--step", Self.step, "--labs", Self.labs]).status == 64, "--output is required")
         #expect(runCLI(["lab", "autograder", "--step", "9.9", "--labs", Self.labs, "-o", bundle]).status == 1, "an unknown step")
     }
@@ -182,10 +192,10 @@ import Testing
         #expect(several["score"] as? Int == 0 && (several["output"] as? String)?.contains("several") == true, "\(several)")
     }
 
-    static func bash(_ script: String, _ environment: [String: String]) throws -> CLIRun {
+    static func bash(_ script: String, _ environment: [String: String], script inline: String? = nil) throws -> CLIRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script]
+        process.arguments = inline.map { ["-c", $0] } ?? [script]
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
