@@ -77,7 +77,7 @@ struct CostCommand: Command {
             guard FileManager.default.fileExists(atPath: path) else {
                 context.renderDiagnostics([.error("cost.no-price-table",
                     LocalizedText(en: "no price table for region `\(region)` (looked for \(path))",
-                                  ko: "리전 `\(region)`의 가격표가 없어요 (\(path) 파일을 찾았어요)"),
+                                  ko: "리전 `\(region)`의 가격표가 없어요 (찾아본 위치: \(path))"),
                     at: written?.location, length: region.count,
                     suggestion: LocalizedText(en: "infralab ships \(Self.defaultRegion); give another table with --prices FILE",
                                               ko: "infralab에는 \(Self.defaultRegion) 가격표가 들어 있어요. 다른 가격표는 --prices 파일로 지정하세요"))],

@@ -112,7 +112,7 @@ enum AutograderText {
     }
 
     static func notAFolder(_ path: String) -> LocalizedText {
-        LocalizedText(en: "`\(path)` is a file, not a folder", ko: "`\(path)`는 폴더가 아니라 파일이에요")
+        LocalizedText(en: "`\(path)` is a file, not a folder", ko: "`\(path)` 경로는 폴더가 아니라 파일이에요")
     }
 
     static func folderInUse(_ path: String) -> LocalizedText {
