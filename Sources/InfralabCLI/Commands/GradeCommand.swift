@@ -39,6 +39,11 @@ struct GradeCommand: Command {
         guard !context.arguments.positionals.isEmpty else {
             return context.usageError(UsageError(LocalizedText(en: "name at least one submission", ko: "제출물을 하나 이상 적어 주세요")))
         }
+        let format = context.wantsJSON ? .json : BatchFormat(rawValue: context.arguments.value("format") ?? "") ?? .text
+        if context.arguments.value("visibility") != nil && format != .gradescope {
+            return context.usageError(UsageError(LocalizedText(en: "`--visibility` applies to `--format gradescope` only",
+                                                               ko: "`--visibility`는 `--format gradescope`에만 쓸 수 있어요")))
+        }
         let (mission, step): (Mission, Step)
         switch context.resolveStep(stepText) {
         case .success(let found): (mission, step) = (found.mission, found.step)
@@ -70,7 +75,6 @@ struct GradeCommand: Command {
             return BatchResult(file: LabPack.displayPath(file),
                                grade: Grader(topology: topology, diagnostics: loaded.diagnostics).grade(mission: mission, step: step))
         }
-        let format = context.wantsJSON ? .json : BatchFormat(rawValue: context.arguments.value("format") ?? "") ?? .text
         let visibility = context.arguments.value("visibility") ?? "visible"
         let language = context.language
         /// One object for one submission, an array of them for several.

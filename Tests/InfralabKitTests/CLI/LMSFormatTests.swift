@@ -57,6 +57,8 @@ import Testing
         #expect((failed["output"] as? String)?.contains("db-through-bastion.yaml:37:9") == true,
                 "the failing test's output says why and where: \(failed["output"] ?? "")")
         #expect(runCLI(["grade", Self.starter, "--step", Self.step, "--labs", Self.labs, "--format", "gradescope", "--visibility", "soon"]).status == 64)
+        #expect(runCLI(["grade", Self.starter, "--step", Self.step, "--labs", Self.labs, "--format", "csv", "--visibility", "hidden"]).status == 64,
+                "--visibility means nothing to the other formats")
     }
 
     @Test("prairielearn: score in [0, 1], tests with points and max_points; a file that is not YAML is not gradable")
