@@ -78,7 +78,8 @@ package struct CloudFormationExport {
     mutating func buildNATGateways() {
         for nat in plan.topology.natGateways {
             let nid = id(.natGateway, nat.name)
-            add(nid + "EIP", "AWS::EC2::EIP", [("Domain", .string("vpc")), ("Tags", Self.tags(nat.name))])
+            add(nid + "EIP", "AWS::EC2::EIP", [("Domain", .string("vpc")), ("Tags", Self.tags(nat.name))],
+                dependsOn: plan.attachedGateways(ofSubnet: nat.subnet.name).map(attachmentID))
             add(nid, "AWS::EC2::NatGateway", [("SubnetId", Self.ref(id(.subnet, nat.subnet.name))),
                                              ("AllocationId", Self.attribute(nid + "EIP", "AllocationId")), ("Tags", Self.tags(nat.name))])
         }
@@ -206,7 +207,8 @@ package struct CloudFormationExport {
             let roles = instance.roles.map(\.value).joined(separator: ",")
             add(iid, "AWS::EC2::Instance", properties + [("Tags", Self.tags(instance.name, roles.isEmpty ? [] : [("Role", roles)]))])
             if instance.elasticIP != nil {
-                add(iid + "EIP", "AWS::EC2::EIP", [("Domain", .string("vpc")), ("InstanceId", Self.ref(iid)), ("Tags", Self.tags(instance.name))])
+                add(iid + "EIP", "AWS::EC2::EIP", [("Domain", .string("vpc")), ("InstanceId", Self.ref(iid)), ("Tags", Self.tags(instance.name))],
+                    dependsOn: plan.attachedGateways(ofSubnet: subnet).map(attachmentID))
             }
         }
     }

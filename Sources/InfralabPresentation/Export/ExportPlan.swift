@@ -144,6 +144,13 @@ package struct ExportPlan {
         topology.subnets.compactMap { subnet in engine.effectiveNetworkACL(ofSubnet: subnet.name).map { (subnet.name, $0.name) } }
     }
 
+    /// The internet gateways attached to the VPC of `subnet`: what a NAT gateway, an
+    /// Elastic IP or a public route there must wait for.
+    func attachedGateways(ofSubnet subnet: String) -> [String] {
+        guard let vpc = topology.subnets.first(where: { $0.name == subnet })?.vpc.name else { return [] }
+        return topology.internetGateways.filter { $0.vpc?.name == vpc }.map(\.name)
+    }
+
     func vpcName(ofGroup group: SecurityGroup) -> String? { group.vpc?.name ?? topology.vpcs.first?.name }
 
     /// `[from, to]` for a rule: ICMP and `all` have none; TCP/UDP without ports is every port.

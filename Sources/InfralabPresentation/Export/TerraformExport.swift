@@ -126,8 +126,10 @@ package struct TerraformExport {
         for nat in topology.natGateways {
             let name = plan.tf(.natGateway, nat.name)
             resource("aws_eip", "nat_" + name, [("domain", .text("vpc")), Self.tags(nat.name)])
+            let gateways = plan.attachedGateways(ofSubnet: nat.subnet.name)
             resource("aws_nat_gateway", name, [("allocation_id", .expression("aws_eip.nat_\(name).id")),
-                                               ("subnet_id", ref("aws_subnet", .subnet, nat.subnet.name)), Self.tags(nat.name)])
+                                               ("subnet_id", ref("aws_subnet", .subnet, nat.subnet.name)), Self.tags(nat.name)]
+                     + (gateways.isEmpty ? [] : [("depends_on", .list(gateways.map { .expression("aws_internet_gateway.\(plan.tf(.internetGateway, $0))") }))]))
         }
         buildRouteTables()
         buildSecurityGroups()
