@@ -32,11 +32,14 @@ public struct CommandRegistry: Sendable {
         ProbeCommand(),
         ShowCommand(),
         DiagramCommand(),
+        CostCommand(),
+        ExportCommand(),
         HelpCommand(),
         // Instructors
         LabCheckCommand(),
         LabNewCommand(),
         LabSchemaCommand(),
+        LabAutograderCommand(),
         GradeCommand(),
     ])
 

@@ -103,6 +103,8 @@ extension JSONValue {
     }
 }
 
+/// The batch formats of `infralab grade --format`: JUnit here, the LMS formats
+/// (Gradescope, PrairieLearn, GitHub Classroom, CSV) in `BatchReports+LMS.swift`.
 package enum BatchReports {
     static func xml(_ text: String) -> String {
         var out = ""
@@ -139,23 +141,5 @@ package enum BatchReports {
             out += "  </testsuite>\n"
         }
         return out + "</testsuites>\n"
-    }
-
-    /// Gradescope's results.json: one test per requirement, one point each.
-    package static func gradescope(_ results: [BatchResult], language: Language) -> JSONValue {
-        .object([
-            ("tests", .array(results.flatMap { result in
-                result.grade.results.map { r in
-                    .object([
-                        ("name", .string("\(result.file): \(r.requirement.id)")),
-                        ("score", .number(r.passed ? 1 : 0)),
-                        ("max_score", .number(1)),
-                        ("status", .string(r.passed ? "passed" : "failed")),
-                        ("output", .string(r.passed ? r.requirement.statement.text(language)
-                                           : r.requirement.statement.text(language) + "\n" + (r.findings.first?.message.text(language) ?? ""))),
-                    ])
-                }
-            })),
-        ])
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import InfralabSyntax
 
 import InfralabSyntax
@@ -12,6 +13,9 @@ public indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Int)
+    /// A fractional number (a score of 0.75, a price in dollars). Non-finite values are
+    /// written as `null`, which is all JSON allows.
+    case decimal(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -32,6 +36,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
         case .number(let value): return String(value)
+        case .decimal(let value): return value.isFinite ? JSONValue.decimalText(value) : "null"
         case .string(let value): return JSONValue.quoted(value)
         case .array(let items):
             if items.isEmpty { return "[]" }
@@ -44,7 +49,17 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    static func quoted(_ text: String) -> String {
+    /// The shortest text that reads back as `value` (`0.75`, `1.0`, `32.4`); never an
+    /// exponent for the magnitudes grades and prices take.
+    static func decimalText(_ value: Double) -> String {
+        let text = String(value)
+        guard text.contains("e") else { return text }
+        var fixed = String(format: "%.10f", value)
+        while fixed.hasSuffix("0") && !fixed.hasSuffix(".0") { fixed.removeLast() }
+        return fixed
+    }
+
+    package static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

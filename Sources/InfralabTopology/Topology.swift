@@ -344,10 +344,17 @@ public struct Instance: Sendable, Hashable {
     /// `role:` and `runs:` together (`was`, `db`, `reverse-proxy`, `bastion`, ...).
     public var roles: [Located<String>]
     public var forwards: [Forward]
+    /// `type:`, the EC2 instance type (`t3.micro`); nil means `Instance.defaultType`.
+    /// Grading ignores it; `cost` and `export` use it.
+    public var instanceType: Located<String>?
+
+    /// What an instance without `type:` is taken to be.
+    public static let defaultType = "t3.micro"
 
     public init(name: String, location: SourceLocation, subnet: Reference?, availabilityZone: Located<String>? = nil,
                 privateIP: Located<IPv4Address>? = nil, publicIP: Located<Bool>? = nil, elasticIP: Located<IPv4Address>? = nil,
-                securityGroups: [Reference]? = nil, roles: [Located<String>] = [], forwards: [Forward] = []) {
+                securityGroups: [Reference]? = nil, roles: [Located<String>] = [], forwards: [Forward] = [],
+                instanceType: Located<String>? = nil) {
         self.name = name
         self.location = location
         self.subnet = subnet
@@ -358,7 +365,10 @@ public struct Instance: Sendable, Hashable {
         self.securityGroups = securityGroups
         self.roles = roles
         self.forwards = forwards
+        self.instanceType = instanceType
     }
+
+    public var effectiveType: String { instanceType?.value ?? Instance.defaultType }
 }
 
 public struct LoadBalancer: Sendable, Hashable {

@@ -18,7 +18,8 @@ extension TopologyDecoder {
                 elasticIP: fields["elastic-ip"].flatMap { address($0) },
                 securityGroups: fields["security-groups"].map { names($0) },
                 roles: (fields["role"].map { self.roles($0) } ?? []) + (fields["runs"].map { self.roles($0) } ?? []),
-                forwards: fields["forwards"].map { forwards($0, what: LocalizedText(en: "forward", ko: "포워딩"), of: owner, table: TopologyKeys.instanceForward) } ?? [])
+                forwards: fields["forwards"].map { forwards($0, what: LocalizedText(en: "forward", ko: "포워딩"), of: owner, table: TopologyKeys.instanceForward) } ?? [],
+                instanceType: fields["type"].flatMap { text($0) })
             if fields.has("subnet") && instance.subnet == nil { continue }
             topology.instances.append(instance)
         }

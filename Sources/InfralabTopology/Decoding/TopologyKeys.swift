@@ -113,6 +113,7 @@ public enum TopologyKeys {
     public static let instance = KeyTable("instance", "An instance (a virtual server).", [
         Key("subnet", .name, "Its subnet; without it, AWS's default VPC (public subnets)."),
         Key("az", .text, "Its availability zone, for an instance in the default VPC."),
+        Key("type", .text, "Its EC2 instance type, e.g. t3.small (default t3.micro); grading ignores it, `infralab cost` prices it, `infralab export` writes it."),
         Key("private-ip", .address, "Its private address; without it, the first free one after the subnet's four reserved."),
         Key("public-ip", .boolean, "Assign a public IPv4 address (it changes on stop/start)."),
         Key("elastic-ip", .address, "A fixed public address (Elastic IP)."),

@@ -148,9 +148,8 @@ import InfralabCLI
         #expect(text.stdout.contains("1 of 2 submissions pass"))
         let junit = runCLI(common + ["--format", "junit"], workingDirectory: directory)
         #expect(junit.stdout.hasPrefix("<?xml") && junit.stdout.contains("<failure message="))
-        let gradescope = try JSONSerialization.jsonObject(with: Data(runCLI(common + ["--format", "gradescope"], workingDirectory: directory).stdout.utf8)) as? [String: Any]
-        let tests = try #require(gradescope?["tests"] as? [[String: Any]])
-        #expect(tests.map { $0["score"] as? Int } == [1, 0])
+        let gradescope = try JSONSerialization.jsonObject(with: Data(runCLI(common + ["--format", "gradescope"], workingDirectory: directory).stdout.utf8)) as? [[String: Any]]
+        #expect(gradescope?.map { $0["score"] as? Int } == [1, 0], "one results.json per submission, in order")
         let json = try JSONSerialization.jsonObject(with: Data(runCLI(common + ["--json"], workingDirectory: directory).stdout.utf8)) as? [String: Any]
         #expect((json?["submissions"] as? [[String: Any]])?.map { $0["passed"] as? Bool } == [true, false])
         #expect(runCLI(["grade", "missing.yaml", "--step", "1.1", "--labs", Self.labs], workingDirectory: directory).status == 66)
