@@ -97,7 +97,7 @@ extension CommandContext {
             return fail(LearningText.labsNotFound, status: ExitStatus.noInput)
         }
         let recordLabs = labsOverride != nil || environment["INFRALAB_LABS"].map { !$0.isEmpty } == true
-        switch LearnerSession.create(at: root, labsPath: labs, recordLabs: recordLabs) {
+        switch LearnerSession.create(at: root, labsPath: labs, recordLabs: recordLabs, language: language) {
         case .failure(let error):
             return report(error)
         case .success(let session):
