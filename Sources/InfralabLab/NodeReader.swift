@@ -116,6 +116,6 @@ struct NodeReader {
     }
 
     mutating func missing(_ key: String, in what: String, at location: SourceLocation, length: Int = 1) {
-        error("missing-key", LocalizedText(en: "\(what) needs `\(key):`", ko: "\(what)에 `\(key):`가 필요해요"), at: location, length: length)
+        error("missing-key", LocalizedText(en: "\(what) needs `\(key):`", ko: "\(what)에 \(Korean.subject("`\(key):`")) 필요해요"), at: location, length: length)
     }
 }

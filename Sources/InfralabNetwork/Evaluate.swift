@@ -105,7 +105,7 @@ extension NetworkEngine {
             return FlowResult(query: query, isReachable: true, isPartial: true, missingClientPorts: missing, hops: t.hops,
                               reason: Reason(code: .partialEphemeralPorts,
                                              message: L("reachable for some clients only: replies to client ports \(text) are not allowed by \(partialHop?.name ?? "a network ACL") (AWS recommends allowing 1024-65535)",
-                                                        "일부 클라이언트만 접속할 수 있어요: 클라이언트 포트 \(Korean.toward("\(text)")) 가는 응답을 \(Korean.subject("\(partialHop?.name ?? "네트워크 ACL")")) 허용하지 않아요 (AWS는 1024-65535를 열기를 권해요)"),
+                                                        "일부 클라이언트만 접속할 수 있어요: 클라이언트 포트 \(Korean.toward("\(text)")) 가는 응답을 \(Korean.subject("\(partialHop?.name ?? "네트워크 ACL")")) 허용하지 않아요 (AWS는 1024-65535를 열어 두라고 권해요)"),
                                              location: partialHop?.location, component: partialHop?.name))
         }
         return FlowResult(query: query, isReachable: true, hops: t.hops,

@@ -12,12 +12,13 @@
 /// - an English word: as Korean writes it (`subnet` 서브넷, `web` 웹, `main` 메인,
 ///   `home` 홈, `table` 테이블 end in a consonant; `route` 라우트, `was` 와스,
 ///   `cloud` 클라우드, `router` 라우터, `host` 호스트 do not).
-/// Backticks and closing punctuation around the word are skipped.
+/// Backticks, closing punctuation and a YAML key's colon after the word are skipped
+/// (`` `subnet:` `` reads as `subnet`).
 package enum Korean {
     private enum Ending { case vowel, consonant, rieul }
 
     private static func ending(_ word: String) -> Ending {
-        let skipped = "`'\")]}>. ".unicodeScalars
+        let skipped = "`'\")]}>.: ".unicodeScalars
         var scalars = Array(word.unicodeScalars)
         while let last = scalars.last, skipped.contains(last) { scalars.removeLast() }
         guard let last = scalars.last else { return .vowel }

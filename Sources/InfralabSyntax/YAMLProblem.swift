@@ -110,7 +110,7 @@ enum YAMLProblem {
         case .missingSpaceAfterColon(let key):
             LocalizedText(
                 en: "`\(key):` needs a space after the `:` to be a key",
-                ko: "`\(key):`가 키가 되려면 `:` 뒤에 공백이 있어야 해요.")
+                ko: "`\(key):` 다음에 값이 오려면 `:` 뒤에 공백이 있어야 해요.")
         case .badIndentation:
             LocalizedText(
                 en: "this line is indented differently from the lines around it",

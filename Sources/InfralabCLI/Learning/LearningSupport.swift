@@ -141,7 +141,7 @@ enum LearningText {
     static func workspaceHere(_ file: String) -> LocalizedText {
         LocalizedText(en: "This folder is now your workspace; your file is `\(file)`.", ko: "이 폴더가 작업 공간이에요. 고칠 파일은 \(Korean.isA("`\(file)`")).")
     }
-    static let stepPassed = LocalizedText(en: "Step passed.", ko: "이 단계를 통과했어요.")
+    static let stepPassed = LocalizedText(en: "Step passed.", ko: "이 단계를 통과하셨어요.")
     static func missionComplete(_ title: String) -> LocalizedText {
         LocalizedText(en: "Mission complete: \(title)", ko: "미션 완료: \(title)")
     }
@@ -153,10 +153,10 @@ enum LearningText {
     }
     static let allPassHint = LocalizedText(en: "Everything passes. Run `infralab next` to move on.", ko: "모두 통과했어요. `infralab next`로 넘어가세요.")
     static let noHints = LocalizedText(en: "This requirement has no more hints. `infralab solution --yes` shows the reference, if you really need it.",
-                                       ko: "이 요구 사항의 힌트는 다 봤어요. 정말 필요하면 `infralab solution --yes`로 참고 답안을 볼 수 있어요.")
+                                       ko: "이 요구 사항의 힌트를 모두 보셨어요. 정말 필요하면 `infralab solution --yes`로 참고 답안을 볼 수 있어요.")
     static let solutionNotPassed = LocalizedText(
         en: "you have not passed this step yet; the reference takes the puzzle away. Run `infralab solution --yes` if you are sure.",
-        ko: "아직 이 단계를 통과하지 않았어요. 답을 보면 풀 거리가 사라져요. 그래도 보려면 `infralab solution --yes`를 실행하세요.")
+        ko: "아직 이 단계를 통과하지 않으셨어요. 답을 먼저 보면 직접 풀어 볼 기회가 사라져요. 그래도 보려면 `infralab solution --yes`를 실행하세요.")
     static func solutionApplied(_ file: String) -> LocalizedText {
         LocalizedText(en: "The reference solution is now in `\(file)`.", ko: "참고 답안을 `\(file)`에 넣었어요.")
     }

@@ -64,7 +64,7 @@ struct KoreanParticleTests {
         .init("subject", "`main`", "`main`이"), .init("subject", "`subnet`", "`subnet`이"),
         .init("subject", "`public-ip`", "`public-ip`가"), .init("subject", "`nat-a`", "`nat-a`가"),
         .init("subject", "80", "80이"), .init("subject", "22", "22가"), .init("subject", "3306", "3306이"),
-        .init("subject", "`client`", "`client`가"), .init("subject", "`private`", "`private`이"),
+        .init("subject", "`client`", "`client`가"), .init("subject", "`subnet:`", "`subnet:`이"), .init("subject", "`to-port:`", "`to-port:`가"), .init("subject", "`private`", "`private`이"),
         .init("subject", "`icmp`", "`icmp`가"), .init("subject", "`alb`", "`alb`가"),
         .init("object", "`proxy`", "`proxy`를"), .init("object", "80", "80을"), .init("object", "443", "443을"),
         .init("object", "22", "22를"), .init("object", "`route_table`", "`route_table`을"),
@@ -116,7 +116,7 @@ struct KoreanParticleTemplateTests {
     /// An interpolation `\(…)` (optionally closed by a backtick) right before a particle
     /// that depends on its final sound.
     static let fixedParticle = try! NSRegularExpression(pattern:
-        #"\\\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)`?(이에요|예요|이라는|라는|이나|으로|이|가|을|를|은|는|와|과|로|나)(?![가-힣])"#)
+        #"\\\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\):?`?(이에요|예요|이라는|라는|이나|으로|이|가|을|를|은|는|와|과|로|나)(?![가-힣])"#)
 
     static func fixedParticle(in line: String) -> String? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -160,7 +160,8 @@ struct KoreanParticleTemplateTests {
     }
 
     @Test(arguments: ["\"\\(name)이 꺼져 있어요\"", "\"포트 \\(port)를 넘겨요\"", "\"`\\(nat)`으로 보내요\"",
-                      "\"\\(host.cidr.value)로 가요\"", "ko: \"`\\(selector)`가 없어요\""])
+                      "\"\\(host.cidr.value)로 가요\"", "ko: \"`\\(selector)`가 없어요\"",
+                      "\"`\\(key):`가 필요해요\""])
     func fixedParticleCheckCatches(_ line: String) {
         #expect(Self.fixedParticle(in: line) != nil)
     }
