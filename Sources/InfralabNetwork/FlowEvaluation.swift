@@ -210,7 +210,7 @@ extension NetworkEngine {
         let location = nodeLocation(node)
         func down(_ incident: Incident, code: ReasonCode) {
             t.block(nodeKind(node), name,
-                    L("\(name) is down (incident \(describeIncident(incident)))", "\(Korean.subject("\(name)")) 꺼져 있어요 (사고 \(describeIncident(incident)))"),
+                    L("\(name) is down (incident \(describeIncident(incident)))", "\(Korean.subject("\(name)")) 꺼져 있어요 (장애 \(describeIncident(incident)))"),
                     location, code: code)
         }
         switch node {
@@ -679,7 +679,7 @@ extension NetworkEngine {
             let nat = topology.natGateways[n]
             t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(Korean.topic("\(destination.ko)")) \(routesKo) → \(via)에 맞아요"), routeLocation)
             if let incident = state.natDown(n) {
-                t.block(.natGateway, nat.name, L("\(nat.name) is down (incident \(incident))", "\(Korean.subject("\(nat.name)")) 멈췄어요 (사고 \(incident))"), nat.location, code: .natDown)
+                t.block(.natGateway, nat.name, L("\(nat.name) is down (incident \(incident))", "\(Korean.subject("\(nat.name)")) 멈췄어요 (장애 \(incident))"), nat.location, code: .natDown)
                 return nil
             }
             guard let ns = natSubnet[n], subnetVPC[ns] == p.vpc else {
@@ -722,7 +722,7 @@ extension NetworkEngine {
             let relay = topology.instances[i]
             t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(Korean.topic("\(destination.ko)")) \(routesKo) → \(via)에 맞아요"), routeLocation)
             if let incident = state.instanceDown(i) {
-                t.block(.instance, relay.name, L("\(relay.name) is down (incident \(incident))", "\(Korean.subject("\(relay.name)")) 꺼져 있어요 (사고 \(incident))"), relay.location, code: .endpointDown)
+                t.block(.instance, relay.name, L("\(relay.name) is down (incident \(incident))", "\(Korean.subject("\(relay.name)")) 꺼져 있어요 (장애 \(incident))"), relay.location, code: .endpointDown)
                 return nil
             }
             guard let pub = instancePublic[i]?.address, let rs = instanceSubnet[i], subnetRoutesToGateway(rs) else {
