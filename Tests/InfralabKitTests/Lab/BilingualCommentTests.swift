@@ -54,11 +54,19 @@ struct BilingualCommentTests {
         #expect(BilingualComments.keeping(.en, in: text) == text)
     }
 
+    /// Every starter (`Labs/NN/starters/*.yaml`) and reference solution (`Solutions/NN/*.yaml`,
+    /// not its variants): the files a learner gets a copy of.
     static var starters: [URL] {
-        let labs = packageRoot.appendingPathComponent("Labs")
-        let enumerator = FileManager.default.enumerator(at: labs, includingPropertiesForKeys: nil)
-        return (enumerator?.compactMap { $0 as? URL } ?? [])
-            .filter { $0.pathExtension == "yaml" && $0.deletingLastPathComponent().lastPathComponent == "starters" }
+        func yaml(under folder: String) -> [URL] {
+            let root = packageRoot.appendingPathComponent(folder)
+            let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+            return (enumerator?.compactMap { $0 as? URL } ?? []).filter { $0.pathExtension == "yaml" }
+        }
+        let starters = yaml(under: "Labs").filter { $0.deletingLastPathComponent().lastPathComponent == "starters" }
+        let solutions = yaml(under: "Solutions").filter {
+            $0.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent == "Solutions"
+        }
+        return starters + solutions
     }
 
     static func comments(_ text: String) -> [String] {
@@ -74,9 +82,9 @@ struct BilingualCommentTests {
         }.filter { !$0.isEmpty }
     }
 
-    @Test("every starter's comments come in both languages, and both copies are the same YAML")
+    @Test("every starter's and solution's comments come in both languages, and both copies are the same YAML")
     func starterComments() throws {
-        #expect(Self.starters.count >= 21)
+        #expect(Self.starters.count >= 42, "21 starters and 21 solutions")
         for url in Self.starters {
             let text = try String(contentsOf: url, encoding: .utf8)
             let english = BilingualComments.keeping(.en, in: text)
