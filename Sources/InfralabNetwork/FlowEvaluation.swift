@@ -19,10 +19,15 @@ enum Node: Hashable {
 struct Addr {
     var cidr: CIDR
     var label: String
+    /// The Korean words for it when they differ from `label` (`label` is a name or an address).
+    var labelKo: String? = nil
     /// Only these atoms of `cidr` (a set split by where its routes lead); nil: all of them.
     var atoms: [AddressRange]? = nil
 
-    static let internet = Addr(cidr: .anywhere, label: "internet")
+    static let internet = Addr(cidr: .anywhere, label: "internet", labelKo: "인터넷")
+
+    /// What a Korean sentence calls this set.
+    var ko: String { labelKo ?? label }
 }
 
 /// A place inside a VPC that sends or receives: an instance or a load-balancer node.
@@ -95,6 +100,24 @@ func describeRule(_ proto: IPProtocol, _ ports: PortRange?, _ peerText: String, 
 func describeRules(_ rules: [ResolvedRule], inbound: Bool) -> String {
     rules.map { rule in
         (rule.groupName == rules[0].groupName ? "" : "\(rule.groupName): ") + describeRule(rule.proto, rule.ports, rule.peerText, inbound: inbound)
+    }.joined(separator: "; ")
+}
+
+/// A rule in Korean: "admin에서 오는 tcp 22", "0.0.0.0/0으로 가는 모든 트래픽".
+func describeRuleKo(_ proto: IPProtocol, _ ports: PortRange?, _ peerText: String, inbound: Bool) -> String {
+    let what: String
+    switch proto {
+    case .all: what = "모든 트래픽"
+    case .icmp: what = "icmp"
+    default: what = "\(proto.rawValue) \(ports?.description ?? "전체 포트")"
+    }
+    return inbound ? "\(peerText)에서 오는 \(what)" : "\(Korean.toward(peerText)) 가는 \(what)"
+}
+
+/// `describeRules` in Korean.
+func describeRulesKo(_ rules: [ResolvedRule], inbound: Bool) -> String {
+    rules.map { rule in
+        (rule.groupName == rules[0].groupName ? "" : "\(rule.groupName): ") + describeRuleKo(rule.proto, rule.ports, rule.peerText, inbound: inbound)
     }.joined(separator: "; ")
 }
 
@@ -187,7 +210,7 @@ extension NetworkEngine {
         let location = nodeLocation(node)
         func down(_ incident: Incident, code: ReasonCode) {
             t.block(nodeKind(node), name,
-                    L("\(name) is down (incident \(describeIncident(incident)))", "\(name)이(가) 꺼져 있어요 (사고 \(describeIncident(incident)))"),
+                    L("\(name) is down (incident \(describeIncident(incident)))", "\(Korean.subject("\(name)")) 꺼져 있어요 (장애 \(describeIncident(incident)))"),
                     location, code: code)
         }
         switch node {
@@ -227,7 +250,7 @@ extension NetworkEngine {
         }
         switch client {
         case .internet:
-            t.info(nil, "internet", L("a client somewhere on the internet (any public address)", "인터넷 어딘가의 클라이언트(아무 공인 주소)예요"), nil)
+            t.info(nil, "internet", L("a client somewhere on the internet (any public address)", "인터넷 어딘가에 있는 클라이언트(퍼블릭 주소 아무거나)예요"), nil)
             arrive(from: .internet, fromHostSite: nil, server, q, state, &t)
         case .outside(let o):
             let host = topology.outside[o]
@@ -238,7 +261,7 @@ extension NetworkEngine {
         case .instance(let i):
             guard let p = point(instance: i) else {
                 t.block(.instance, topology.instances[i].name,
-                        L("\(topology.instances[i].name) is not in any known subnet", "\(topology.instances[i].name)이(가) 알려진 서브넷에 있지 않아요"),
+                        L("\(topology.instances[i].name) is not in any known subnet", "\(Korean.subject("\(topology.instances[i].name)")) 알려진 서브넷에 있지 않아요"),
                         topology.instances[i].location, code: .cannotRoute)
                 return
             }
@@ -265,7 +288,7 @@ extension NetworkEngine {
             let nat = topology.natGateways[n]
             t.block(.natGateway, nat.name,
                     L("a NAT gateway only carries connections its subnets' instances start; it is not a client",
-                      "NAT 게이트웨이는 인스턴스가 시작한 연결을 나를 뿐, 스스로 연결을 시작하지 않아요"), nat.location, code: .cannotRoute)
+                      "NAT 게이트웨이는 인스턴스가 시작한 연결을 전달할 뿐, 스스로 연결을 시작하지 않아요"), nat.location, code: .cannotRoute)
         }
     }
 
@@ -280,18 +303,18 @@ extension NetworkEngine {
         let site = topology.sites[s]
         if case .host(let other) = server, hostSite[other] == s {
             t.pass(.site, site.name, L("both on the \(site.name) LAN: they reach each other directly",
-                                       "둘 다 \(site.name)의 같은 LAN에 있어서 바로 닿아요"), site.location)
+                                       "둘 다 \(site.name)의 같은 LAN에 있어서 바로 통신해요"), site.location)
             t.pass(.host, topology.hosts[other].name,
-                   L("answers on \(describeTraffic(q.proto, q.port))", "\(describeTraffic(q.proto, q.port))로 응답해요"), topology.hosts[other].location)
+                   L("answers on \(describeTraffic(q.proto, q.port))", "\(Korean.toward("\(describeTraffic(q.proto, q.port))")) 응답해요"), topology.hosts[other].location)
             return
         }
         let source: Addr
         if let ip = site.publicIP?.value {
-            source = Addr(cidr: CIDR(host: ip), label: "\(site.name)'s public address \(ip)")
+            source = Addr(cidr: CIDR(host: ip), label: "\(site.name)'s public address \(ip)", labelKo: "\(site.name)의 퍼블릭 주소 \(ip)")
             t.pass(.site, site.name, L("leaves through the \(site.name) router from its public address \(ip)",
-                                       "\(site.name) 공유기를 지나 공인 주소 \(ip)에서 나가요"), site.publicIP?.location ?? site.location)
+                                       "\(site.name) 공유기를 지나 퍼블릭 주소 \(ip)에서 나가요"), site.publicIP?.location ?? site.location)
         } else {
-            source = Addr(cidr: .anywhere, label: "\(site.name) (the ISP's address)")
+            source = Addr(cidr: .anywhere, label: "\(site.name) (the ISP's address)", labelKo: "\(site.name)(통신사 주소)")
             t.pass(.site, site.name, L("leaves through the \(site.name) router (the ISP's address)",
                                        "\(site.name) 공유기를 지나 통신사 주소로 나가요"), site.location)
         }
@@ -319,7 +342,7 @@ extension NetworkEngine {
                 guard sameVPC else {
                     t.block(nodeKind(server), nodeName(server),
                             L("\(p.name) and \(nodeName(server)) are in different VPCs: a private address is not reachable across them",
-                              "\(p.name)와(과) \(nodeName(server))은(는) 서로 다른 VPC에 있어서 사설 주소로는 닿지 않아요"),
+                              "\(Korean.and("\(p.name)")) \(Korean.topic("\(nodeName(server))")) 서로 다른 VPC에 있어서 프라이빗 주소로는 통신할 수 없어요"),
                             nodeLocation(server), code: .differentVPC)
                     return
                 }
@@ -332,7 +355,7 @@ extension NetworkEngine {
         if case .nat(let n) = server, usePrivate {
             let nat = topology.natGateways[n]
             t.block(.natGateway, nat.name, L("a NAT gateway accepts no connections: it only carries connections out",
-                                              "NAT 게이트웨이는 연결을 받지 않아요. 나가는 연결만 날라요"), nat.location, code: .natInbound)
+                                              "NAT 게이트웨이는 들어오는 연결을 받지 않아요. 나가는 연결만 전달해요"), nat.location, code: .natInbound)
             return
         }
         if usePrivate {
@@ -349,7 +372,7 @@ extension NetworkEngine {
                 if firstFailure == nil { firstFailure = attempt }
             }
             if let failure = firstFailure { t = failure } else {
-                t.block(nodeKind(server), nodeName(server), L("\(nodeName(server)) has no private address", "\(nodeName(server))에 사설 주소가 없어요"),
+                t.block(nodeKind(server), nodeName(server), L("\(nodeName(server)) has no private address", "\(nodeName(server))에 프라이빗 주소가 없어요"),
                         nodeLocation(server), code: .cannotRoute)
             }
             return
@@ -363,31 +386,33 @@ extension NetworkEngine {
             guard let pub = instancePublic[i] else {
                 let instance = topology.instances[i]
                 t.block(.instance, instance.name, L("\(instance.name) has no public or Elastic IP, so it cannot be dialled from outside its VPC",
-                                                      "\(instance.name)에는 공인 IP도 탄력적 IP도 없어서 VPC 밖에서는 접속할 수 없어요"),
+                                                      "\(instance.name)에는 퍼블릭 IP도 탄력적 IP도 없어서 VPC 밖에서는 접속할 수 없어요"),
                         instance.location, code: .noPublicIP)
                 return
             }
-            destination = Addr(cidr: CIDR(host: pub.address), label: "\(topology.instances[i].name)'s public address \(pub.address)")
+            destination = Addr(cidr: CIDR(host: pub.address), label: "\(topology.instances[i].name)'s public address \(pub.address)",
+                               labelKo: "\(topology.instances[i].name)의 퍼블릭 주소 \(pub.address)")
         case .loadBalancer(let l):
             guard let pub = lbPublic[l] else {
                 let lb = topology.loadBalancers[l]
-                t.block(.loadBalancer, lb.name, L("\(lb.name) is internal: it has no public address", "\(lb.name)은(는) 내부용이라 공인 주소가 없어요"),
+                t.block(.loadBalancer, lb.name, L("\(lb.name) is internal: it has no public address", "\(Korean.topic("\(lb.name)")) 내부용이라 퍼블릭 주소가 없어요"),
                         lb.location, code: .privateAddressFromOutside)
                 return
             }
-            destination = Addr(cidr: CIDR(host: pub), label: "\(topology.loadBalancers[l].name)'s public address \(pub)")
+            destination = Addr(cidr: CIDR(host: pub), label: "\(topology.loadBalancers[l].name)'s public address \(pub)",
+                               labelKo: "\(topology.loadBalancers[l].name)의 퍼블릭 주소 \(pub)")
         case .nat(let n):
             let nat = topology.natGateways[n]
             guard let eip = nat.elasticIP?.value else {
                 t.block(.natGateway, nat.name, L("\(nat.name) has no Elastic IP", "\(nat.name)에 탄력적 IP가 없어요"), nat.location, code: .natNoElasticIP)
                 return
             }
-            destination = Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)")
+            destination = Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)", labelKo: "\(nat.name)의 탄력적 IP \(eip)")
         case .host(let h):
             if let s = hostSite[h], let ip = topology.sites[s].publicIP?.value {
-                destination = Addr(cidr: CIDR(host: ip), label: "\(topology.sites[s].name)'s public address \(ip)")
+                destination = Addr(cidr: CIDR(host: ip), label: "\(topology.sites[s].name)'s public address \(ip)", labelKo: "\(topology.sites[s].name)의 퍼블릭 주소 \(ip)")
             } else {
-                destination = Addr(cidr: .anywhere, label: "the tunnel service")
+                destination = Addr(cidr: .anywhere, label: "the tunnel service", labelKo: "터널 서비스")
             }
         }
         guard let (source, ports) = egressToWorld(p, destination, q, state, &t) else { return }
@@ -401,7 +426,8 @@ extension NetworkEngine {
         if !uncovered.contains(true), let rule = allowing.first {
             let text = describeRules(allowing, inbound: false)
             t.pass(.securityGroup, rule.groupName,
-                   L("outbound allowed by \(rule.groupName): \(text)", "\(rule.groupName)의 아웃바운드 규칙(\(text))이 허용해요"), rule.location)
+                   L("outbound allowed by \(rule.groupName): \(text)",
+                     "\(rule.groupName)의 아웃바운드 규칙이 허용해요(\(describeRulesKo(allowing, inbound: false)))"), rule.location)
         } else {
             // Some atoms admitted, some not: name the ones no rule admits.
             let destination = allowing.isEmpty ? destination : restrict(destination, atoms, uncovered)
@@ -411,7 +437,7 @@ extension NetworkEngine {
             let traffic = describeTraffic(q.proto, q.port)
             t.block(.securityGroup, names.isEmpty ? p.name : names,
                     L("no outbound rule of \(names.isEmpty ? "its security groups" : names) allows \(traffic) to \(destination.label)",
-                      "\(names.isEmpty ? "보안 그룹" : names)의 아웃바운드 규칙 중 \(destination.label)(으)로 가는 \(traffic)을(를) 허용하는 것이 없어요"),
+                      "\(names.isEmpty ? "보안 그룹" : names)의 아웃바운드 규칙 중 \(Korean.toward("\(destination.ko)")) 가는 \(Korean.object("\(traffic)")) 허용하는 것이 없어요"),
                     location, code: .securityGroupEgress)
         }
     }
@@ -429,7 +455,8 @@ extension NetworkEngine {
         if !uncovered.contains(true), let rule = allowing.first {
             let text = describeRules(allowing, inbound: true)
             t.pass(.securityGroup, rule.groupName,
-                   L("inbound allowed by \(rule.groupName): \(text)", "\(rule.groupName)의 인바운드 규칙(\(text))이 허용해요"), rule.location)
+                   L("inbound allowed by \(rule.groupName): \(text)",
+                     "\(rule.groupName)의 인바운드 규칙이 허용해요(\(describeRulesKo(allowing, inbound: true)))"), rule.location)
         } else {
             // Some atoms admitted, some not: name the ones no rule admits.
             let source = allowing.isEmpty ? source : restrict(source, atoms, uncovered)
@@ -440,20 +467,20 @@ extension NetworkEngine {
             let location = nearMiss?.location ?? p.groups.first.flatMap { groupRules[$0]?.location } ?? p.location
             let traffic = describeTraffic(q.proto, q.port)
             var en = "no inbound rule of \(names.isEmpty ? "\(p.name)'s security groups" : names) allows \(traffic) from \(source.label)"
-            var ko = "\(names.isEmpty ? "\(p.name)의 보안 그룹" : names)의 인바운드 규칙 중 \(source.label)에서 오는 \(traffic)을(를) 허용하는 것이 없어요"
+            var ko = "\(names.isEmpty ? "\(p.name)의 보안 그룹" : names)의 인바운드 규칙 중 \(source.ko)에서 오는 \(Korean.object("\(traffic)")) 허용하는 것이 없어요"
             if let nearMiss {
                 en += "; the rule for this port admits only \(nearMiss.peerText)"
                 ko += ". 이 포트 규칙은 \(nearMiss.peerText)만 허용해요"
                 if case .cidr(let cidr) = nearMiss.peer, !cidr.address.isPrivate, source.cidr.address.isPrivate {
                     en += " (a public address: inside the VPC, traffic arrives from private addresses — name the sender's security group instead)"
-                    ko += " (공인 주소예요. VPC 안에서는 사설 주소로 도착하니, 보내는 쪽의 보안 그룹을 이름으로 적어 주세요)"
+                    ko += " (퍼블릭 주소예요. VPC 안에서는 트래픽이 프라이빗 주소에서 오니, 보내는 쪽의 보안 그룹 이름을 적어 주세요)"
                 }
             }
             if source.cidr.prefixLength == 32, !(source.cidr.address.isPrivate) && p.groups.contains(where: { g in
                 groupRules[g]?.inbound.contains { if case .group = $0.peer { return protocolMatches($0.proto, $0.ports, q.proto, q.port) } else { return false } } ?? false
             }) {
                 en += " (a security-group reference matches private addresses only; this traffic arrives from a public one)"
-                ko += " (보안 그룹 참조는 사설 주소만 가리켜요. 이 트래픽은 공인 주소에서 와요)"
+                ko += " (보안 그룹 참조는 프라이빗 주소에만 맞아요. 이 트래픽은 퍼블릭 주소에서 와요)"
             }
             t.block(.securityGroup, names.isEmpty ? p.name : names, L(en, ko), location, code: .securityGroupIngress)
         }
@@ -482,6 +509,7 @@ extension NetworkEngine {
         let dirKo = inbound ? "인바운드" : "아웃바운드"
         let traffic = describeTraffic(q.proto, q.port)
         // Each atom takes its own first match (rule 18); every atom must be allowed.
+        let flowKo = { (peer: Addr) in inbound ? "\(peer.ko)에서 오는 \(traffic)" : "\(Korean.toward(peer.ko)) 가는 \(traffic)" }
         let atoms = self.atoms(peer)
         let decisions = atoms.map { aclDecide(choice, inbound: inbound, range: $0, proto: q.proto, port: q.port) }
         var peer = peer
@@ -494,8 +522,9 @@ extension NetworkEngine {
             for case .rule(let rule) in decisions where !rules.contains(rule) { rules.append(rule) }
             guard rules.count <= 1 else {
                 let text = rules.map { "rule \($0.number) allow \(describeRule($0.proto, $0.ports, $0.peerText, inbound: inbound))" }.joined(separator: "; ")
+                let textKo = rules.map { "\($0.number)번 규칙: \(describeRuleKo($0.proto, $0.ports, $0.peerText, inbound: inbound))" }.joined(separator: "; ")
                 t.pass(.networkACL, name, L("\(dir) \(traffic) \(inbound ? "from" : "to") \(peer.label) allowed by \(text)",
-                                            "\(dirKo) \(traffic)(\(peer.label))을(를) \(text)이(가) 허용해요"), rules[0].location)
+                                            "\(Korean.object(flowKo(peer))) 허용해요(\(dirKo) \(textKo))"), rules[0].location)
                 return
             }
             decision = decisions.first ?? .allowAllDefault
@@ -505,19 +534,20 @@ extension NetworkEngine {
             t.pass(.networkACL, name, L("\(subnet)'s default network ACL allows all \(dir) traffic", "\(subnet)의 기본 네트워크 ACL은 \(dirKo) 트래픽을 모두 허용해요"), nil)
         case .rule(let rule):
             let text = "rule \(rule.number) \(rule.allow ? "allow" : "deny") \(describeRule(rule.proto, rule.ports, rule.peerText, inbound: inbound))"
+            let textKo = "\(dirKo) \(rule.number)번 규칙: \(describeRuleKo(rule.proto, rule.ports, rule.peerText, inbound: inbound))"
             if rule.allow {
                 t.pass(.networkACL, name, L("\(dir) \(traffic) \(inbound ? "from" : "to") \(peer.label) allowed by \(text)",
-                                            "\(dirKo) \(traffic)(\(peer.label))을(를) \(text)이(가) 허용해요"), rule.location)
+                                            "\(Korean.object(flowKo(peer))) 허용해요(\(textKo))"), rule.location)
             } else {
                 t.block(.networkACL, name, L("\(dir) \(traffic) \(inbound ? "from" : "to") \(peer.label) denied by \(text) of \(name) (on \(subnet))",
-                                             "\(subnet)의 \(name)에서 \(text)이(가) \(dirKo) \(traffic)(\(peer.label))을(를) 막아요"),
+                                             "\(subnet)의 \(Korean.subject(name)) \(Korean.object(flowKo(peer))) 막아요(\(textKo), 거부)"),
                         rule.location, code: inbound ? .aclInbound : .aclOutbound)
             }
         case .implicitDeny:
             let empty = (inbound ? aclRules(choice, inbound: true) : aclRules(choice, inbound: false))?.isEmpty ?? false
             t.block(.networkACL, name,
                     L("no \(dir) rule of \(name) (on \(subnet)) matches \(traffic) \(inbound ? "from" : "to") \(peer.label): the final * rule denies it\(empty ? " (a custom ACL with no rules denies everything)" : "")",
-                      "\(subnet)의 \(name)에 \(peer.label)의 \(traffic)에 맞는 \(dirKo) 규칙이 없어서 마지막 * 규칙이 막아요\(empty ? " (규칙이 없는 사용자 ACL은 모두 막아요)" : "")"),
+                      "\(subnet)의 \(name)에는 \(flowKo(peer))에 맞는 \(dirKo) 규칙이 없어서 마지막 `*` 규칙이 막아요\(empty ? " (규칙이 없는 사용자 ACL은 모두 막아요)" : "")"),
                     aclLocation(choice, subnet: s), code: inbound ? .aclInbound : .aclOutbound)
         }
     }
@@ -531,7 +561,7 @@ extension NetworkEngine {
         let (tableName, tableLocation, tableKind) = routingLocation(subnet: p.subnet)
         guard let match = lookupRoute(subnet: p.subnet, to: CIDR(host: d.address)) else {
             t.block(tableKind, tableName, L("no route in \(routeTableName(subnet: p.subnet)) covers \(d.address)",
-                                            "\(routeTableName(subnet: p.subnet))에 \(d.address)로 가는 경로가 없어요"), tableLocation, code: .cannotRoute)
+                                            "\(routeTableNameKo(subnet: p.subnet))에 \(Korean.toward("\(d.address)")) 가는 경로가 없어요"), tableLocation, code: .cannotRoute)
             return
         }
         guard case .local = match.target else {
@@ -541,12 +571,12 @@ extension NetworkEngine {
                                                   "경로 \(match.destination) → \(target)의 대상이 없어서 블랙홀이에요"), match.route?.location, code: .blackholeRoute)
             } else {
                 t.block(.routeTable, tableName, L("route \(match.destination) via \(target) takes traffic for \(d.address) away from the local route",
-                                                  "경로 \(match.destination) → \(target)이(가) \(d.address)로 가는 트래픽을 local 경로에서 빼앗아요"),
+                                                  "경로 \(match.destination) → \(Korean.subject("\(target)")) \(Korean.toward("\(d.address)")) 가는 트래픽을 local 경로에서 빼앗아요"),
                         match.route?.location, code: .cannotRoute)
             }
             return
         }
-        t.pass(tableKind, tableName, L("\(d.address) matches the local route \(match.destination)", "\(d.address)는 local 경로 \(match.destination)에 맞아요"), tableLocation)
+        t.pass(tableKind, tableName, L("\(d.address) matches the local route \(match.destination)", "\(Korean.topic("\(d.address)")) local 경로 \(match.destination)에 맞아요"), tableLocation)
         if p.subnet == d.subnet {
             t.info(.subnet, topology.subnets[p.subnet].name, L("same subnet: network ACLs are not checked", "같은 서브넷이라 네트워크 ACL을 거치지 않아요"),
                    topology.subnets[p.subnet].location)
@@ -560,7 +590,7 @@ extension NetworkEngine {
         }
         ingressGroups(d, from: p.privateAddr, q, &t)
         if t.isBlocked { return }
-        t.pass(d.kind, d.name, L("answers on \(describeTraffic(q.proto, q.port)) at \(d.address)", "\(d.address)의 \(describeTraffic(q.proto, q.port))로 응답해요"), d.location)
+        t.pass(d.kind, d.name, L("answers on \(describeTraffic(q.proto, q.port)) at \(d.address)", "\(d.address)의 \(Korean.toward("\(describeTraffic(q.proto, q.port))")) 응답해요"), d.location)
     }
 
     /// Leaves the VPC toward a public destination: through an internet gateway (needs a
@@ -612,7 +642,7 @@ extension NetworkEngine {
         let routesKo = group?.routesTextKo ?? ""
         guard let match = group?.matches.first else {
             t.block(tableKind, tableName, L("\(routeTableName(subnet: p.subnet)) has no route for \(destination.label): add one via an internet gateway (or a NAT gateway)",
-                                            "\(routeTableName(subnet: p.subnet))에 \(destination.label)(으)로 가는 경로가 없어요. 인터넷 게이트웨이(또는 NAT 게이트웨이)로 가는 경로를 더하세요"),
+                                            "\(routeTableNameKo(subnet: p.subnet))에 \(Korean.toward("\(destination.ko)")) 가는 경로가 없어요. 인터넷 게이트웨이(또는 NAT 게이트웨이)로 가는 경로를 더하세요"),
                     tableLocation, code: .noRouteToInternetGateway)
             return nil
         }
@@ -620,41 +650,41 @@ extension NetworkEngine {
         let via = match.route?.target.name ?? "local"
         switch match.target {
         case .local:
-            t.block(tableKind, tableName, L("\(destination.label) matches only the local route", "\(destination.label)는 local 경로에만 맞아요"), tableLocation, code: .cannotRoute)
+            t.block(tableKind, tableName, L("\(destination.label) matches only the local route", "\(Korean.topic("\(destination.ko)")) local 경로에만 맞아요"), tableLocation, code: .cannotRoute)
             return nil
         case .missing(let name):
             t.block(.routeTable, tableName, L("route \(match.destination) via \(name): \(name) does not exist, so the route is a blackhole",
-                                              "경로 \(match.destination) → \(name): \(name)이(가) 없어서 블랙홀 경로예요"), routeLocation, code: .blackholeRoute)
+                                              "경로 \(match.destination) → \(name): \(Korean.subject("\(name)")) 없어서 블랙홀 경로예요"), routeLocation, code: .blackholeRoute)
             return nil
         case .igw(let g):
             let igw = topology.internetGateways[g]
             guard igwVPC(g) == p.vpc else {
                 t.block(.internetGateway, igw.name, L("route \(match.destination) via \(igw.name), but \(igw.name) is not attached to VPC \(topology.vpcs[p.vpc].name): a blackhole",
-                                                      "경로 \(match.destination) → \(igw.name)이지만 \(igw.name)이(가) VPC \(topology.vpcs[p.vpc].name)에 붙어 있지 않아 블랙홀이에요"),
+                                                      "경로 \(match.destination) → \(igw.name): \(Korean.subject("\(igw.name)")) VPC \(topology.vpcs[p.vpc].name)에 붙어 있지 않아 블랙홀이에요"),
                         routeLocation, code: .internetGatewayNotAttached)
                 return nil
             }
-            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"), routeLocation)
+            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(Korean.topic("\(destination.ko)")) \(routesKo) → \(via)에 맞아요"), routeLocation)
             guard let pub = p.publicAddress else {
                 t.block(p.kind, p.name, L("\(p.name) has no public or Elastic IP, so the internet gateway cannot carry its traffic",
-                                          "\(p.name)에 공인 IP나 탄력적 IP가 없어서 인터넷 게이트웨이가 트래픽을 내보낼 수 없어요"), p.location, code: .noPublicIP)
+                                          "\(p.name)에 퍼블릭 IP나 탄력적 IP가 없어서 인터넷 게이트웨이가 트래픽을 내보낼 수 없어요"), p.location, code: .noPublicIP)
                 return nil
             }
             aclForward(subnet: p.subnet, inbound: false, peer: destination, q, &t)
             if t.isBlocked { return nil }
             t.replies.append(ReplyCheck(subnet: p.subnet, inbound: true, peer: destination, ports: q.clientPorts))
-            t.pass(.internetGateway, igw.name, L("translates \(p.address) to the public address \(pub)", "\(p.address)를 공인 주소 \(pub)로 바꿔요"), igw.location)
-            return (Addr(cidr: CIDR(host: pub), label: "\(p.name)'s public address \(pub)"), q.clientPorts)
+            t.pass(.internetGateway, igw.name, L("translates \(p.address) to the public address \(pub)", "\(Korean.object("\(p.address)")) 퍼블릭 주소 \(Korean.toward("\(pub)")) 바꿔요"), igw.location)
+            return (Addr(cidr: CIDR(host: pub), label: "\(p.name)'s public address \(pub)", labelKo: "\(p.name)의 퍼블릭 주소 \(pub)"), q.clientPorts)
         case .nat(let n):
             let nat = topology.natGateways[n]
-            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"), routeLocation)
+            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(Korean.topic("\(destination.ko)")) \(routesKo) → \(via)에 맞아요"), routeLocation)
             if let incident = state.natDown(n) {
-                t.block(.natGateway, nat.name, L("\(nat.name) is down (incident \(incident))", "\(nat.name)이(가) 멈췄어요 (사고 \(incident))"), nat.location, code: .natDown)
+                t.block(.natGateway, nat.name, L("\(nat.name) is down (incident \(incident))", "\(Korean.subject("\(nat.name)")) 멈췄어요 (장애 \(incident))"), nat.location, code: .natDown)
                 return nil
             }
             guard let ns = natSubnet[n], subnetVPC[ns] == p.vpc else {
                 t.block(.natGateway, nat.name, L("\(nat.name) is not in VPC \(topology.vpcs[p.vpc].name): the route is a blackhole",
-                                                 "\(nat.name)이(가) VPC \(topology.vpcs[p.vpc].name)에 없어서 블랙홀 경로예요"), routeLocation, code: .blackholeRoute)
+                                                 "\(Korean.subject("\(nat.name)")) VPC \(topology.vpcs[p.vpc].name)에 없어서 블랙홀 경로예요"), routeLocation, code: .blackholeRoute)
                 return nil
             }
             if ns != p.subnet {
@@ -675,7 +705,7 @@ extension NetworkEngine {
             let natGroups = routeGroups(subnet: ns, atoms: atoms(destination))
             guard natGroups.count == 1, case .igw(let g)? = natGroups[0].target, igwVPC(g) == p.vpc else {
                 t.block(.natGateway, nat.name, L("\(nat.name) sits in \(natSubnetName), a private subnet (\(routeTableName(subnet: ns)) has no route to an attached internet gateway): it cannot reach the internet",
-                                                 "\(nat.name)이(가) 프라이빗 서브넷 \(natSubnetName)에 있어요(\(routeTableName(subnet: ns))에 붙어 있는 인터넷 게이트웨이로 가는 경로가 없어요). 인터넷에 닿을 수 없어요"),
+                                                 "\(Korean.subject("\(nat.name)")) 프라이빗 서브넷 \(natSubnetName)에 있어요(\(routeTableNameKo(subnet: ns))에 인터넷 게이트웨이로 가는 경로가 없어요). 인터넷에 접속할 수 없어요"),
                         nat.location, code: .natNotPublic)
                 return nil
             }
@@ -683,33 +713,33 @@ extension NetworkEngine {
             if t.isBlocked { return nil }
             t.replies.append(ReplyCheck(subnet: ns, inbound: true, peer: destination, ports: .awsEphemeral))
             t.pass(.natGateway, nat.name, L("translates \(p.address) to its Elastic IP \(eip) (source ports 1024-65535)",
-                                            "\(p.address)를 탄력적 IP \(eip)로 바꿔요 (출발 포트 1024-65535)"), nat.location)
+                                            "\(Korean.object("\(p.address)")) 탄력적 IP \(Korean.toward("\(eip)")) 바꿔요 (출발 포트 1024-65535)"), nat.location)
             let igw = topology.internetGateways[g]
             t.pass(.internetGateway, igw.name, L("carries \(nat.name)'s traffic to the internet", "\(nat.name)의 트래픽을 인터넷으로 내보내요"), igw.location)
-            return (Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)"), .awsEphemeral)
+            return (Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)", labelKo: "\(nat.name)의 탄력적 IP \(eip)"), .awsEphemeral)
         case .instance(let i):
             // A NAT instance, simplified: it needs a public address in a public subnet.
             let relay = topology.instances[i]
-            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"), routeLocation)
+            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(Korean.topic("\(destination.ko)")) \(routesKo) → \(via)에 맞아요"), routeLocation)
             if let incident = state.instanceDown(i) {
-                t.block(.instance, relay.name, L("\(relay.name) is down (incident \(incident))", "\(relay.name)이(가) 꺼져 있어요 (사고 \(incident))"), relay.location, code: .endpointDown)
+                t.block(.instance, relay.name, L("\(relay.name) is down (incident \(incident))", "\(Korean.subject("\(relay.name)")) 꺼져 있어요 (장애 \(incident))"), relay.location, code: .endpointDown)
                 return nil
             }
             guard let pub = instancePublic[i]?.address, let rs = instanceSubnet[i], subnetRoutesToGateway(rs) else {
                 t.block(.instance, relay.name, L("\(relay.name) relays the traffic but has no public address in a public subnet",
-                                                 "\(relay.name)이(가) 트래픽을 넘겨받지만 퍼블릭 서브넷의 공인 주소가 없어요"), relay.location, code: .cannotRoute)
+                                                 "\(Korean.subject("\(relay.name)")) 트래픽을 넘겨받지만 퍼블릭 서브넷에 있지 않거나 퍼블릭 주소가 없어요"), relay.location, code: .cannotRoute)
                 return nil
             }
-            t.pass(.instance, relay.name, L("relays the traffic as \(pub) (a NAT instance)", "NAT 인스턴스로서 \(pub) 주소로 넘겨요"), relay.location)
-            return (Addr(cidr: CIDR(host: pub), label: "\(relay.name)'s public address \(pub)"), .awsEphemeral)
+            t.pass(.instance, relay.name, L("relays the traffic as \(pub) (a NAT instance)", "NAT 인스턴스로서 주소를 \(Korean.toward("\(pub)")) 바꿔 넘겨요"), relay.location)
+            return (Addr(cidr: CIDR(host: pub), label: "\(relay.name)'s public address \(pub)", labelKo: "\(relay.name)의 퍼블릭 주소 \(pub)"), .awsEphemeral)
         case .outside(let o):
             let host = topology.outside[o]
             guard atoms(destination).allSatisfy({ $0.isWithin(host.cidr.value) }) else {
                 t.block(.routeTable, tableName, L("route \(match.destination) via \(host.name) only reaches \(host.cidr.value)",
-                                                  "경로 \(match.destination) → \(host.name)은(는) \(host.cidr.value)에만 닿아요"), routeLocation, code: .cannotRoute)
+                                                  "경로 \(match.destination) → \(Korean.topic("\(host.name)")) \(host.cidr.value)에만 맞아요"), routeLocation, code: .cannotRoute)
                 return nil
             }
-            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"), routeLocation)
+            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(Korean.topic("\(destination.ko)")) \(routesKo) → \(via)에 맞아요"), routeLocation)
             return (p.privateAddr, q.clientPorts)
         }
     }
@@ -719,38 +749,38 @@ extension NetworkEngine {
     private func arrive(from source: Addr, fromHostSite: Int?, _ server: Node, _ q: LegQuery, _ state: IncidentState, _ t: inout Trace) {
         switch server {
         case .internet:
-            t.pass(nil, "internet", L("reaches the internet from \(source.label)", "\(source.label)에서 인터넷에 닿아요"), nil)
+            t.pass(nil, "internet", L("reaches the internet from \(source.label)", "\(source.ko)에서 인터넷에 접속해요"), nil)
         case .outside(let o):
             let host = topology.outside[o]
-            t.pass(.outsideHost, host.name, L("reaches \(host.name) from \(source.label)", "\(source.label)에서 \(host.name)에 닿아요"), host.location)
+            t.pass(.outsideHost, host.name, L("reaches \(host.name) from \(source.label)", "\(source.ko)에서 \(host.name)에 접속해요"), host.location)
         case .nat(let n):
             let nat = topology.natGateways[n]
             t.block(.natGateway, nat.name, L("nothing from outside can start a connection in through \(nat.name): a NAT gateway is outbound only",
-                                              "밖에서는 \(nat.name)을(를) 통해 안으로 연결을 시작할 수 없어요. NAT 게이트웨이는 나가는 방향 전용이에요"),
+                                              "밖에서는 \(Korean.object("\(nat.name)")) 통해 안으로 연결을 시작할 수 없어요. NAT 게이트웨이는 나가는 방향 전용이에요"),
                     nat.location, code: .natInbound)
         case .host(let h):
             arriveAtHost(h, from: source, fromHostSite: fromHostSite, q, &t)
         case .instance(let i):
             if q.address == .private {
                 t.block(.instance, topology.instances[i].name, L("a private address cannot be reached from outside its VPC",
-                                                                 "사설 주소는 VPC 밖에서 닿지 않아요"), topology.instances[i].location, code: .privateAddressFromOutside)
+                                                                 "프라이빗 주소로는 VPC 밖에서 접속할 수 없어요"), topology.instances[i].location, code: .privateAddressFromOutside)
                 return
             }
             guard let d = point(instance: i) else {
-                t.block(.instance, topology.instances[i].name, L("\(topology.instances[i].name) is not in any known subnet", "\(topology.instances[i].name)이(가) 알려진 서브넷에 있지 않아요"),
+                t.block(.instance, topology.instances[i].name, L("\(topology.instances[i].name) is not in any known subnet", "\(Korean.subject("\(topology.instances[i].name)")) 알려진 서브넷에 있지 않아요"),
                         topology.instances[i].location, code: .cannotRoute)
                 return
             }
             guard d.publicAddress != nil else {
                 t.block(.instance, d.name, L("\(d.name) has no public or Elastic IP, so it cannot be reached from \(source.label)",
-                                             "\(d.name)에는 공인 IP도 탄력적 IP도 없어서 \(source.label)에서 닿을 수 없어요"), d.location, code: .noPublicIP)
+                                             "\(d.name)에는 퍼블릭 IP도 탄력적 IP도 없어서 \(source.ko)에서 접속할 수 없어요"), d.location, code: .noPublicIP)
                 return
             }
             inboundFromWorld(d, from: source, q, &t)
         case .loadBalancer(let l):
             let lb = topology.loadBalancers[l]
             if lb.scheme == .internal || q.address == .private {
-                t.block(.loadBalancer, lb.name, L("\(lb.name) is internal: it cannot be reached from outside its VPC", "\(lb.name)은(는) 내부용이라 VPC 밖에서는 닿지 않아요"),
+                t.block(.loadBalancer, lb.name, L("\(lb.name) is internal: it cannot be reached from outside its VPC", "\(Korean.topic("\(lb.name)")) 내부용이라 VPC 밖에서는 접속할 수 없어요"),
                         lb.location, code: .privateAddressFromOutside)
                 return
             }
@@ -783,7 +813,7 @@ extension NetworkEngine {
             if let t2 = subnetTable[d.subnet].table,
                let route = topology.routeTables[t2].routes.first(where: { if case .igw = resolveTarget($0.target.name) { return true } else { return false } }) {
                 t.block(.internetGateway, route.target.name, L("\(route.target.name) is not attached to VPC \(vpc.name): nothing from the internet enters it",
-                                                               "\(route.target.name)이(가) VPC \(vpc.name)에 붙어 있지 않아서 인터넷에서 들어올 수 없어요"),
+                                                               "\(Korean.subject("\(route.target.name)")) VPC \(vpc.name)에 붙어 있지 않아서 인터넷에서 들어올 수 없어요"),
                         route.location, code: .internetGatewayNotAttached)
             } else {
                 t.block(.vpc, vpc.name, L("VPC \(vpc.name) has no internet gateway attached", "VPC \(vpc.name)에 붙은 인터넷 게이트웨이가 없어요"), vpc.location, code: .noInternetGateway)
@@ -792,7 +822,7 @@ extension NetworkEngine {
         }
         let igw = topology.internetGateways[g]
         t.pass(.internetGateway, igw.name, L("translates \(d.name)'s public address \(d.publicAddress.map { "\($0)" } ?? "?") to \(d.address)",
-                                             "\(d.name)의 공인 주소 \(d.publicAddress.map { "\($0)" } ?? "?")를 \(d.address)로 바꿔요"), igw.location)
+                                             "\(d.name)의 퍼블릭 주소 \(Korean.object("\(d.publicAddress.map { "\($0)" } ?? "?")")) \(Korean.toward("\(d.address)")) 바꿔요"), igw.location)
         // The replies to every atom of the client set must go out by this internet gateway.
         let atoms = self.atoms(source)
         let groups = routeGroups(subnet: d.subnet, atoms: atoms)
@@ -800,26 +830,30 @@ extension NetworkEngine {
         let out = groups.first(where: isOut)
         if let out, groups.count == 1 {
             t.pass(tableKind, tableName, L("replies to \(source.label) go out by \(out.routesText) via \(igw.name)",
-                                           "\(source.label)(으)로 가는 응답은 \(out.routesTextKo) → \(igw.name)로 나가요"), out.matches[0].route?.location ?? tableLocation)
+                                           "\(Korean.toward("\(source.ko)")) 가는 응답은 \(out.routesTextKo) → \(Korean.toward("\(igw.name)")) 나가요"), out.matches[0].route?.location ?? tableLocation)
         } else {
             let lost = groups.filter { !isOut($0) }.max { $0.size < $1.size }
             let match = lost?.matches.first
             let clients = groups.count == 1 || lost == nil ? source : restrict(source, atoms, lost!.picked)
             let detail = match.map { m -> String in m.route.map { "route \(m.destination) via \($0.target.name)" } ?? "the local route" } ?? "no route"
+            let repliesKo = "\(Korean.toward(clients.ko)) 가는 응답" + (match.map { m -> String in
+                m.route.map { "이 인터넷 게이트웨이가 아닌 경로 \(m.destination) → \(Korean.toward($0.target.name)) 가요" } ?? "이 local 경로에만 맞아요"
+            } ?? "이 갈 경로가 없어요")
+            let tableKo = routeTableNameKo(subnet: d.subnet)
             if out == nil {
                 t.block(tableKind, tableName,
                         L("\(topology.subnets[d.subnet].name) is a private subnet: \(routeTableName(subnet: d.subnet)) sends replies to \(clients.label) by \(detail), not the internet gateway, so a public IP on \(d.name) does not help",
-                          "\(topology.subnets[d.subnet].name)은(는) 프라이빗 서브넷이에요. \(routeTableName(subnet: d.subnet))이(가) \(clients.label)(으)로 가는 응답을 인터넷 게이트웨이가 아닌 \(detail)(으)로 보내서 \(d.name)의 공인 IP가 소용없어요"),
+                          "\(Korean.topic("\(topology.subnets[d.subnet].name)")) 프라이빗 서브넷이에요. \(tableKo)에서 \(repliesKo). 그래서 \(d.name)의 퍼블릭 IP가 소용없어요"),
                         match?.route?.location ?? tableLocation, code: .noRouteToInternetGateway)
             } else if match == nil {
                 t.block(tableKind, tableName,
                         L("\(routeTableName(subnet: d.subnet)) has no route for replies to \(clients.label): \(d.name) cannot answer those clients",
-                          "\(routeTableName(subnet: d.subnet))에 \(clients.label)(으)로 가는 응답 경로가 없어요. \(d.name)은(는) 그 클라이언트에게 응답할 수 없어요"),
+                          "\(tableKo)에 \(Korean.toward("\(clients.ko)")) 가는 응답 경로가 없어요. \(Korean.topic("\(d.name)")) 그 클라이언트에게 응답할 수 없어요"),
                         tableLocation, code: .noRouteToInternetGateway)
             } else {
                 t.block(tableKind, tableName,
                         L("\(routeTableName(subnet: d.subnet)) sends replies to \(clients.label) by \(detail), not the internet gateway: \(d.name) cannot answer those clients",
-                          "\(routeTableName(subnet: d.subnet))이(가) \(clients.label)(으)로 가는 응답을 인터넷 게이트웨이가 아닌 \(detail)(으)로 보내요. \(d.name)은(는) 그 클라이언트에게 응답할 수 없어요"),
+                          "\(tableKo)에서 \(repliesKo). \(Korean.topic("\(d.name)")) 그 클라이언트에게 응답할 수 없어요"),
                         match?.route?.location ?? tableLocation, code: .noRouteToInternetGateway)
             }
             return
@@ -829,7 +863,7 @@ extension NetworkEngine {
         t.replies.append(ReplyCheck(subnet: d.subnet, inbound: false, peer: source, ports: q.clientPorts))
         ingressGroups(d, from: source, q, &t)
         if t.isBlocked { return }
-        t.pass(d.kind, d.name, L("answers on \(describeTraffic(q.proto, q.port))", "\(describeTraffic(q.proto, q.port))로 응답해요"), d.location)
+        t.pass(d.kind, d.name, L("answers on \(describeTraffic(q.proto, q.port))", "\(Korean.toward("\(describeTraffic(q.proto, q.port))")) 응답해요"), d.location)
     }
 
     private func arriveAtHost(_ h: Int, from source: Addr, fromHostSite: Int?, _ q: LegQuery, _ t: inout Trace) {
@@ -842,26 +876,26 @@ extension NetworkEngine {
         let forward = site.portForwards.first { $0.port.value == q.port && $0.target.name == host.name }
         if let forward, let ip = site.publicIP?.value {
             t.pass(.site, site.name, L("the \(site.name) router (\(ip)) forwards port \(q.port) to \(host.name):\(forward.effectiveTargetPort)",
-                                       "\(site.name) 공유기(\(ip))가 포트 \(q.port)를 \(host.name):\(forward.effectiveTargetPort)로 넘겨요"), forward.location)
-            t.pass(.host, host.name, L("answers on port \(forward.effectiveTargetPort)", "포트 \(forward.effectiveTargetPort)로 응답해요"), host.location)
+                                       "\(site.name) 공유기(\(ip))가 포트 \(Korean.object("\(q.port)")) \(host.name):\(Korean.toward("\(forward.effectiveTargetPort)")) 넘겨요"), forward.location)
+            t.pass(.host, host.name, L("answers on port \(forward.effectiveTargetPort)", "포트 \(Korean.toward("\(forward.effectiveTargetPort)")) 응답해요"), host.location)
             return
         }
         if let tunnel = site.tunnels.first(where: { $0.port.value == q.port && $0.target.name == host.name }) {
             t.pass(.site, site.name, L("a tunnel from \(host.name) carries port \(q.port) to \(host.name):\(tunnel.effectiveTargetPort) (no public IP needed)",
-                                       "\(host.name)에서 연 터널이 포트 \(q.port)를 \(host.name):\(tunnel.effectiveTargetPort)로 날라요 (공인 IP가 필요 없어요)"), tunnel.location)
-            t.pass(.host, host.name, L("answers on port \(tunnel.effectiveTargetPort)", "포트 \(tunnel.effectiveTargetPort)로 응답해요"), host.location)
+                                       "\(host.name)에서 연 터널이 포트 \(Korean.object("\(q.port)")) \(host.name):\(Korean.toward("\(tunnel.effectiveTargetPort)")) 전달해요 (퍼블릭 IP가 필요 없어요)"), tunnel.location)
+            t.pass(.host, host.name, L("answers on port \(tunnel.effectiveTargetPort)", "포트 \(Korean.toward("\(tunnel.effectiveTargetPort)")) 응답해요"), host.location)
             return
         }
         if forward != nil {
             t.block(.site, site.name, L("\(site.name) has a port forward for \(q.port) but no public IP to receive it on",
-                                        "\(site.name)에 포트 \(q.port) 포워딩은 있지만 받을 공인 IP가 없어요"), site.location, code: .siteNoPublicIP)
+                                        "\(site.name)에 포트 \(q.port) 포워딩은 있지만 받을 퍼블릭 IP가 없어요"), site.location, code: .siteNoPublicIP)
         } else if let other = fromHostSite, other != s {
             t.block(.site, site.name, L("\(host.name) is at another site (\(site.name)): it is reachable only through that site's port forwards, and none sends port \(q.port) to it",
-                                        "\(host.name)은(는) 다른 사이트(\(site.name))에 있어서 그 사이트의 포트 포워딩으로만 닿는데, 포트 \(q.port)를 넘기는 규칙이 없어요"),
+                                        "\(Korean.topic("\(host.name)")) 다른 사이트(\(site.name))에 있어서 그 사이트의 포트 포워딩으로만 접속할 수 있는데, 포트 \(Korean.object("\(q.port)")) 넘기는 규칙이 없어요"),
                     site.location, code: .differentSite)
         } else {
             t.block(.site, site.name, L("the \(site.name) router has no port forward (or tunnel) sending port \(q.port) to \(host.name)",
-                                        "\(site.name) 공유기에 포트 \(q.port)를 \(host.name)(으)로 넘기는 포트 포워딩(또는 터널)이 없어요"), site.location, code: .noPortForward)
+                                        "\(site.name) 공유기에 포트 \(Korean.object("\(q.port)")) \(Korean.toward("\(host.name)")) 넘기는 포트 포워딩(또는 터널)이 없어요"), site.location, code: .noPortForward)
         }
     }
 
@@ -881,12 +915,12 @@ extension NetworkEngine {
         }
         if let redirect = listener.redirect {
             t.pass(.loadBalancer, lb.name, L("listener \(listener.port.value) redirects to HTTPS port \(redirect.value) (301)",
-                                             "리스너 \(listener.port.value)가 HTTPS 포트 \(redirect.value)로 리다이렉트해요 (301)"), listener.location)
+                                             "리스너 \(Korean.subject("\(listener.port.value)")) HTTPS 포트 \(Korean.toward("\(redirect.value)")) 리다이렉트해요 (301)"), listener.location)
             return
         }
         let targetPort = listener.targetPort?.value ?? listener.port.value
         t.pass(.loadBalancer, lb.name, L("listener \(listener.port.value) forwards to its targets on port \(targetPort)",
-                                         "리스너 \(listener.port.value)가 대상에게 포트 \(targetPort)로 넘겨요"), listener.location)
+                                         "리스너 \(Korean.subject("\(listener.port.value)")) 대상에게 포트 \(Korean.toward("\(targetPort)")) 넘겨요"), listener.location)
         var firstFailure: Trace?
         var downReasons: [String] = []
         for target in listener.targets {
@@ -907,7 +941,7 @@ extension NetworkEngine {
         let en = listener.targets.isEmpty ? "\(lb.name)'s listener \(listener.port.value) has no targets"
             : "no target of \(lb.name) is alive and reachable on port \(targetPort)\(why.map { ": \($0.message.en)" } ?? "")"
         let ko = listener.targets.isEmpty ? "\(lb.name)의 리스너 \(listener.port.value)에 대상이 없어요"
-            : "\(lb.name)의 대상 중 살아 있고 포트 \(targetPort)로 닿는 것이 없어요\(why.map { ": \($0.message.text(.ko))" } ?? "")"
+            : "\(lb.name)의 대상 중 살아 있고 포트 \(Korean.toward("\(targetPort)")) 접속할 수 있는 것이 없어요\(why.map { ": \($0.message.text(.ko))" } ?? "")"
         t.hops.append(Hop(kind: .loadBalancer, name: lb.name, verdict: .block, detail: L(en, ko), location: listener.location))
         t.reason = Reason(code: .noHealthyTarget, message: L(en, ko), location: why?.location ?? listener.location, component: why?.component ?? lb.name)
     }
@@ -934,7 +968,7 @@ extension NetworkEngine {
             }()
             if decision.allowed.isEmpty {
                 t.block(.networkACL, name, L("the reply (\(dir) on \(subnet), to ports \(check.ports) \(check.inbound ? "from" : "to") \(peer.label)) is not allowed by \(name): network ACLs are stateless",
-                                             "응답(\(subnet)의 \(dirKo), 포트 \(check.ports), \(peer.label))을 \(name)이(가) 허용하지 않아요. 네트워크 ACL은 상태를 기억하지 않아요"),
+                                             "응답(\(subnet)의 \(dirKo), 포트 \(check.ports), \(peer.ko))을 \(Korean.subject("\(name)")) 허용하지 않아요. 네트워크 ACL은 상태를 기억하지 않아요"),
                         location, code: .aclReplyBlocked)
                 return
             }
@@ -945,7 +979,7 @@ extension NetworkEngine {
                 let missing = decision.missing.map(\.description).joined(separator: ", ")
                 t.hops.append(Hop(kind: .networkACL, name: name, verdict: .pass,
                                   detail: L("reply \(dir) on \(subnet) allowed only for ports \(decision.allowed.map(\.description).joined(separator: ", ")); clients using \(missing) get no reply",
-                                            "\(subnet)의 \(dirKo) 응답이 포트 \(decision.allowed.map(\.description).joined(separator: ", "))에만 허용돼요. \(missing)을(를) 쓰는 클라이언트는 응답을 못 받아요"),
+                                            "\(subnet)의 \(dirKo) 응답이 포트 \(decision.allowed.map(\.description).joined(separator: ", "))에만 허용돼요. \(Korean.object("\(missing)")) 쓰는 클라이언트는 응답을 못 받아요"),
                                   location: location))
                 t.missing += decision.missing
             }
