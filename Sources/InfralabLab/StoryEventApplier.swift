@@ -29,8 +29,8 @@ public struct StoryEventFailure: Error, Sendable, Hashable {
 public enum StoryEventApplier {
     public static func apply(_ events: [StoryEvent], to text: String, file: String, language: Language) -> Result<StoryArrival, StoryEventFailure> {
         var current = text
+        var loaded = TopologyLoader.load(text: current, file: file)
         for event in events {
-            let loaded = TopologyLoader.load(text: current, file: file)
             guard let topology = loaded.topology, !loaded.hasErrors else {
                 let error = loaded.diagnostics.first { $0.severity == .error }
                 return .failure(StoryEventFailure(EventText.fileDoesNotLoad(error?.message ?? LocalizedText(verbatim: "")),
@@ -41,6 +41,7 @@ public enum StoryEventApplier {
                 var applier = EventResolver(topology: topology, editor: editor, language: language, event: event)
                 try applier.apply()
                 editor = applier.editor
+                guard editor.text != current else { continue }
                 current = editor.text
             } catch let error as YAMLEditError {
                 return .failure(StoryEventFailure(error.message, at: error.location, event: event.location))
@@ -49,11 +50,9 @@ public enum StoryEventApplier {
             } catch {
                 return .failure(StoryEventFailure(LocalizedText(verbatim: "\(error)"), at: nil, event: event.location))
             }
-        }
-        if current != text {
-            let after = TopologyLoader.load(text: current, file: file)
-            if let error = after.diagnostics.first(where: { $0.severity == .error }) {
-                return .failure(StoryEventFailure(EventText.wouldNotLoad(error.message, line: error.location?.line), at: nil, event: events.first?.location))
+            loaded = TopologyLoader.load(text: current, file: file)
+            if let error = loaded.diagnostics.first(where: { $0.severity == .error }) {
+                return .failure(StoryEventFailure(EventText.wouldNotLoad(error.message, line: error.location?.line), at: nil, event: event.location))
             }
         }
         return .success(StoryArrival(text: current, diff: LineDiff(old: text, new: current)))
@@ -112,9 +111,6 @@ struct EventResolver {
             if existing.value.isEquivalent(to: value) { return }
             throw fail(EventText.nameTaken(name, section: section), at: existing.keyLocation)
         }
-        if let (otherSection, entry) = entry(named: name) {
-            throw fail(EventText.nameTaken(name, section: otherSection), at: entry.keyLocation)
-        }
         if let sectionNode = editor.root[section] {
             guard sectionNode.entries != nil else { throw fail(EventText.sectionNotMapping(section), at: sectionNode.location) }
             try editor.insertEntry(in: [.key(section)], key: name, value: value, note: note)
@@ -172,9 +168,14 @@ struct EventResolver {
 
     func scalar(_ text: String) -> YAMLNode { YAMLNode(.scalar(text, .plain), at: event.location) }
 
+    /// Sections in the order a name is looked up: components a selector picks first
+    /// (a security group may share its instance's name).
+    static let lookupOrder = ["instances", "hosts", "load-balancers", "sites", "nat-gateways", "subnets", "vpcs", "outside"]
+        + TopologyDecoder.sections.filter { !["instances", "hosts", "load-balancers", "sites", "nat-gateways", "subnets", "vpcs", "outside"].contains($0) }
+
     /// The section and entry that define `name` in the file.
     func entry(named name: String) -> (String, YAMLNode.Entry)? {
-        for section in TopologyDecoder.sections {
+        for section in EventResolver.lookupOrder {
             if let entry = editor.root[section]?.entries?.first(where: { $0.key == name }) { return (section, entry) }
         }
         return nil

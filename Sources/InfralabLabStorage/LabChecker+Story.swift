@@ -1,0 +1,119 @@
+import Foundation
+
+/// `lab check`'s story checks: a learner who plays with `next` keeps their own file, so
+/// what the story changes between two steps must reach it as events, and arriving with
+/// the reference answer must give exactly the next step's starter.
+extension LabChecker {
+    /// The story's situation when a learner arrives at `step` from the reference answer
+    /// of the step before: that answer's text with the step's events applied.
+    public static func arrivalFromReference(mission: Mission, step: Step) -> Result<String, StoryEventFailure>? {
+        guard let index = mission.index(ofStep: step.id), index > 0, !step.freshStart else { return nil }
+        let previous = mission.steps[index - 1]
+        let display = LabPack.displayPath(previous.solutionPath)
+        guard let text = FileManager.default.contents(atPath: previous.solutionPath).flatMap({ String(data: $0, encoding: .utf8) }) else {
+            return .failure(StoryEventFailure(LocalizedText(en: "cannot read `\(display)`", ko: "`\(display)` 파일을 읽을 수 없어요"), at: nil))
+        }
+        return StoryEventApplier.apply(step.events, to: text, file: display, language: .en).map(\.text)
+    }
+
+    static func checkStory(mission: Mission, step: Step) -> [LabCheckReport.Problem] {
+        var problems: [LabCheckReport.Problem] = []
+        func problem(_ en: String, _ ko: String, at location: SourceLocation?) {
+            problems.append(.init(severity: .error, stepID: step.id, message: LocalizedText(en: en, ko: ko), location: location, mutantID: nil))
+        }
+        guard let index = mission.index(ofStep: step.id) else { return [] }
+        if index == 0 || step.freshStart {
+            if let first = step.events.first {
+                problem("step `\(step.id)` starts fresh (its starter replaces the learner's file), so its events never reach anyone: put them in the starter",
+                        "`\(step.id)` 단계는 시작 파일로 새로 시작해서 이벤트가 학습자 파일에 닿지 않아요. 시작 파일에 넣어 주세요", at: first.location)
+            }
+            return problems
+        }
+        let previous = mission.steps[index - 1]
+        let arrived: String
+        switch arrivalFromReference(mission: mission, step: step) {
+        case .none: return problems
+        case .failure(let failure)?:
+            let place = failure.location.map { " (\($0))" } ?? ""
+            problem("the events of `\(step.id)` cannot be applied to the reference of `\(previous.id)`\(place): \(failure.message.en)",
+                    "`\(step.id)` 단계의 이벤트를 `\(previous.id)` 단계의 참고 답안에 적용할 수 없어요\(place): \(failure.message.text(.ko))",
+                    at: failure.event ?? step.location)
+            return problems
+        case .success(let text)?: arrived = text
+        }
+        let starterPath = PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)
+        let starterDisplay = LabPack.displayPath(starterPath)
+        let loaded = TopologyLoader.load(text: arrived, file: LabPack.displayPath(previous.solutionPath))
+        let starter = TopologyFile.load(path: starterPath)
+        guard let arrivedTopology = loaded.topology, let starterTopology = starter.topology else { return problems }
+        let what = "the reference of `\(previous.id)` plus the events of `\(step.id)`"
+        let whatKo = "`\(previous.id)` 참고 답안에 `\(step.id)` 이벤트를 더한 것"
+        if let difference = StoryComparison.difference(arrivedText: arrived, arrived: arrivedTopology,
+                                                       starterText: (try? String(contentsOfFile: starterPath, encoding: .utf8)) ?? "", starter: starterTopology) {
+            problem("\(what) is not the starter `\(starterDisplay)`: \(difference.en)",
+                    "\(whatKo)이 시작 파일 `\(starterDisplay)`과 달라요: \(difference.text(.ko))", at: step.events.first?.location ?? step.location)
+        }
+        let grade = Grader(topology: arrivedTopology, diagnostics: loaded.diagnostics).grade(mission: mission, step: step)
+        if grade.passed {
+            problem("\(what) already passes `\(step.id)`: a learner arriving with the reference answer has nothing to do (write events that set up the step's problem)",
+                    "\(whatKo)이 이미 `\(step.id)` 단계를 통과해요. 참고 답안으로 도착한 학습자가 할 일이 없어요 (이 단계의 문제를 만드는 이벤트를 써 주세요)",
+                    at: step.events.first?.location ?? step.location)
+        }
+        return problems
+    }
+}
+
+/// Whether two topologies are the same story situation: `infralab show` prints the same
+/// tree, and the files hold the same settings (comments, order and style aside).
+public enum StoryComparison {
+    public static func difference(arrivedText: String, arrived: Topology, starterText: String, starter: Topology) -> LocalizedText? {
+        let tree = TopologyTree(colorize: false, language: .en)
+        let a = tree.render(arrived).split(separator: "\n"), b = tree.render(starter).split(separator: "\n")
+        if a != b {
+            let index = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+            let left = index < a.count ? String(a[index]) : "(nothing)", right = index < b.count ? String(b[index]) : "(nothing)"
+            return LocalizedText(en: "`infralab show` differs: `\(left.trimmed)` instead of `\(right.trimmed)`",
+                                 ko: "`infralab show` 결과가 달라요: `\(right.trimmed)` 대신 `\(left.trimmed)`")
+        }
+        let x = YAMLParser.parse(arrivedText, file: "a").root, y = YAMLParser.parse(starterText, file: "b").root
+        if let x, let y, let path = firstDifference(canonical(x), canonical(y), path: []) {
+            return LocalizedText(en: "the settings differ at `\(path)`", ko: "`\(path)` 설정이 달라요")
+        }
+        return nil
+    }
+
+    /// Mapping entries sorted by key, all the way down.
+    static func canonical(_ node: YAMLNode) -> YAMLNode {
+        switch node.kind {
+        case .scalar: return node
+        case .sequence(let items): return YAMLNode(.sequence(items.map(canonical)), at: node.location)
+        case .mapping(let entries):
+            let sorted = entries.sorted { $0.key < $1.key }.map { YAMLNode.Entry(key: $0.key, keyLocation: $0.keyLocation, value: canonical($0.value)) }
+            return YAMLNode(.mapping(sorted), at: node.location)
+        }
+    }
+
+    static func firstDifference(_ a: YAMLNode, _ b: YAMLNode, path: [String]) -> String? {
+        let here = path.isEmpty ? "(top level)" : path.joined(separator: ".")
+        switch (a.kind, b.kind) {
+        case let (.mapping(x), .mapping(y)):
+            for key in Set(x.map(\.key)).union(y.map(\.key)).sorted() {
+                guard let l = x.first(where: { $0.key == key }), let r = y.first(where: { $0.key == key }) else { return (path + [key]).joined(separator: ".") }
+                if let found = firstDifference(l.value, r.value, path: path + [key]) { return found }
+            }
+            return nil
+        case let (.sequence(x), .sequence(y)):
+            if x.count != y.count { return here }
+            for (offset, pair) in zip(x, y).enumerated() {
+                if let found = firstDifference(pair.0, pair.1, path: path + ["[\(offset)]"]) { return found }
+            }
+            return nil
+        default:
+            return a.isEquivalent(to: b) ? nil : here
+        }
+    }
+}
+
+private extension StringProtocol {
+    var trimmed: String { String(drop { $0 == " " }) }
+}
