@@ -108,7 +108,7 @@ struct EventResolver {
 
     mutating func add(section: String, name: String, value: YAMLNode) throws {
         if let existing = editor.root[section]?.entries?.first(where: { $0.key == name }) {
-            if existing.value.isEquivalent(to: value) { return }
+            if existing.value.isEquivalent(to: value) || meansTheSame(section: section, name: name, value) { return }
             throw fail(EventText.nameTaken(name, section: section), at: existing.keyLocation)
         }
         if let sectionNode = editor.root[section] {
@@ -134,6 +134,13 @@ struct EventResolver {
         }
     }
 
+    /// Whether the file's own `name` already means `value`: an outside host written
+    /// with another spelling of the same address (`203.0.113.10/32` for `203.0.113.10`).
+    func meansTheSame(section: String, name: String, _ value: YAMLNode) -> Bool {
+        guard section == "outside", let text = value.scalar, let wanted = CIDR(text) else { return false }
+        return topology.outside.first { $0.name == name }?.cidr.value == wanted
+    }
+
     /// Appends `item` to the list `list` of the mapping at `path` (creating the list),
     /// unless an equivalent item is already there.
     mutating func appendUnlessPresent(_ item: YAMLNode, to path: [YAMLPathComponent], list: String) throws {
@@ -157,11 +164,15 @@ struct EventResolver {
         if let toPort { fields.append(YAMLNode.Entry(key: "to-port", keyLocation: event.location, value: scalar(String(toPort)))) }
         let forward = YAMLNode(.mapping(fields), at: event.location)
         let site = host.site.name
-        if let clash = topology.sites.first(where: { $0.name == site })?.portForwards.first(where: { $0.port.value == port }) {
+        // A site without a public address exposes ports through a tunnel instead.
+        let model = topology.sites.first { $0.name == site }
+        let viaTunnel = model?.publicIP == nil
+        let existing = viaTunnel ? model?.tunnels : model?.portForwards
+        if let clash = existing?.first(where: { $0.port.value == port }) {
             if clash.target.name == host.name && clash.effectiveTargetPort == (toPort ?? port) { return }
             throw fail(EventText.portTaken(port, site: site, target: clash.target.name), at: clash.location)
         }
-        try appendUnlessPresent(forward, to: [.key("sites"), .key(site)], list: "port-forwards")
+        try appendUnlessPresent(forward, to: [.key("sites"), .key(site)], list: viaTunnel ? "tunnels" : "port-forwards")
     }
 
     // MARK: Finding things

@@ -48,8 +48,8 @@ extension LabChecker {
         guard let arrivedTopology = loaded.topology, let starterTopology = starter.topology else { return problems }
         let what = "the reference of `\(previous.id)` plus the events of `\(step.id)`"
         let whatKo = "`\(previous.id)` 참고 답안에 `\(step.id)` 이벤트를 더한 것"
-        if let difference = StoryComparison.difference(arrivedText: arrived, arrived: arrivedTopology,
-                                                       starterText: (try? String(contentsOfFile: starterPath, encoding: .utf8)) ?? "", starter: starterTopology) {
+        let starterText = (try? String(contentsOfFile: starterPath, encoding: .utf8)) ?? ""
+        if let difference = StoryComparison.difference(arrived, arrivedTopology, starterText, starterTopology) {
             problem("\(what) is not the starter `\(starterDisplay)`: \(difference.en)",
                     "\(whatKo)이 시작 파일 `\(starterDisplay)`과 달라요: \(difference.text(.ko))", at: step.events.first?.location ?? step.location)
         }
@@ -63,57 +63,3 @@ extension LabChecker {
     }
 }
 
-/// Whether two topologies are the same story situation: `infralab show` prints the same
-/// tree, and the files hold the same settings (comments, order and style aside).
-public enum StoryComparison {
-    public static func difference(arrivedText: String, arrived: Topology, starterText: String, starter: Topology) -> LocalizedText? {
-        let tree = TopologyTree(colorize: false, language: .en)
-        let a = tree.render(arrived).split(separator: "\n"), b = tree.render(starter).split(separator: "\n")
-        if a != b {
-            let index = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-            let left = index < a.count ? String(a[index]) : "(nothing)", right = index < b.count ? String(b[index]) : "(nothing)"
-            return LocalizedText(en: "`infralab show` differs: `\(left.trimmed)` instead of `\(right.trimmed)`",
-                                 ko: "`infralab show` 결과가 달라요: `\(right.trimmed)` 대신 `\(left.trimmed)`")
-        }
-        let x = YAMLParser.parse(arrivedText, file: "a").root, y = YAMLParser.parse(starterText, file: "b").root
-        if let x, let y, let path = firstDifference(canonical(x), canonical(y), path: []) {
-            return LocalizedText(en: "the settings differ at `\(path)`", ko: "`\(path)` 설정이 달라요")
-        }
-        return nil
-    }
-
-    /// Mapping entries sorted by key, all the way down.
-    static func canonical(_ node: YAMLNode) -> YAMLNode {
-        switch node.kind {
-        case .scalar: return node
-        case .sequence(let items): return YAMLNode(.sequence(items.map(canonical)), at: node.location)
-        case .mapping(let entries):
-            let sorted = entries.sorted { $0.key < $1.key }.map { YAMLNode.Entry(key: $0.key, keyLocation: $0.keyLocation, value: canonical($0.value)) }
-            return YAMLNode(.mapping(sorted), at: node.location)
-        }
-    }
-
-    static func firstDifference(_ a: YAMLNode, _ b: YAMLNode, path: [String]) -> String? {
-        let here = path.isEmpty ? "(top level)" : path.joined(separator: ".")
-        switch (a.kind, b.kind) {
-        case let (.mapping(x), .mapping(y)):
-            for key in Set(x.map(\.key)).union(y.map(\.key)).sorted() {
-                guard let l = x.first(where: { $0.key == key }), let r = y.first(where: { $0.key == key }) else { return (path + [key]).joined(separator: ".") }
-                if let found = firstDifference(l.value, r.value, path: path + [key]) { return found }
-            }
-            return nil
-        case let (.sequence(x), .sequence(y)):
-            if x.count != y.count { return here }
-            for (offset, pair) in zip(x, y).enumerated() {
-                if let found = firstDifference(pair.0, pair.1, path: path + ["[\(offset)]"]) { return found }
-            }
-            return nil
-        default:
-            return a.isEquivalent(to: b) ? nil : here
-        }
-    }
-}
-
-private extension StringProtocol {
-    var trimmed: String { String(drop { $0 == " " }) }
-}
