@@ -96,8 +96,14 @@ struct EventResolver {
             }
         case .addRoute(let select, let route):
             let resolved = try resolve(route)
-            for table in try routeTables(of: select) {
-                try appendUnlessPresent(resolved, to: [.key("route-tables"), .key(table)], list: "routes")
+            var done: Set<String> = []
+            for name in try subjects(select) {
+                let subnet = try subnet(of: name)
+                if let table = writtenRouteTable(of: subnet) {
+                    if done.insert(table).inserted { try appendUnlessPresent(resolved, to: [.key("route-tables"), .key(table)], list: "routes") }
+                } else if done.insert(subnet.name).inserted {
+                    try giveRouteTable(to: subnet, route: resolved)
+                }
             }
         case .addForward(let select, let port, let toPort):
             try addForward(select, port: port, toPort: toPort)
@@ -135,10 +141,21 @@ struct EventResolver {
     }
 
     /// Whether the file's own `name` already means `value`: an outside host written
-    /// with another spelling of the same address (`203.0.113.10/32` for `203.0.113.10`).
+    /// with another spelling of the same address (`203.0.113.10/32` for `203.0.113.10`),
+    /// an instance playing the same role.
     func meansTheSame(section: String, name: String, _ value: YAMLNode) -> Bool {
-        guard section == "outside", let text = value.scalar, let wanted = CIDR(text) else { return false }
-        return topology.outside.first { $0.name == name }?.cidr.value == wanted
+        switch section {
+        case "outside":
+            guard let text = value.scalar, let wanted = CIDR(text) else { return false }
+            return topology.outside.first { $0.name == name }?.cidr.value == wanted
+        case "instances":
+            // An instance of that name already playing the same role (a second WAS the
+            // learner added on their own).
+            guard let role = value["role"]?.scalar, let mine = instance(name) else { return false }
+            return mine.roles.contains { $0.value == role }
+        default:
+            return false
+        }
     }
 
     /// Appends `item` to the list `list` of the mapping at `path` (creating the list),
@@ -229,12 +246,25 @@ struct EventResolver {
         var tables: [String] = []
         for name in try subjects(select) {
             let subnet = try subnet(of: name)
-            guard let table = facts.routeTable(ofSubnet: subnet)?.name, editor.root["route-tables"]?[table] != nil else {
-                throw fail(EventText.noRouteTable(subnet.name), at: subnet.location)
-            }
+            guard let table = writtenRouteTable(of: subnet) else { throw fail(EventText.noRouteTable(subnet.name), at: subnet.location) }
             if !tables.contains(table) { tables.append(table) }
         }
         return tables
+    }
+
+    /// The route table a subnet uses, when the file writes it (not the implicit main one).
+    func writtenRouteTable(of subnet: Subnet) -> String? {
+        guard let table = facts.routeTable(ofSubnet: subnet)?.name, editor.root["route-tables"]?[table] != nil else { return nil }
+        return table
+    }
+
+    /// A subnet on its VPC's implicit main table (the local route only) gets a table of
+    /// its own holding that route: `SUBNET-routes`, then `route-table:` on the subnet.
+    mutating func giveRouteTable(to subnet: Subnet, route: YAMLNode) throws {
+        let name = subnet.name + "-routes"
+        let routes = YAMLNode.Entry(key: "routes", keyLocation: event.location, value: YAMLNode(.sequence([route]), at: event.location))
+        try add(section: "route-tables", name: name, value: YAMLNode(.mapping([routes]), at: event.location))
+        try set(name: subnet.name, key: "route-table", value: scalar(name))
     }
 
     // MARK: References
