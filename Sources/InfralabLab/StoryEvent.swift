@@ -145,7 +145,8 @@ enum StoryEventReader {
         case .scalar: return
         case .sequence(let items): items.forEach { checkReferences($0, &reader) }
         case .mapping(let entries):
-            if entries.count == 1, let entry = entries.first, entry.key.hasSuffix("-of") {
+            if entries.count == 1, let entry = entries.first,
+               entry.key.hasSuffix("-of") || Suggestions.closest(to: entry.key, in: StoryEvent.referenceKeys).map({ Suggestions.editDistance($0, entry.key) <= 2 }) == true {
                 if !StoryEvent.referenceKeys.contains(entry.key) {
                     reader.error("event-reference", LocalizedText(en: "unknown reference `\(entry.key)`", ko: "알 수 없는 참조 `\(entry.key)`예요"),
                                  at: entry.keyLocation, length: entry.key.unicodeScalars.count,

@@ -285,22 +285,32 @@ public struct YAMLEditor: Sendable {
             let inline = value.scalar != nil ? YAMLWriter.inlineScalar(value) : YAMLWriter.flow(value)
             return [scalars(withNote(pad + YAMLWriter.key(key) + ": " + inline, note))]
         }
-        let written = YAMLWriter.write(YAMLNode(.mapping([YAMLNode.Entry(key: key, keyLocation: value.location, value: value)]), at: value.location))
-        var out = written.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { pad + $0 }
+        var out = YAMLEditor.houseStyle(key: key, value, indent: indent)
         if !out.isEmpty { out[0] = withNote(out[0], note) }
         return out.map(scalars)
     }
 
     private func item(_ value: YAMLNode, indent: Int, flowStyle: Bool, note: String?) -> [[Unicode.Scalar]] {
         let pad = String(repeating: " ", count: indent)
-        if value.scalar != nil || flowStyle {
-            let inline = value.scalar != nil ? YAMLWriter.inlineScalar(value) : YAMLWriter.flow(value)
-            return [scalars(withNote(pad + "- " + inline, note))]
+        let inline = value.scalar != nil ? YAMLWriter.inlineScalar(value) : YAMLWriter.flow(value)
+        return [scalars(withNote(pad + "- " + inline, note))]
+    }
+
+    /// The house style of the shipped files: nested mappings as blocks, list items and
+    /// lists of names in flow style (`- { port: 22, from: admin }`, `[was, db]`).
+    static func houseStyle(key: String, _ value: YAMLNode, indent: Int) -> [String] {
+        let pad = String(repeating: " ", count: indent)
+        let head = pad + YAMLWriter.key(key) + ":"
+        switch value.kind {
+        case .scalar:
+            return [head + " " + YAMLWriter.inlineScalar(value)]
+        case .sequence(let items):
+            if items.isEmpty || items.allSatisfy({ $0.scalar != nil }) { return [head + " " + YAMLWriter.flow(value)] }
+            return [head] + items.map { pad + "  - " + ($0.scalar != nil ? YAMLWriter.inlineScalar($0) : YAMLWriter.flow($0)) }
+        case .mapping(let entries):
+            if entries.isEmpty { return [head + " {}"] }
+            return [head] + entries.flatMap { houseStyle(key: $0.key, $0.value, indent: indent + 2) }
         }
-        let written = YAMLWriter.write(YAMLNode(.sequence([value]), at: value.location))
-        var out = written.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { pad + $0 }
-        if !out.isEmpty { out[0] = withNote(out[0], note) }
-        return out.map(scalars)
     }
 }
 
