@@ -9,12 +9,12 @@ extension LearnerScreens {
         case .unchanged:
             return ""
         case .applied(let diff, let backup):
-            var out = style.bold(t(ArrivalText.changed(file))) + "\n"
+            var out = wrapped(t(ArrivalText.changed(file)), toWidth: width).map(style.bold).joined(separator: "\n") + "\n"
             out += diffLines(diff)
             if let backup { out += paragraphs(t(ArrivalText.backup(LabPack.displayPath(backup))), indent: 2) + "\n" }
             return out
         case .refused(let failure):
-            var out = style.yellow(style.bold(t(ArrivalText.refused(file)))) + "\n"
+            var out = wrapped(t(ArrivalText.refused(file)), toWidth: width).map { style.yellow(style.bold($0)) }.joined(separator: "\n") + "\n"
             let place = failure.location.map { "\($0): " } ?? ""
             out += paragraphs(place + t(failure.message), indent: 2) + "\n"
             out += paragraphs(t(ArrivalText.refusedWayOut(file)), indent: 2) + "\n"
@@ -31,14 +31,39 @@ extension LearnerScreens {
             let number = String(repeating: " ", count: numberWidth - String(line.number).count) + String(line.number)
             let mark = line.kind == .added ? "+" : "-"
             let prefix = "  \(mark) \(number) │ "
-            let body = truncated(line.text.replacingTabs(), toWidth: max(10, width - displayWidth(of: prefix)))
-            let text = prefix + body
-            out += (line.kind == .added ? style.green(text) : style.red(text)) + "\n"
+            let continuation = String(repeating: " ", count: 4 + numberWidth) + "│ "
+            let room = max(10, width - displayWidth(of: prefix))
+            // A long line wraps (the change is often at its end), at most three rows.
+            var pieces = Self.hardWrap(line.text.replacingTabs(), width: room)
+            if pieces.count > 3 { pieces = Array(pieces.prefix(3)); pieces[2] = truncated(pieces[2] + "…", toWidth: room) }
+            for (row, piece) in pieces.enumerated() {
+                let text = (row == 0 ? prefix : continuation) + piece
+                out += (line.kind == .added ? style.green(text) : style.red(text)) + "\n"
+            }
         }
         if changes.count > Self.arrivalLineLimit {
             out += style.dim("  " + t(ArrivalText.more(changes.count - Self.arrivalLineLimit))) + "\n"
         }
         return out
+    }
+}
+
+extension LearnerScreens {
+    /// Cuts text into rows of at most `width` columns, wherever the width falls (code is
+    /// not prose: its spaces matter).
+    static func hardWrap(_ text: String, width: Int) -> [String] {
+        var rows: [String] = [], row = "", used = 0
+        for character in text {
+            let w = displayWidth(of: String(character))
+            if used + w > width, !row.isEmpty {
+                rows.append(row)
+                row = ""
+                used = 0
+            }
+            row.append(character)
+            used += w
+        }
+        return rows + [row]
     }
 }
 

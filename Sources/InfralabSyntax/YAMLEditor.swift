@@ -96,7 +96,8 @@ public struct YAMLEditor: Sendable {
         } else {
             let indent = mapping.location.column - 1
             let last = lastLine(ofBlockAt: mapping.location, isSequence: false)
-            let flowStyle = entries.last.map { isFlowCollection($0.value) } ?? false
+            let collections = entries.filter { $0.value.scalar == nil }
+            let flowStyle = collections.filter { isFlowCollection($0.value) }.count * 2 > collections.count
             edited.insert(contentsOf: block(key: key, value: value, indent: indent, flowStyle: flowStyle, note: note), at: last + 1)
         }
         try commit(edited, expecting: root.replacing(at: path[...]) { node in
@@ -112,11 +113,11 @@ public struct YAMLEditor: Sendable {
         if isFlow(sequence) {
             if items.isEmpty, let keyLine = emptyFlowValueLine(sequence, path: path) {
                 // `routes: []` → `routes:` and a block sequence under it.
+                // `[]` becomes two spaces so that a comment after it keeps its column.
                 let line = sequence.location.line - 1
                 let start = sequence.location.column - 1
-                var trimmedStart = start
-                while trimmedStart > 0, lines[line][trimmedStart - 1] == " " { trimmedStart -= 1 }
-                edited[line].replaceSubrange(trimmedStart..<(start + 2), with: [])
+                edited[line].replaceSubrange(start..<(start + 2), with: [" ", " "])
+                while edited[line].last == " " { edited[line].removeLast() }
                 let indent = keyLine + 2
                 edited.insert(contentsOf: item(value, indent: indent, flowStyle: true, note: note), at: line + 1)
             } else {

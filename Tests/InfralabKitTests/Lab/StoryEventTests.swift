@@ -95,7 +95,7 @@ import Testing
                   route: { to: boss, via: { internet-gateway-of: role:db } }
             """, to: Self.vpc).get()
         #expect(result.text.contains("  mysql: { subnet: data-a, security-groups: [mysql], role: db, public-ip: true }\n"))
-        #expect(result.text.contains("    routes:          # local only\n      - { to: boss, via: gw }\n"))
+        #expect(result.text.contains("    routes:             # local only\n      - { to: boss, via: gw }\n"))
         #expect(result.diff.changes.filter { $0.kind == .removed }.map(\.number) == [17, 29], "the two lines edited in place")
         #expect(result.diff.changes.filter { $0.kind == .added }.count == 3)
         let loaded = TopologyLoader.load(text: result.text, file: "t")

@@ -45,11 +45,11 @@ import Testing
         #expect(editor.text == "instances:\n  db:  { subnet: private-a, role: db, public-ip: true }   # mine\n")
     }
 
-    @Test("`key: []` becomes a block sequence under the key, its comment kept")
+    @Test("`key: []` becomes a block sequence under the key, its comment kept in its column")
     func emptyFlowBecomesBlock() throws {
         var editor = try YAMLEditor(text: "route-tables:\n  private:\n    routes: []     # local only\n", file: "t.yaml")
         try editor.appendItem(to: [.key("route-tables"), .key("private"), .key("routes")], value: m([("to", s("admin")), ("via", s("igw"))]))
-        #expect(editor.text == "route-tables:\n  private:\n    routes:     # local only\n      - { to: admin, via: igw }\n")
+        #expect(editor.text == "route-tables:\n  private:\n    routes:        # local only\n      - { to: admin, via: igw }\n")
     }
 
     @Test("a new entry follows the style of the entry before it: block under block, flow after flow")
