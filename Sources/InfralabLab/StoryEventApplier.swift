@@ -44,8 +44,9 @@ public enum StoryEventApplier {
                 guard editor.text != current else { continue }
                 current = editor.text
             } catch let error as YAMLEditError {
-                return .failure(StoryEventFailure(error.message, at: error.location, event: event.location))
-            } catch let failure as StoryEventFailure {
+                return .failure(StoryEventFailure(error.message, at: original(error.location, text, current), event: event.location))
+            } catch var failure as StoryEventFailure {
+                failure.location = original(failure.location, text, current)
                 return .failure(failure)
             } catch {
                 return .failure(StoryEventFailure(LocalizedText(verbatim: "\(error)"), at: nil, event: event.location))
@@ -56,6 +57,23 @@ public enum StoryEventApplier {
             }
         }
         return .success(StoryArrival(text: current, diff: LineDiff(old: text, new: current)))
+    }
+
+    /// A place in the text after earlier events, as a place in the learner's own file
+    /// (nil when it is a line an earlier event wrote).
+    static func original(_ location: SourceLocation?, _ text: String, _ current: String) -> SourceLocation? {
+        guard var location, text != current else { return location }
+        var newLine = 0
+        for line in LineDiff(old: text, new: current).lines {
+            guard line.kind != .removed else { continue }
+            newLine += 1
+            if newLine == location.line {
+                guard line.kind == .kept else { return nil }
+                location.line = line.number
+                return location
+            }
+        }
+        return nil
     }
 }
 

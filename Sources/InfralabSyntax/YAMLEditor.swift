@@ -237,6 +237,7 @@ public struct YAMLEditor: Sendable {
     private func emptyFlowValueLine(_ node: YAMLNode, path: [YAMLPathComponent]) -> Int? {
         guard case .key = path.last, let parent = self.node(at: Array(path.dropLast())), parent.entries != nil, !isFlow(parent) else { return nil }
         let line = node.location.line - 1, column = node.location.column - 1
+        guard line < lines.count, column + 2 <= lines[line].count, lines[line][column + 1] == "]" else { return nil }
         let rest = lines[line][(column + 2)...].drop { $0 == " " }
         guard rest.isEmpty || rest.first == "#" else { return nil }
         guard let entry = parent.entries?.first(where: { $0.value.location == node.location }), entry.keyLocation.line == node.location.line else { return nil }
