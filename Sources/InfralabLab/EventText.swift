@@ -1,3 +1,7 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+
 /// Messages about story events, in both languages (one place, one style).
 enum EventText {
     static func fileDoesNotLoad(_ why: LocalizedText) -> LocalizedText {

@@ -1,3 +1,7 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+
 /// What happens in the story before the learner's turn (a teammate's rule, a new
 /// datacenter, the admin's address), written in `mission.yaml` under a step's `events:`
 /// and applied to the learner's own `topology.yaml` when they arrive at the step.
@@ -54,7 +58,7 @@ public struct StoryEvent: Hashable, Sendable {
     public static let referenceKeys = ["name-of", "security-group-of", "security-groups-of", "subnet-of",
                                        "route-table-of", "internet-gateway-of", "sibling-subnet-of"]
     /// Top-level sections `add` may write to (the topology file's sections).
-    public static var sections: [String] { TopologyDecoder.sections }
+    public static var sections: [String] { TopologyLoader.sections }
 }
 
 /// Reads a step's `events:` list with located errors.

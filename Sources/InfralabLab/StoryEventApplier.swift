@@ -1,3 +1,7 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+
 /// The outcome of applying a step's events to the learner's file.
 public struct StoryArrival: Sendable {
     /// The file's new text (the old text when nothing changed).
@@ -217,7 +221,7 @@ struct EventResolver {
     /// Sections in the order a name is looked up: components a selector picks first
     /// (a security group may share its instance's name).
     static let lookupOrder = ["instances", "hosts", "load-balancers", "sites", "nat-gateways", "subnets", "vpcs", "outside"]
-        + TopologyDecoder.sections.filter { !["instances", "hosts", "load-balancers", "sites", "nat-gateways", "subnets", "vpcs", "outside"].contains($0) }
+        + TopologyLoader.sections.filter { !["instances", "hosts", "load-balancers", "sites", "nat-gateways", "subnets", "vpcs", "outside"].contains($0) }
 
     /// The section and entry that define `name` in the file.
     func entry(named name: String) -> (String, YAMLNode.Entry)? {

@@ -1,3 +1,9 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+
 /// What arriving at a step did to the learner's file: the story's changes as a short
 /// diff, or why the file could not take them and the way out.
 extension LearnerScreens {

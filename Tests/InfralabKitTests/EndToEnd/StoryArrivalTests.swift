@@ -1,5 +1,11 @@
 import Foundation
-import InfralabKit
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 import InfralabTestSupport
 import Testing
 

@@ -1,5 +1,11 @@
 import Testing
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
 
 /// Story events: read from mission.yaml with located errors, applied to a learner's file
 /// by selector (whatever the learner named things), idempotent, and refused — with the

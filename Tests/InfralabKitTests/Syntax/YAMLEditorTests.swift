@@ -1,9 +1,15 @@
-import InfralabKit
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
+import InfralabLabStorage
+import InfralabPresentation
+import InfralabCLI
 import Testing
 
 /// The in-place editor: every edit keeps the person's own text and changes one thing.
 @Suite struct YAMLEditorTests {
-    static let here = InfralabKit.SourceLocation(file: "x", line: 1, column: 1)
+    static let here = InfralabSyntax.SourceLocation(file: "x", line: 1, column: 1)
     func s(_ text: String) -> YAMLNode { YAMLNode(.scalar(text, .plain), at: Self.here) }
     func m(_ pairs: [(String, YAMLNode)]) -> YAMLNode {
         YAMLNode(.mapping(pairs.map { YAMLNode.Entry(key: $0.0, keyLocation: Self.here, value: $0.1) }), at: Self.here)

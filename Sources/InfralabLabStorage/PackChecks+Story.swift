@@ -1,8 +1,23 @@
 import Foundation
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+import InfralabLab
 
 /// `lab check`'s story checks: a learner who plays with `next` keeps their own file, so
 /// what the story changes between two steps must reach it as events, and arriving with
 /// the reference answer must give exactly the next step's starter.
+extension PackCheck {
+    static let storyArrives = PackCheck(
+        id: "story-arrives",
+        summary: LocalizedText(en: "the step before's reference plus this step's events is this step's starter, and fails the step",
+                               ko: "앞 단계 참고 답안에 이 단계의 이벤트를 더하면 이 단계의 시작 파일이 되고, 이 단계를 통과하지 못해요"),
+        scope: .step) { context in
+        guard let step = context.step else { return }
+        context.report.problems += LabChecker.checkStory(mission: context.mission, step: step)
+    }
+}
+
 extension LabChecker {
     /// The story's situation when a learner arrives at `step` from the reference answer
     /// of the step before: that answer's text with the step's events applied.

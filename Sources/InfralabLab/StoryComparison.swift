@@ -1,3 +1,7 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+
 /// Whether two topology files describe the same story situation, whatever their
 /// comments, key order and flow or block style: the same settings (every mapping
 /// compared key by key, lists item by item), and the same resolved placement — each
