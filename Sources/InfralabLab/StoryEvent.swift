@@ -152,7 +152,7 @@ enum StoryEventReader {
             if entries.count == 1, let entry = entries.first,
                entry.key.hasSuffix("-of") || Suggestions.closest(to: entry.key, in: StoryEvent.referenceKeys).map({ Suggestions.editDistance($0, entry.key) <= 2 }) == true {
                 if !StoryEvent.referenceKeys.contains(entry.key) {
-                    reader.error("event-reference", LocalizedText(en: "unknown reference `\(entry.key)`", ko: "알 수 없는 참조 `\(entry.key)`예요"),
+                    reader.error("event-reference", LocalizedText(en: "unknown reference `\(entry.key)`", ko: "알 수 없는 참조예요: `\(entry.key)`"),
                                  at: entry.keyLocation, length: entry.key.unicodeScalars.count,
                                  suggestion: Suggestions.closest(to: entry.key, in: StoryEvent.referenceKeys).map { LocalizedText(en: "did you mean `\($0)`?", ko: Korean.object("`\($0)`") + " 쓰려던 건가요?") }
                                     ?? LocalizedText(en: "references: \(StoryEvent.referenceKeys.joined(separator: ", "))", ko: "쓸 수 있는 참조: \(StoryEvent.referenceKeys.joined(separator: ", "))"))

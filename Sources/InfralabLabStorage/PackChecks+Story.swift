@@ -40,7 +40,7 @@ extension LabChecker {
         if index == 0 || step.freshStart {
             if let first = step.events.first {
                 problem("step `\(step.id)` starts fresh (its starter replaces the learner's file), so its events never reach anyone: put them in the starter",
-                        "`\(step.id)` 단계는 시작 파일로 새로 시작해서 이벤트가 학습자 파일에 닿지 않아요. 시작 파일에 넣어 주세요", at: first.location)
+                        "`\(step.id)` 단계는 시작 파일로 새로 시작해서 이벤트가 학습자 파일에 반영되지 않아요. 시작 파일에 넣어 주세요", at: first.location)
             }
             return problems
         }

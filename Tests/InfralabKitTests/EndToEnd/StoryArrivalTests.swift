@@ -120,6 +120,62 @@ import Testing
         #expect(Double(failing) >= 0.8 * Double(total), "\(failing) of \(total) fail on arrival; passing: \(passing)")
     }
 
+    /// The reference answer with every component renamed (`db` → `db-x`; roles, kinds and
+    /// the story's outside hosts stay): a learner who chose their own names.
+    static func renamed(_ text: String) -> String? {
+        guard let root = YAMLParser.parse(text, file: "r.yaml").root else { return nil }
+        var names = Set<String>()
+        for section in ["sites", "hosts", "vpcs", "internet-gateways", "subnets", "route-tables", "nat-gateways", "security-groups",
+                        "network-acls", "instances", "load-balancers"] {
+            for entry in root[section]?.entries ?? [] { names.insert(entry.key) }
+        }
+        for vpc in root["vpcs"]?.entries ?? [] { if let gateway = vpc.value["internet-gateway"]?.scalar { names.insert(gateway) } }
+        let keep: Set<String> = ["role", "runs", "kind", "power", "az", "region", "protocol", "action", "scheme", "cidr"]
+        func walk(_ node: YAMLNode, depth: Int, key: String?) -> YAMLNode {
+            switch node.kind {
+            case .scalar(let text, let style):
+                if let key, keep.contains(key) { return node }
+                return names.contains(text) ? YAMLNode(.scalar(text + "-x", style), at: node.location) : node
+            case .sequence(let items):
+                return YAMLNode(.sequence(items.map { walk($0, depth: depth + 1, key: key) }), at: node.location)
+            case .mapping(let entries):
+                return YAMLNode(.mapping(entries.map { entry in
+                    let renamedKey = depth == 1 && names.contains(entry.key) ? entry.key + "-x" : entry.key
+                    return YAMLNode.Entry(key: renamedKey, keyLocation: entry.keyLocation, value: walk(entry.value, depth: depth + 1, key: entry.key))
+                }), at: node.location)
+            }
+        }
+        return YAMLWriter.write(walk(root, depth: 0, key: nil))
+    }
+
+    @Test("every reference answer with other names for everything: the events find their targets, the file loads, the step fails")
+    func renamedAnswersArrive() throws {
+        var arrivals = 0
+        for mission in Self.pack.missions {
+            for (index, step) in mission.steps.enumerated() where index > 0 && !step.freshStart {
+                let previous = mission.steps[index - 1]
+                let text = try #require(Self.renamed(try String(contentsOfFile: previous.solutionPath, encoding: .utf8)))
+                #expect(text.contains("-x:") && text.contains("-x\n"), "the names are the learner's own\n\(text)")
+                let before = TopologyLoader.load(text: text, file: "topology.yaml")
+                #expect(!before.hasErrors, "\(previous.id) renamed loads: \(before.diagnostics.map(\.message.en))\n\(text)")
+                let position = "\(mission.id)/\(step.id)"
+                switch StoryEventApplier.apply(step.events, to: text, file: "topology.yaml", language: .en) {
+                case .failure(let failure):
+                    Issue.record("\(position): refused: \(failure.message.en) at \(String(describing: failure.location))\n\(text)")
+                case .success(let arrival):
+                    arrivals += 1
+                    #expect(arrival.changed == !step.events.isEmpty, "\(position): the events change the renamed file too")
+                    let loaded = TopologyLoader.load(text: arrival.text, file: "topology.yaml")
+                    let topology = try #require(loaded.topology)
+                    #expect(!loaded.hasErrors, "\(position): \(loaded.diagnostics.map(\.message.en))")
+                    let grade = Grader(topology: topology, diagnostics: loaded.diagnostics).grade(mission: mission, step: step)
+                    #expect(!grade.passed, "\(position): no free step with other names\n\(arrival.text)")
+                }
+            }
+        }
+        #expect(arrivals == Self.pack.missions.map { $0.steps.count - 1 }.reduce(0, +))
+    }
+
     @Test("goto within a mission brings the target's starter, says so, and names the backup after the file's step")
     func gotoWithinMission() throws {
         let directory = freshWorkingDirectory()
