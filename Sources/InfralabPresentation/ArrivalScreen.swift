@@ -37,7 +37,7 @@ extension LearnerScreens {
             let number = String(repeating: " ", count: numberWidth - String(line.number).count) + String(line.number)
             let mark = line.kind == .added ? "+" : "-"
             let prefix = "  \(mark) \(number) │ "
-            let continuation = String(repeating: " ", count: 4 + numberWidth) + "│ "
+            let continuation = String(repeating: " ", count: 5 + numberWidth) + "│ "
             let room = max(10, width - displayWidth(of: prefix))
             // A long line wraps (the change is often at its end), at most three rows.
             var pieces = Self.hardWrap(line.text.replacingTabs(), width: room)
@@ -58,18 +58,25 @@ extension LearnerScreens {
     /// Cuts text into rows of at most `width` columns, wherever the width falls (code is
     /// not prose: its spaces matter).
     static func hardWrap(_ text: String, width: Int) -> [String] {
-        var rows: [String] = [], row = "", used = 0
-        for character in text {
-            let w = displayWidth(of: String(character))
-            if used + w > width, !row.isEmpty {
-                rows.append(row)
-                row = ""
-                used = 0
+        var rows: [String] = []
+        var rest = Substring(text)
+        while displayWidth(of: String(rest)) > width {
+            var cut = rest.startIndex, used = 0
+            while cut < rest.endIndex {
+                let w = displayWidth(of: String(rest[cut]))
+                if used + w > width { break }
+                used += w
+                cut = rest.index(after: cut)
             }
-            row.append(character)
-            used += w
+            if cut == rest.startIndex { cut = rest.index(after: cut) }
+            // Prefer to break after a space in the last third of the row.
+            if let space = rest[..<cut].lastIndex(of: " "), rest.distance(from: rest.startIndex, to: space) > width * 2 / 3 {
+                cut = rest.index(after: space)
+            }
+            rows.append(String(rest[..<cut]))
+            rest = rest[cut...]
         }
-        return rows + [row]
+        return rows + [String(rest)]
     }
 }
 
