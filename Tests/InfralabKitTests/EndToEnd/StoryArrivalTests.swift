@@ -23,7 +23,7 @@ import Testing
         "datacenter/breach": ["outside:", "admin: 203.0.113.10"],
         "vpc-split/shortcut": ["public-ip: true", "{ to: admin, via: igw-main }"],
         "nat/no-way-in": ["{ port: 22, from: 0.0.0.0/0 }"],
-        "nat/nat-per-az": ["was-c: { subnet: private-c, security-groups: [was], role: was }   # the new WAS in AZ c"],
+        "nat/nat-per-az": ["was-c: { subnet: private-c, security-groups: [was], role: was }   # "],
     ]
 
     func show(_ path: String, in directory: URL, language: String = "en") -> String {
@@ -52,19 +52,23 @@ import Testing
         return String(rest[..<end.lowerBound])
     }
 
-    @Test("all six missions with `next` only, from each step's reference answer: each arrival is the step's starter, fails, and shows its diff")
-    func playWithNextOnly() throws {
+    @Test("all six missions with `next` only, from each step's reference answer: each arrival is the step's starter, fails, and shows its diff",
+          arguments: ["en", "ko"])
+    func playWithNextOnly(language: String) throws {
         let directory = freshWorkingDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(runCLI(["init", "--labs", Self.labs], workingDirectory: directory).status == 0)
+        var environment = testEnvironment
+        environment["INFRALAB_LANG"] = language
+        #expect(runCLI(["init", "--labs", Self.labs], environment: environment, workingDirectory: directory).status == 0)
         let file = directory.appendingPathComponent("topology.yaml")
         var diffs: [String] = []
         let steps = Self.pack.allSteps
         for (index, (mission, step)) in steps.enumerated() {
             let solution = try String(contentsOfFile: step.solutionPath, encoding: .utf8)
             try solution.write(to: file, atomically: true, encoding: .utf8)
-            let next = runCLI(["next"], workingDirectory: directory)
+            let next = runCLI(["next"], environment: environment, workingDirectory: directory)
             #expect(next.status == 0, "\(mission.id)/\(step.id): the reference passes\n\(next.stdout)")
+            for line in next.stdout.split(separator: "\n") { #expect(displayWidth(of: String(line)) <= 80, "\(language): “\(line)”") }
             guard index + 1 < steps.count else { break }
             let (nextMission, nextStep) = steps[index + 1]
             let position = "\(nextMission.id)/\(nextStep.id)"
@@ -75,6 +79,7 @@ import Testing
             let block = Self.arrivalBlock(next.stdout)
             if let expected = Self.expectedChanges[position] {
                 let shown = try #require(block, "\(position): the chapter shows the story's changes\n\(next.stdout)")
+                #expect(shown.hasPrefix(language == "ko" ? "그사이" : "Meanwhile"))
                 let joined = Self.unwrapped(shown)
                 for piece in expected { #expect(joined.contains(piece), "\(position): the diff shows `\(piece)`\n\(shown)") }
                 #expect(shown.contains(".infralab/backups/"), "\(position): the screen names the backup")
