@@ -66,7 +66,7 @@ enum StoryEventReader {
     static func read(_ node: YAMLNode, _ reader: inout NodeReader) -> [StoryEvent] {
         var events: [StoryEvent] = []
         for item in reader.sequence(node, "events") ?? [] {
-            guard let entries = reader.mapping(item, "an event", allowed: StoryEvent.operationNames + ["note"]) else { continue }
+            guard let entries = reader.mapping(item, "an event", allowed: MissionKeys.event.allowed) else { continue }
             let operations = entries.filter { StoryEvent.operationNames.contains($0.key) }
             guard operations.count == 1, let operation = operations.first else {
                 reader.error("event-operation",
@@ -88,7 +88,7 @@ enum StoryEventReader {
         let node = entry.value
         switch entry.key {
         case "add":
-            guard let fields = reader.mapping(node, "add", allowed: ["section", "name", "value"]) else { return nil }
+            guard let fields = reader.mapping(node, "add", allowed: MissionKeys.eventAdd.allowed) else { return nil }
             guard let section = required(fields, "section", node, &reader).flatMap({ reader.string($0, "section") }),
                   let name = required(fields, "name", node, &reader).flatMap({ reader.string($0, "name") }),
                   let value = required(fields, "value", node, &reader) else { return nil }
@@ -103,14 +103,14 @@ enum StoryEventReader {
             checkReferences(value, &reader)
             return .add(section: section, name: name, value: value)
         case "set":
-            guard let fields = reader.mapping(node, "set", allowed: ["select", "key", "value"]),
+            guard let fields = reader.mapping(node, "set", allowed: MissionKeys.eventSet.allowed),
                   let select = required(fields, "select", node, &reader).flatMap({ CheckReader.selector($0, "select", &reader) }),
                   let key = required(fields, "key", node, &reader).flatMap({ reader.string($0, "key") }),
                   let value = required(fields, "value", node, &reader) else { return nil }
             checkReferences(value, &reader)
             return .set(select: select, key: key, value: value)
         case "add-rule":
-            guard let fields = reader.mapping(node, "add-rule", allowed: ["security-group-of", "inbound", "outbound"]),
+            guard let fields = reader.mapping(node, "add-rule", allowed: MissionKeys.eventAddRule.allowed),
                   let select = required(fields, "security-group-of", node, &reader).flatMap({ CheckReader.selector($0, "security-group-of", &reader) }) else { return nil }
             let directions = fields.filter { $0.key == "inbound" || $0.key == "outbound" }
             guard directions.count == 1, let rule = directions.first, let direction = StoryEvent.Direction(rawValue: rule.key) else {
@@ -121,13 +121,13 @@ enum StoryEventReader {
             checkReferences(rule.value, &reader)
             return .addRule(securityGroupOf: select, direction: direction, rule: rule.value)
         case "add-route":
-            guard let fields = reader.mapping(node, "add-route", allowed: ["route-table-of", "route"]),
+            guard let fields = reader.mapping(node, "add-route", allowed: MissionKeys.eventAddRoute.allowed),
                   let select = required(fields, "route-table-of", node, &reader).flatMap({ CheckReader.selector($0, "route-table-of", &reader) }),
                   let route = required(fields, "route", node, &reader) else { return nil }
             checkReferences(route, &reader)
             return .addRoute(routeTableOf: select, route: route)
         case "add-forward":
-            guard let fields = reader.mapping(node, "add-forward", allowed: ["to", "port", "to-port"]),
+            guard let fields = reader.mapping(node, "add-forward", allowed: MissionKeys.eventAddForward.allowed),
                   let select = required(fields, "to", node, &reader).flatMap({ CheckReader.selector($0, "to", &reader) }),
                   let port = required(fields, "port", node, &reader).flatMap({ reader.int($0, "port", range: 1...65535) }) else { return nil }
             let toPort = fields.first { $0.key == "to-port" }.flatMap { reader.int($0.value, "to-port", range: 1...65535) }
