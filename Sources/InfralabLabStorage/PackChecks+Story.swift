@@ -66,12 +66,12 @@ extension LabChecker {
         let starterText = (try? String(contentsOfFile: starterPath, encoding: .utf8)) ?? ""
         if let difference = StoryComparison.difference(arrived, arrivedTopology, starterText, starterTopology) {
             problem("\(what) is not the starter `\(starterDisplay)`: \(difference.en)",
-                    "\(whatKo)이 시작 파일 `\(starterDisplay)`과 달라요: \(difference.text(.ko))", at: step.events.first?.location ?? step.location)
+                    "\(Korean.subject(whatKo)) 시작 파일과 달라요 (`\(starterDisplay)`): \(difference.text(.ko))", at: step.events.first?.location ?? step.location)
         }
         let grade = Grader(topology: arrivedTopology, diagnostics: loaded.diagnostics).grade(mission: mission, step: step)
         if grade.passed {
             problem("\(what) already passes `\(step.id)`: a learner arriving with the reference answer has nothing to do (write events that set up the step's problem)",
-                    "\(whatKo)이 이미 `\(step.id)` 단계를 통과해요. 참고 답안으로 도착한 학습자가 할 일이 없어요 (이 단계의 문제를 만드는 이벤트를 써 주세요)",
+                    "\(Korean.subject(whatKo)) 이미 `\(step.id)` 단계를 통과해요. 참고 답안으로 도착한 학습자가 할 일이 없어요 (이 단계의 문제를 만드는 이벤트를 써 주세요)",
                     at: step.events.first?.location ?? step.location)
         }
         return problems

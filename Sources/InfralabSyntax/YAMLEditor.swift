@@ -182,7 +182,7 @@ public struct YAMLEditor: Sendable {
         }
         let got = found?.kindDescription ?? LocalizedText(en: "nothing", ko: "아무것도 없음")
         return YAMLEditError(LocalizedText(en: "\(describe(path)) should be \(what.en) here, but it is \(got.en)",
-                                           ko: "\(describe(path)) 자리에는 \(what.text(.ko))이 와야 하는데 \(got.text(.ko))이에요"),
+                                           ko: "\(describe(path)) 자리에는 \(Korean.subject(what.text(.ko))) 와야 하는데 \(Korean.isA(got.text(.ko)))"),
                              at: found?.location ?? root.location)
     }
 

@@ -195,7 +195,7 @@ import Testing
         #expect(said.contains("now holds the starter of step `bastion/db-through-bastion`"), "\(jump.stdout)")
         let bastion = try #require(Self.pack.mission(withID: "bastion"))
         let starter = try String(contentsOfFile: PathUtilities.resolve(bastion.steps[2].starterPath, relativeTo: bastion.directory), encoding: .utf8)
-        #expect(try String(contentsOf: directory.appendingPathComponent("topology.yaml"), encoding: .utf8) == Workspace.withEditorSchemaLine(starter))
+        #expect(try String(contentsOf: directory.appendingPathComponent("topology.yaml"), encoding: .utf8) == Workspace.withEditorSchemaLine(BilingualComments.keeping(.en, in: starter)))
         #expect(starter.contains("role: bastion"), "the story's bastion is there")
         let backupsFolder = directory.appendingPathComponent(".infralab/backups")
         let backups = try FileManager.default.contentsOfDirectory(atPath: backupsFolder.path).filter { $0.hasSuffix("-bastion-bastion-host.yaml") }
