@@ -214,17 +214,17 @@ public enum MissionLoader {
     /// read from disk, `LabPack.symlinkProblems`).
     static func checkConfinement(_ steps: [Step], directory: String, solutionsRoot: String, solutionsDirectory: String,
                                  solutionsLocation: SourceLocation, reader: inout NodeReader) {
-        let packRoot = PathUtilities.parent(directory)
-        let solutionRoots = [packRoot, solutionsRoot]
+        let packRoot = PathUtilities.normalize(PathUtilities.parent(directory))
+        let solutionRoots = [packRoot, PathUtilities.normalize(solutionsRoot)]
         if !PathUtilities.isInside(solutionsDirectory, anyOf: solutionRoots) {
             pathEscapes("solutions", solutionsDirectory, at: solutionsLocation, reader: &reader)
         }
         for step in steps {
             let starter = PathUtilities.resolve(step.starterPath, relativeTo: directory)
-            if !PathUtilities.isInside(starter, anyOf: [packRoot]) {
+            if !PathUtilities.isInside(normalized: starter, roots: [packRoot]) {
                 pathEscapes("starter", starter, at: step.starterLocation ?? step.location, reader: &reader)
             }
-            if !PathUtilities.isInside(step.solutionPath, anyOf: solutionRoots) {
+            if !PathUtilities.isInside(normalized: PathUtilities.normalize(step.solutionPath), roots: solutionRoots) {
                 pathEscapes("solution", step.solutionPath, at: step.solutionLocation ?? step.location, reader: &reader)
             }
         }
@@ -290,10 +290,13 @@ public enum PathUtilities {
 
     /// Whether `path` (absolute, normalized) is `root` or below one of `roots`.
     public static func isInside(_ path: String, anyOf roots: [String]) -> Bool {
-        let path = normalize(path)
-        return roots.contains { root in
-            let root = normalize(root)
-            return path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        isInside(normalized: normalize(path), roots: roots.map(normalize))
+    }
+
+    /// `isInside` for paths and roots already normalized (no allocation per root).
+    public static func isInside(normalized path: String, roots: [String]) -> Bool {
+        roots.contains { root in
+            path == root || (path.hasPrefix(root) && (root == "/" || path.utf8.dropFirst(root.utf8.count).first == UInt8(ascii: "/")))
         }
     }
 
