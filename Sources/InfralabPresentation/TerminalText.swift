@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Stories, titles and hints come from mission packs; unknown keys, names and file names
 /// in diagnostics come from the learner's file; `--from` values from the command line.
-/// None of them may drive the terminal: every C0 control except newline and tab, DEL,
+/// None of them may drive the terminal: every C0 control except newline, tab and a CR
+/// right before a newline (CSV's CRLF), DEL,
 /// every C1 control, and every escape sequence (CSI such as `ESC[2J`, OSC such as window
 /// titles, hyperlinks and clipboard writes, DCS/APC/PM/SOS strings) is removed, payload
 /// and all. With `keepingStyles`, SGR colour sequences (`ESC[1;31m`) that infralab's own
@@ -27,7 +28,8 @@ public enum TerminalText {
                 index = end
                 continue
             }
-            if isControl(value) {
+            // A CR before LF (CSV's line ends) is harmless; a lone CR could overwrite a line.
+            if isControl(value), !(value == 0x0D && index + 1 < scalars.count && scalars[index + 1] == "\n") {
                 index += 1
                 continue
             }
@@ -41,12 +43,13 @@ public enum TerminalText {
     public static func needsSanitizing(_ text: String) -> Bool {
         var previous: UInt8 = 0
         for byte in text.utf8 {
-            if byte < 0x20, byte != 0x0A, byte != 0x09 { return true }
+            if byte < 0x20, byte != 0x0A, byte != 0x09, byte != 0x0D { return true }
+            if previous == 0x0D, byte != 0x0A { return true }
             if byte == 0x7F { return true }
             if previous == 0xC2, (0x80...0x9F).contains(byte) { return true }  // C1 in UTF-8
             previous = byte
         }
-        return false
+        return previous == 0x0D
     }
 
     static func isControl(_ value: UInt32) -> Bool {

@@ -99,7 +99,7 @@ import Testing
         #expect(run.stderr.contains("interrupted") && run.stderr.contains(LabPack.displayPath(backup)), "\(run.stderr)")
         let pack = LabPack.load(directory: Self.labs)
         let starter = try String(contentsOfFile: PathUtilities.resolve(pack.missions[1].steps[0].starterPath, relativeTo: pack.missions[1].directory), encoding: .utf8)
-        #expect((try String(contentsOf: directory.appendingPathComponent("topology.yaml"), encoding: .utf8)) == Workspace.withEditorSchemaLine(starter))
+        #expect((try String(contentsOf: directory.appendingPathComponent("topology.yaml"), encoding: .utf8)) == Workspace.withEditorSchemaLine(BilingualComments.keeping(.en, in: starter)))
         #expect(try String(contentsOfFile: backup, encoding: .utf8) == mine)
         #expect(try workspace.readProgress().get().pendingStarter == nil)
         #expect(!FileManager.default.fileExists(atPath: PathUtilities.join(directory.path, Workspace.temporaryPrefix + "123-topology.yaml")), "stray temporary file removed")
