@@ -119,8 +119,10 @@ public struct Grader {
         let (destinations, e2) = endpoints(flow.to)
         if let e = e1 ?? e2 { return [e] }
         var findings: [Finding] = []
-        for scenario in Scenarios.expand(flow.under, facts: facts) {
+        var search = ScenarioSearch(flow.under, facts: facts)
+        while let scenario = search.next() {
             var failures: [FlowResult] = []
+            var passing: [FlowResult] = []
             var anyPassed = false
             for source in sources {
                 for destination in destinations where source != destination {
@@ -135,13 +137,16 @@ public struct Grader {
                                                       address: address, through: way, incidents: scenario))
                         }
                     }
-                    if results.contains(where: \.isReachable) { anyPassed = true } else if let first = results.first { failures.append(first) }
+                    if let reached = results.first(where: \.isReachable) { anyPassed = true; passing.append(reached) } else if let first = results.first { failures.append(first) }
                 }
             }
             let failed = flow.requiresAny ? !anyPassed : !failures.isEmpty
             if failed, let first = failures.first {
+                search.failed()
                 findings.append(Finding(message: Messages.shouldReach(first.query), location: first.reason.location,
                                         flow: first, scenario: scenario))
+            } else if !failed {
+                search.passed(through: flow.requiresAny ? Array(passing.prefix(1)) : passing)
             }
         }
         return findings
@@ -159,7 +164,8 @@ public struct Grader {
         if let e1 { return [e1] }
         _ = e2
         var findings: [Finding] = []
-        for scenario in Scenarios.expand(flow.under, facts: facts) {
+        var scenarios = ScenarioSearch(flow.under, facts: facts)
+        while let scenario = scenarios.next() {
             search: for source in sources {
                 for destination in destinations where source != destination {
                     for address in addresses(flow.address) {
@@ -168,6 +174,7 @@ public struct Grader {
                         if result.isReachable {
                             findings.append(Finding(message: Messages.shouldNotReach(result.query), location: openingLocation(result),
                                                     flow: result, scenario: scenario))
+                            scenarios.failed()
                             break search
                         }
                     }
@@ -205,14 +212,17 @@ public struct Grader {
             findings += checkUnreachable(FlowCheck(from: flow.from, to: flow.to, port: port, protocol: flow.protocol,
                                                    address: .any, under: flow.under))
         }
-        for scenario in Scenarios.expand(flow.under, facts: facts) {
+        var search = ScenarioSearch(flow.under, facts: facts)
+        while let scenario = search.next() {
+            var passing: [FlowResult] = []
+            let before = findings.count
             for source in sources {
                 for destination in destinations where source != destination {
                     var best: FlowResult?
                     for relay in relays where relay != destination && relay != source {
                         let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
                                                                through: relay.description, incidents: scenario))
-                        if result.isReachable { best = nil; break }
+                        if result.isReachable { best = nil; passing.append(result); break }
                         if best == nil { best = result }
                     }
                     if let best {
@@ -221,6 +231,7 @@ public struct Grader {
                     }
                 }
             }
+            if findings.count > before { search.failed() } else { search.passed(through: passing) }
         }
         return findings
     }
@@ -247,8 +258,10 @@ public struct Grader {
         }
         if let entryPort { spec.entryPort = entryPort }
         var findings: [Finding] = []
-        for scenario in Scenarios.expand(under, facts: facts) {
+        var search = ScenarioSearch(under, facts: facts)
+        while let scenario = search.next() {
             let result = engine.serviceAnswers(spec, incidents: scenario)
+            if result.answers { search.passed(through: result.flows) } else { search.failed() }
             if !result.answers {
                 let failing = result.flows.last { !$0.isReachable }
                 findings.append(Finding(message: Messages.serviceDown(scenario), location: result.reason?.location ?? failing?.reason.location,
