@@ -82,38 +82,38 @@ public struct Progress: Sendable, Hashable {
     public static func parse(_ text: String, file: String) -> ReadResult {
         let parsed = YAMLParser.parse(text, file: file)
         var reader = NodeReader(codePrefix: "progress")
-        reader.diagnostics = parsed.diagnostics
+        reader.diagnostics.add(contentsOf: parsed.diagnostics)
         guard let root = parsed.root,
               let entries = reader.mapping(root, "the progress file", allowed: ["version", "labs", "mission", "step", "passed", "hints", "finished"])
-        else { return ReadResult(progress: nil, diagnostics: reader.diagnostics) }
+        else { return ReadResult(progress: nil, diagnostics: reader.diagnostics.diagnostics) }
         var labs: String?, mission: String?, step: String?, passed: [String] = [], hints: [String: Int] = [:], finished = false
         for entry in entries {
             switch entry.key {
             case "version":
-                if let v = reader.int(entry.value, "version", range: 1...1000), v > formatVersion {
+                if let v = reader.integer(entry.value, "version", in: 1...1000)?.value, v > formatVersion {
                     reader.error("newer-version",
                                  LocalizedText(en: "this progress file was written by a newer infralab (format \(v))",
                                                ko: "이 진행 파일은 더 새로운 infralab이 쓴 거예요 (형식 \(v))"),
                                  at: entry.value.location)
                 }
-            case "labs": labs = reader.string(entry.value, "labs")
-            case "mission": mission = reader.string(entry.value, "mission")
-            case "step": step = reader.string(entry.value, "step")
-            case "finished": finished = reader.bool(entry.value, "finished") ?? false
-            case "passed": passed = (reader.sequence(entry.value, "passed") ?? []).compactMap { reader.string($0, "a passed step") }
+            case "labs": labs = reader.text(entry.value, "labs")?.value
+            case "mission": mission = reader.text(entry.value, "mission")?.value
+            case "step": step = reader.text(entry.value, "step")?.value
+            case "finished": finished = reader.boolean(entry.value, "finished")?.value ?? false
+            case "passed": passed = (reader.sequence(entry.value, "passed") ?? []).compactMap { reader.text($0, "a passed step")?.value }
             case "hints":
                 for hint in reader.mapping(entry.value, "hints") ?? [] {
-                    if let level = reader.int(hint.value, "a hint level", range: 0...100) { hints[hint.key] = level }
+                    if let level = reader.integer(hint.value, "a hint level", in: 0...100)?.value { hints[hint.key] = level }
                 }
             default: break
             }
         }
-        if mission == nil { reader.missing("mission", in: "the progress file", at: root.location) }
-        if step == nil { reader.missing("step", in: "the progress file", at: root.location) }
-        guard let mission, let step, !reader.diagnostics.contains(where: { $0.severity == .error }) else {
-            return ReadResult(progress: nil, diagnostics: reader.diagnostics)
+        if mission == nil { reader.missing("mission", "the progress file", at: root.location) }
+        if step == nil { reader.missing("step", "the progress file", at: root.location) }
+        guard let mission, let step, !reader.diagnostics.hasErrors else {
+            return ReadResult(progress: nil, diagnostics: reader.diagnostics.diagnostics)
         }
         return ReadResult(progress: Progress(labs: labs, missionID: mission, stepID: step, passed: passed, hintLevels: hints, isFinished: finished),
-                          diagnostics: reader.diagnostics)
+                          diagnostics: reader.diagnostics.diagnostics)
     }
 }

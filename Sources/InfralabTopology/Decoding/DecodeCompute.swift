@@ -6,7 +6,7 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`instances`", ko: "`instances`")) {
             let owner = DecodingMessage.owner(.instance, entry.key)
             guard let fields = self.fields(
-                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                 allowed: TopologyKeys.instance.allowed)
             else { continue }
             let instance = Instance(
@@ -45,7 +45,7 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`load-balancers`", ko: "`load-balancers`")) {
             let owner = DecodingMessage.owner(.loadBalancer, entry.key)
             guard let fields = self.fields(
-                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                 allowed: TopologyKeys.loadBalancer.allowed, required: TopologyKeys.loadBalancer.required)
             else { continue }
             let kinds: [(String, LoadBalancer.Kind)] = [("application", .application), ("network", .network)]
@@ -102,7 +102,7 @@ extension TopologyDecoder {
               let zonesNode = fields["zones"] else { return }
         for entry in sectionEntries(zonesNode, expectedFor: LocalizedText(en: "`zones`", ko: "`zones`")) {
             let owner = DecodingMessage.owner(.dnsZone, entry.key)
-            guard let zone = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let zone = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                          allowed: TopologyKeys.zone.allowed) else { continue }
             let records: [DNSZone.Record] = (zone["records"].map { listItems($0, for: owner) } ?? []).enumerated().compactMap { index, item in
                 let itemOwner = TopologyDecoder.item(index, LocalizedText(en: "record", ko: "레코드"), of: owner)
@@ -124,7 +124,7 @@ extension TopologyDecoder {
     mutating func decodeSites(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`sites`", ko: "`sites`")) {
             let owner = DecodingMessage.owner(.site, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.site.allowed) else { continue }
             let kind = fields["kind"].flatMap { choice($0, Site.Kind.allCases.map { ($0.rawValue, $0) }) }?.value ?? .home
             let power = fields["power"].flatMap { choice($0, Site.Power.allCases.map { ($0.rawValue, $0) }) }?.value ?? .grid
@@ -139,7 +139,7 @@ extension TopologyDecoder {
     mutating func decodeHosts(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`hosts`", ko: "`hosts`")) {
             let owner = DecodingMessage.owner(.host, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.host.allowed, required: TopologyKeys.host.required) else { continue }
             let explicitKind = fields["kind"].flatMap { choice($0, Host.Kind.allCases.map { ($0.rawValue, $0) }, aliases: ["pc": .personalComputer]) }?.value
             let roles = (fields["runs"].map { self.roles($0) } ?? []) + (fields["role"].map { self.roles($0) } ?? [])

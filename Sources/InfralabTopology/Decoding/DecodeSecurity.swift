@@ -8,7 +8,7 @@ extension TopologyDecoder {
     mutating func decodeSecurityGroups(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`security-groups`", ko: "`security-groups`")) {
             let owner = DecodingMessage.owner(.securityGroup, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.securityGroup.allowed) else { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
             let inbound = (fields["inbound"].map { listItems($0, for: owner) } ?? []).enumerated().compactMap { index, item in
@@ -99,7 +99,7 @@ extension TopologyDecoder {
     mutating func decodeNetworkACLs(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`network-acls`", ko: "`network-acls`")) {
             let owner = DecodingMessage.owner(.networkACL, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.networkACL.allowed) else { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
             let isDefault = fields["default"].flatMap { boolean($0) }?.value ?? false

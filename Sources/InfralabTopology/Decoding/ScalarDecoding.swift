@@ -4,17 +4,9 @@ import InfralabSyntax
 /// expected and returns nil, so decoding goes on with the rest of the component.
 /// Quoted scalars are read like plain ones (`port: "80"` is port 80).
 extension TopologyDecoder {
-    /// A non-empty scalar's text.
+    /// A non-empty scalar's text (the shared field reader's).
     mutating func text(_ node: YAMLNode, expected: Expectation = .text) -> Located<String>? {
-        guard let text = node.scalar else {
-            error("topology.wrong-kind", DecodingMessage.wrongKind(expected: expected, found: node, for: nil), at: node)
-            return nil
-        }
-        if node.isNull || text.trimmingWhitespace.isEmpty {
-            error("topology.missing-value", DecodingMessage.wrongKind(expected: expected, found: node, for: nil), at: node)
-            return nil
-        }
-        return Located(String(text.trimmingWhitespace), at: node.location)
+        reader.text(node, FieldSubject(expected))
     }
 
     mutating func name(_ node: YAMLNode) -> Reference? {
@@ -26,23 +18,11 @@ extension TopologyDecoder {
     mutating func names(_ node: YAMLNode) -> [Reference] {
         if node.isNull { return [] }
         if node.scalar != nil { return name(node).map { [$0] } ?? [] }
-        guard let items = node.items else {
-            error("topology.wrong-kind", DecodingMessage.wrongKind(expected: .nameOrList, found: node, for: nil), at: node)
-            return []
-        }
-        return items.compactMap { name($0) }
+        return (reader.sequence(node, FieldSubject(.nameOrList)) ?? []).compactMap { name($0) }
     }
 
     mutating func integer(_ node: YAMLNode, expected: Expectation = .integer, in range: ClosedRange<Int>? = nil) -> Located<Int>? {
-        guard let text = self.text(node, expected: expected) else { return nil }
-        let digits = text.value
-        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits),
-              range.map({ $0.contains(value) }) ?? true
-        else {
-            error("topology.invalid-number", DecodingMessage.badValue(expected: expected, found: text.value), at: node)
-            return nil
-        }
-        return Located(value, at: text.location)
+        reader.integer(node, FieldSubject(expected), in: range)
     }
 
     mutating func port(_ node: YAMLNode) -> Located<Int>? {
@@ -65,14 +45,7 @@ extension TopologyDecoder {
     }
 
     mutating func boolean(_ node: YAMLNode) -> Located<Bool>? {
-        guard let text = self.text(node, expected: .boolean) else { return nil }
-        switch text.value.lowercased() {
-        case "true", "yes": return Located(true, at: text.location)
-        case "false", "no": return Located(false, at: text.location)
-        default:
-            error("topology.invalid-boolean", DecodingMessage.badValue(expected: .boolean, found: text.value), at: node)
-            return nil
-        }
+        reader.boolean(node, FieldSubject(.boolean))
     }
 
     mutating func address(_ node: YAMLNode) -> Located<IPv4Address>? {
