@@ -38,40 +38,20 @@ public struct Progress: Sendable, Hashable {
 
     // MARK: Text form
 
+    /// The progress file's text, written by `YAMLWriter` (strings quoted where they
+    /// would read as something else).
     public func serialized() -> String {
-        var lines = [
-            "# infralab progress. Readable on purpose; if you edit it, keep it valid YAML.",
-            "# `infralab status` shows what it means; `infralab goto` moves you safely.",
-            "version: \(Progress.formatVersion)",
-        ]
-        if let labs { lines.append("labs: \(Progress.quote(labs))") }
-        lines.append("mission: \(Progress.quote(missionID))")
-        lines.append("step: \(Progress.quote(stepID))")
-        if isFinished { lines.append("finished: true") }
-        lines.append(passed.isEmpty ? "passed: []" : "passed:")
-        lines += passed.map { "  - \(Progress.quote($0))" }
-        lines.append(hintLevels.isEmpty ? "hints: {}" : "hints:")
-        lines += hintLevels.keys.sorted().map { "  \(Progress.quote($0)): \(hintLevels[$0]!)" }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Double-quotes anything that is not plainly safe.
-    static func quote(_ text: String) -> String {
-        let safe = !text.isEmpty && text.unicodeScalars.allSatisfy { c in
-            (c.properties.isAlphabetic || ("0"..."9").contains(c) || "-_./".unicodeScalars.contains(c))
-        } && !["true", "false", "null", "yes", "no", "~"].contains(text.lowercased())
-        if safe { return text }
-        var out = "\""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
+        var fields: [(String, YAMLNode)] = [("version", .plain("\(Progress.formatVersion)"))]
+        if let labs { fields.append(("labs", .text(labs))) }
+        fields.append(("mission", .text(missionID)))
+        fields.append(("step", .text(stepID)))
+        if isFinished { fields.append(("finished", .plain("true"))) }
+        fields.append(("passed", .sequence(passed.map(YAMLNode.text))))
+        fields.append(("hints", .mapping(hintLevels.keys.sorted().map { ($0, .plain("\(hintLevels[$0]!)")) })))
+        return YAMLWriter.write(.mapping(fields), header: [
+            "infralab progress. Readable on purpose; if you edit it, keep it valid YAML.",
+            "`infralab status` shows what it means; `infralab goto` moves you safely.",
+        ])
     }
 
     public struct ReadResult: Sendable {
