@@ -14,23 +14,25 @@ enum CheckReader {
                                                                       ko: "검사 종류: \(Check.kindNames.joined(separator: ", "))"))
             return nil
         }
-        return readers[entry.key]?(entry.value, entry.key, &reader)
+        // An unknown kind was reported by `mapping(allowed:)`.
+        guard let kind = Check.Kind(rawValue: entry.key) else { return nil }
+        return readers[kind]?(entry.value, entry.key, &reader)
     }
 
-    /// How each check kind is read, by its key in `check:`.
-    private static let readers: [String: @Sendable (YAMLNode, String, inout NodeReader) -> Check?] = [
-        "reachable": readFlowCheck,
-        "unreachable": readFlowCheck,
-        "only-through": readFlowCheck,
-        "service-answers": readServiceAnswers,
-        "placement": readPlacement,
-        "spread-azs": readSpreadAzs,
-        "nat-per-az": readNatPerAz,
-        "public-address": readPublicAddress,
-        "no-open-rule": readNoOpenRule,
-        "exists": readExists,
-        "separate": readSeparate,
-        "validates": readValidates,
+    /// How each check kind is read (a test checks that every `Check.Kind` has one).
+    static let readers: [Check.Kind: @Sendable (YAMLNode, String, inout NodeReader) -> Check?] = [
+        .reachable: readFlowCheck,
+        .unreachable: readFlowCheck,
+        .onlyThrough: readFlowCheck,
+        .serviceAnswers: readServiceAnswers,
+        .placement: readPlacement,
+        .spreadAZs: readSpreadAzs,
+        .natPerAZ: readNatPerAz,
+        .publicAddress: readPublicAddress,
+        .noOpenRule: readNoOpenRule,
+        .exists: readExists,
+        .separate: readSeparate,
+        .validates: readValidates,
     ]
 
     private static func readFlowCheck(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
@@ -58,16 +60,7 @@ enum CheckReader {
         var select: Selector?, isPublic: Bool?
         for field in fields {
             if field.key == "select" { select = selector(field.value, "select", &reader) }
-            if field.key == "subnet", let text = reader.text(field.value, "subnet")?.value {
-                switch text {
-                case "public": isPublic = true
-                case "private": isPublic = false
-                default:
-                    reader.error("bad-value", LocalizedText(en: "`subnet:` is `public` or `private`, found `\(text)`",
-                                                            ko: "`subnet:`에는 `public`이나 `private`이 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
-                                 at: field.value.location, length: field.value.length)
-                }
-            }
+            if field.key == "subnet" { isPublic = reader.choice(field.value, "subnet", [("public", true), ("private", false)])?.value }
         }
         guard let select else { reader.missing("select", kind, at: body.location); return nil }
         guard let isPublic else { reader.missing("subnet", kind, at: body.location); return nil }
@@ -95,14 +88,7 @@ enum CheckReader {
         var select: Selector?, expectation: PublicAddressExpectation?
         for field in fields {
             if field.key == "select" { select = selector(field.value, "select", &reader) }
-            if field.key == "is", let text = reader.text(field.value, "is")?.value {
-                expectation = PublicAddressExpectation(rawValue: text)
-                if expectation == nil {
-                    reader.error("bad-value", LocalizedText(en: "`is:` is `elastic`, `public` or `none`, found `\(text)`",
-                                                            ko: "`is:`에는 `elastic`, `public`, `none` 중 하나가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
-                                 at: field.value.location, length: field.value.length)
-                }
-            }
+            if field.key == "is" { expectation = reader.choice(field.value, "is", PublicAddressExpectation.self)?.value }
         }
         guard let select else { reader.missing("select", kind, at: body.location); return nil }
         guard let expectation else { reader.missing("is", kind, at: body.location); return nil }
@@ -201,30 +187,13 @@ enum CheckReader {
                 }
             case "port": port = reader.integer(field.value, "port", in: 0...65535)?.value
             case "protocol":
-                if let text = reader.text(field.value, "protocol")?.value {
-                    if let p = IPProtocol(rawValue: text.lowercased()), p != .all { proto = p } else {
-                        reader.error("bad-value", LocalizedText(en: "`protocol:` is `tcp`, `udp` or `icmp`, found `\(text)`",
-                                                                ko: "`protocol:`에는 `tcp`, `udp`, `icmp` 중 하나가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
-                                     at: field.value.location, length: field.value.length)
-                    }
-                }
+                let protocols = IPProtocol.allCases.filter { $0 != .all }.map { ($0.rawValue, $0) }
+                proto = reader.choice(field.value, "protocol", protocols)?.value ?? proto
             case "address":
-                if let text = reader.text(field.value, "address")?.value {
-                    if let a = AddressScope(rawValue: text) { address = a } else {
-                        reader.error("bad-value", LocalizedText(en: "`address:` is `auto`, `private`, `public` or `any`, found `\(text)`",
-                                                                ko: "`address:`에는 `auto`, `private`, `public`, `any` 중 하나가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
-                                     at: field.value.location, length: field.value.length)
-                    }
-                }
+                address = reader.choice(field.value, "address", AddressScope.self)?.value ?? address
             case "under": under = readIncidents(field.value, &reader)
             case "require":
-                if let text = reader.text(field.value, "require")?.value {
-                    if text == "any" { requiresAny = true } else if text != "all" {
-                        reader.error("bad-value", LocalizedText(en: "`require:` is `all` or `any`, found `\(text)`",
-                                                                ko: "`require:`에는 `all`이나 `any`가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
-                                     at: field.value.location, length: field.value.length)
-                    }
-                }
+                requiresAny = reader.choice(field.value, "require", [("all", false), ("any", true)])?.value ?? requiresAny
             default: break
             }
         }

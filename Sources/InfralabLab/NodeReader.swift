@@ -18,6 +18,7 @@ struct LabFileVocabulary: YAMLFieldVocabulary {
         case .wrongKind(expected: .value), .missingValue: "expected-text"
         case .invalidInteger: "expected-number"
         case .invalidBoolean: "expected-bool"
+        case .invalidChoice: "bad-value"
         case .unknownKey: "unknown-key"
         case .missingKey: "missing-key"
         }
@@ -43,6 +44,11 @@ struct LabFileVocabulary: YAMLFieldVocabulary {
         case .invalidBoolean(let text):
             return LocalizedText(en: "\(what) should be true or false, found `\(text)`",
                                  ko: "\(what)에는 `true`나 `false`가 와야 해요(적힌 값: `\(text)`)")
+        case .invalidChoice(let text, let choices, _):
+            let quoted = choices.map { "`\($0)`" }
+            let en = quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + quoted.last! : quoted.joined()
+            return LocalizedText(en: "`\(what):` is \(en), found `\(text)`",
+                                 ko: "`\(what):`에는 \(quoted.joined(separator: ", ")) 중 하나가 와야 해요(적힌 값: `\(text)`)")
         case .unknownKey(let key, _, _):
             return LocalizedText(en: "unknown key `\(key)` in \(what)", ko: "\(what)에 알 수 없는 키 \(Korean.subject("`\(key)`")) 있어요")
         case .missingKey(let key):
@@ -51,6 +57,7 @@ struct LabFileVocabulary: YAMLFieldVocabulary {
     }
 
     func suggestion(for problem: YAMLFieldProblem) -> LocalizedText? {
+        if case .invalidChoice(_, _, let closest?) = problem { return Suggestions.didYouMean(closest) }
         guard case .unknownKey(_, let closest, let allowed) = problem else { return nil }
         if let closest { return Suggestions.didYouMean(closest) }
         let list = allowed.joined(separator: ", ")

@@ -107,6 +107,26 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
         return Located(value, at: text.location)
     }
 
+    /// One of a fixed set of words, in any case; `aliases` maps other spellings (lowercased).
+    public mutating func choice<Value>(
+        _ node: YAMLNode, _ subject: Vocabulary.Subject, _ choices: [(String, Value)], aliases: [String: Value] = [:]
+    ) -> Located<Value>? {
+        guard let text = self.text(node, subject) else { return nil }
+        let lowered = text.value.lowercased()
+        if let match = choices.first(where: { $0.0.lowercased() == lowered }) { return Located(match.1, at: text.location) }
+        if let alias = aliases[lowered] { return Located(alias, at: text.location) }
+        let names = choices.map(\.0)
+        report(.invalidChoice(text.value, choices: names, closest: Suggestions.closest(to: text.value, in: names)), subject, found: node)
+        return nil
+    }
+
+    /// One of an enum's cases by its raw value, offered in declaration order.
+    public mutating func choice<Value: CaseIterable & RawRepresentable>(
+        _ node: YAMLNode, _ subject: Vocabulary.Subject, _ type: Value.Type, aliases: [String: Value] = [:]
+    ) -> Located<Value>? where Value.RawValue == String {
+        choice(node, subject, Value.allCases.map { ($0.rawValue, $0) }, aliases: aliases)
+    }
+
     // MARK: The grammar of values
 
     /// Decimal digits only, no sign; nil when the number does not fit.
@@ -143,6 +163,8 @@ public enum YAMLFieldProblem: Sendable, Hashable {
     case missingValue
     case invalidInteger(String, range: ClosedRange<Int>?)
     case invalidBoolean(String)
+    /// A word that is not one of `choices`; `closest` is the nearest choice, if any is near.
+    case invalidChoice(String, choices: [String], closest: String?)
     /// `closest` is the allowed key nearest to the one written, if any is near.
     case unknownKey(String, closest: String?, allowed: [String])
     case missingKey(String)

@@ -49,6 +49,7 @@ struct TopologyVocabulary: YAMLFieldVocabulary {
         case .missingValue: "topology.missing-value"
         case .invalidInteger: "topology.invalid-number"
         case .invalidBoolean: "topology.invalid-boolean"
+        case .invalidChoice: "topology.invalid-value"
         case .unknownKey: "topology.unknown-key"
         case .missingKey: "topology.missing-key"
         }
@@ -58,7 +59,7 @@ struct TopologyVocabulary: YAMLFieldVocabulary {
         switch problem {
         case .wrongKind, .missingValue:
             DecodingMessage.wrongKind(expected: subject.expected, found: node, for: subject.owner)
-        case .invalidInteger(let text, _), .invalidBoolean(let text):
+        case .invalidInteger(let text, _), .invalidBoolean(let text), .invalidChoice(let text, _, _):
             DecodingMessage.badValue(expected: subject.expected, found: text)
         case .unknownKey(let key, _, _):
             subject.owner.map { DecodingMessage.unknownKey(key, in: $0) } ?? DecodingMessage.unknownSection(key)
@@ -68,8 +69,10 @@ struct TopologyVocabulary: YAMLFieldVocabulary {
     }
 
     func suggestion(for problem: YAMLFieldProblem) -> LocalizedText? {
-        guard case .unknownKey(_, let closest?, _) = problem else { return nil }
-        return Suggestions.didYouMean(closest)
+        switch problem {
+        case .unknownKey(_, let closest?, _), .invalidChoice(_, _, let closest?): Suggestions.didYouMean(closest)
+        default: nil
+        }
     }
 }
 

@@ -76,16 +76,17 @@ extension TopologyDecoder {
         }
     }
 
-    /// One of a fixed set of words; `aliases` maps other spellings. Case-insensitive.
+    /// One of a fixed set of words (the shared reader's `choice`), in any case; `aliases`
+    /// maps other spellings.
     mutating func choice<Value>(_ node: YAMLNode, _ choices: [(String, Value)], aliases: [String: Value] = [:]) -> Located<Value>? {
-        let expected = Expectation.oneOf(choices.map(\.0))
-        guard let text = self.text(node, expected: expected) else { return nil }
-        let lowered = text.value.lowercased()
-        if let match = choices.first(where: { $0.0.lowercased() == lowered }) { return Located(match.1, at: text.location) }
-        if let alias = aliases[lowered] { return Located(alias, at: text.location) }
-        let suggestion = Suggestions.closest(to: text.value, in: choices.map(\.0)).map(DecodingMessage.didYouMean)
-        error("topology.invalid-value", DecodingMessage.badValue(expected: expected, found: text.value), at: node, suggestion: suggestion)
-        return nil
+        reader.choice(node, FieldSubject(.oneOf(choices.map(\.0))), choices, aliases: aliases)
+    }
+
+    /// One of an enum's cases by its raw value, offered in declaration order.
+    mutating func choice<Value: CaseIterable & RawRepresentable>(
+        _ node: YAMLNode, _ type: Value.Type, aliases: [String: Value] = [:]
+    ) -> Located<Value>? where Value.RawValue == String {
+        choice(node, Value.allCases.map { ($0.rawValue, $0) }, aliases: aliases)
     }
 
     /// `role: was` or `role: [was, db]`.

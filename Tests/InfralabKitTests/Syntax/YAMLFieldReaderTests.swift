@@ -1,4 +1,5 @@
 import Testing
+import InfralabTestSupport
 @testable import InfralabSyntax
 @testable import InfralabTopology
 @testable import InfralabLab
@@ -48,6 +49,23 @@ import Testing
         for diagnostic in topology.diagnostics.diagnostics + mission.diagnostics.diagnostics {
             #expect(diagnostic.location == SourceLocation(file: "t.yaml", line: 1, column: 1))
             #expect(diagnostic.message.en.contains("`\(text.trimmingCharacters(in: .whitespaces))`"), "\(diagnostic.message.en)")
+        }
+    }
+
+    @Test("a word from a fixed set reads the same in both, in any case, with a suggestion when refused",
+          arguments: [("udp", IPProtocol?.some(.udp)), ("UDP", .udp), ("Icmp", .icmp), ("tcpp", nil), ("http", nil)])
+    func choices(text: String, expected: IPProtocol?) {
+        let protocols = [IPProtocol.tcp, .udp, .icmp].map { ($0.rawValue, $0) }
+        var topology = YAMLFieldReader(TopologyVocabulary())
+        var mission = NodeReader(codePrefix: "mission")
+        #expect(topology.choice(Self.node(text), FieldSubject(.oneOf(protocols.map(\.0))), protocols)?.value == expected)
+        #expect(mission.choice(Self.node(text), "protocol", protocols)?.value == expected)
+        #expect(topology.diagnostics.diagnostics.map(\.code) == (expected == nil ? ["topology.invalid-value"] : []))
+        #expect(mission.diagnostics.diagnostics.map(\.code) == (expected == nil ? ["mission.bad-value"] : []))
+        if text == "tcpp" {
+            #expect(topology.diagnostics.diagnostics.first?.suggestion?.en == "did you mean `tcp`?")
+            #expect(mission.diagnostics.diagnostics.first?.suggestion?.en == "did you mean `tcp`?")
+            #expect(mission.diagnostics.diagnostics.first?.message.en == "`protocol:` is `tcp`, `udp` or `icmp`, found `tcpp`")
         }
     }
 
@@ -117,6 +135,16 @@ import Testing
         let fine = MissionLoaderTests().load(MissionLoaderTests.minimal.replacingOccurrences(
             of: "check: { service-answers: { under: [ { fire: each-site } ] } }", with: "check: { no-open-rule: { ports: 22 } }"))
         #expect(!fine.diagnostics.contains { $0.severity == .error }, "\(fine.diagnostics.map(\.message.en))")
+    }
+
+    @Test("Docs/authoring.md documents every check kind the reader accepts (the list is derived from `Check.Kind`)")
+    func checkKindsDocumented() throws {
+        let docs = try String(contentsOf: packageRoot.appendingPathComponent("Docs/authoring.md"), encoding: .utf8)
+        #expect(Check.kindNames.count == Set(Check.kindNames).count)
+        #expect(Set(CheckReader.readers.keys) == Set(Check.Kind.allCases), "a check kind without a reader")
+        for kind in Check.kindNames {
+            #expect(docs.contains("| `\(kind): "), "Docs/authoring.md has no row for `\(kind)`")
+        }
     }
 
     @Test("mission messages choose their Korean particles (no `이(가)` templates)")
