@@ -1,5 +1,28 @@
 /// Block collections: mappings by indentation, `- ` sequences, and the value after `key:`.
 extension YAMLBlockParser {
+    enum NodeStart {
+        /// The node's content starts at this index, after any properties.
+        case content(Int)
+        /// Too deep, an alias, or nothing after the properties: this empty scalar stands for it.
+        case empty(YAMLNode)
+    }
+
+    /// What every node that may open a block collection checks first (its caller has
+    /// counted it in `depth`): the depth limit, then anchors, tags and aliases.
+    mutating func beginNode(_ number: Int, _ start: Int, parentIndent: Int) -> NodeStart {
+        if depth > Self.maximumDepth {
+            report(.tooDeep, line: number, at: start)
+            current = skipLines(deeperThan: max(parentIndent, 0), from: number + 1)
+            return .empty(YAMLNode(.scalar("", .plain), at: location(number, start)))
+        }
+        let (index, wasAlias) = skipProperties(number, start)
+        if wasAlias || index >= lines[number].end || source[index] == "#" {
+            current = number + 1
+            return .empty(YAMLNode(.scalar("", .plain), at: location(number, start)))
+        }
+        return .content(index)
+    }
+
     mutating func parseNodeAtLineStart(_ number: Int, parentIndent: Int) -> YAMLNode {
         parseNode(number, lines[number].contentStart, parentIndent: parentIndent, startsLine: true)
     }
@@ -8,15 +31,10 @@ extension YAMLBlockParser {
     mutating func parseNode(_ number: Int, _ start: Int, parentIndent: Int, startsLine: Bool) -> YAMLNode {
         depth += 1
         defer { depth -= 1 }
-        if depth > Self.maximumDepth {
-            report(.tooDeep, line: number, at: start)
-            current = skipLines(deeperThan: max(parentIndent, 0), from: number + 1)
-            return YAMLNode(.scalar("", .plain), at: location(number, start))
-        }
-        let (index, wasAlias) = skipProperties(number, start)
-        if wasAlias || index >= lines[number].end || source[index] == "#" {
-            current = number + 1
-            return YAMLNode(.scalar("", .plain), at: location(number, start))
+        let index: Int
+        switch beginNode(number, start, parentIndent: parentIndent) {
+        case .empty(let node): return node
+        case .content(let at): index = at
         }
         let indent = column(number, index)
         if isSequenceItem(number, index) {
@@ -61,7 +79,6 @@ extension YAMLBlockParser {
         while true {
             let (keyIndex, _) = skipProperties(number, index)
             if let key = scanKey(number, keyIndex) {
-                let keyLocation = location(number, key.start)
                 if isFirst { mappingLength = key.end - key.start }
                 if key.isFlowCollection {
                     report(.flowKey, line: number, at: key.start, length: key.end - key.start)
@@ -69,13 +86,8 @@ extension YAMLBlockParser {
                 let value = parseValue(afterColonOf: number, key.colon, indent: indent)
                 if key.isFlowCollection {
                     // refused above; the value was still read for its own problems
-                } else if let first = seen[key.text] {
-                    report(
-                        .duplicateKey(key.text), line: number, at: key.start, length: key.end - key.start,
-                        notes: [Diagnostic.Note(LocalizedText(en: "`\(key.text)` is first defined here", ko: "`\(key.text)`는 여기서 처음 정의됐어요."), at: first)])
                 } else {
-                    seen.insert(key.text, at: keyLocation)
-                    entries.append(YAMLNode.Entry(key: key.text, keyLocation: keyLocation, value: value))
+                    addEntry(key.text, line: number, at: key.start, length: key.end - key.start, value: value, seen: &seen, to: &entries)
                 }
             } else {
                 refuseNonKeyLine(number, keyIndex)
@@ -214,15 +226,10 @@ extension YAMLBlockParser {
     mutating func parseValueOnKeyLine(_ number: Int, _ start: Int, indent: Int) -> YAMLNode {
         depth += 1
         defer { depth -= 1 }
-        if depth > Self.maximumDepth {
-            report(.tooDeep, line: number, at: start)
-            current = skipLines(deeperThan: max(indent, 0), from: number + 1)
-            return YAMLNode(.scalar("", .plain), at: location(number, start))
-        }
-        let (index, wasAlias) = skipProperties(number, start)
-        if wasAlias || index >= lines[number].end || source[index] == "#" {
-            current = number + 1
-            return YAMLNode(.scalar("", .plain), at: location(number, start))
+        let index: Int
+        switch beginNode(number, start, parentIndent: indent) {
+        case .empty(let node): return node
+        case .content(let at): index = at
         }
         if isSequenceItem(number, index) {
             report(.inlineSequence, line: number, at: index)

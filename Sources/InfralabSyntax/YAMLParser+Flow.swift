@@ -42,8 +42,7 @@ extension YAMLBlockParser {
         }
         let head = source[index]
         switch head {
-        case "[": return parseFlowSequence(&cursor, minIndent: minIndent)
-        case "{": return parseFlowMapping(&cursor, minIndent: minIndent)
+        case "[", "{": return parseFlowCollection(&cursor, minIndent: minIndent)
         case "\"", "'": return parseQuoted(&cursor, minIndent: minIndent, inFlow: true)
         case "|", ">", "@", "`", "%":
             report(.unexpectedCharacter(Character(head)), line: cursor.line, at: index)
@@ -96,47 +95,68 @@ extension YAMLBlockParser {
         cursor.line == open.line ? cursor.index - open.index : 1
     }
 
-    mutating func parseFlowSequence(_ cursor: inout FlowCursor, minIndent: Int) -> YAMLNode {
+    /// A flow sequence or mapping, at its `[` or `{`. Both share one loop: stray commas,
+    /// the wrong closing bracket, a missing comma and never standing still are handled
+    /// alike; only an entry (a node, or `key: value`) and a `:` after it differ.
+    mutating func parseFlowCollection(_ cursor: inout FlowCursor, minIndent: Int) -> YAMLNode {
         let open = cursor
-        let nodeLocation = location(open.line, open.index)
+        let isMapping = source[open.index] == "{"
+        let close: Unicode.Scalar = isMapping ? "}" : "]"
+        let wrongClose: Unicode.Scalar = isMapping ? "]" : "}"
         var items: [YAMLNode] = []
+        var entries: [YAMLNode.Entry] = []
+        var seen = KeyIndex()
+        func collection(length: Int = 1) -> YAMLNode {
+            YAMLNode(isMapping ? .mapping(entries) : .sequence(items), at: location(open.line, open.index), length: length)
+        }
         cursor.index += 1
         while true {
             let before = cursor
             guard skipFlowSpace(&cursor, minIndent: minIndent) else {
                 reportUnclosed(open)
-                return YAMLNode(.sequence(items), at: nodeLocation)
+                return collection()
             }
             let head = source[cursor.index]
-            if head == "]" {
+            if head == close {
                 cursor.index += 1
-                return YAMLNode(.sequence(items), at: nodeLocation, length: flowLength(open, cursor))
+                return collection(length: flowLength(open, cursor))
             }
-            if head == "}" {
+            if head == wrongClose {
                 reportUnclosed(open)
-                return YAMLNode(.sequence(items), at: nodeLocation)
+                return collection()
             }
             if head == "," {
                 report(.unexpectedCharacter(","), line: cursor.line, at: cursor.index)
                 cursor.index += 1
                 continue
             }
-            items.append(parseFlowNode(&cursor, minIndent: minIndent))
+            let value: YAMLNode
+            if isMapping {
+                guard let entryValue = parseFlowEntry(&cursor, minIndent: minIndent, seen: &seen, into: &entries) else {
+                    reportUnclosed(open)
+                    return collection()
+                }
+                value = entryValue
+            } else {
+                value = parseFlowNode(&cursor, minIndent: minIndent)
+                items.append(value)
+            }
             guard skipFlowSpace(&cursor, minIndent: minIndent) else {
                 reportUnclosed(open)
-                return YAMLNode(.sequence(items), at: nodeLocation)
+                return collection()
             }
             let after = source[cursor.index]
             if after == "," {
                 cursor.index += 1
-            } else if after == ":" {
-                report(.flowPairUnsupported, line: cursor.line, at: cursor.index)
+            } else if after == ":", let (problem, at) = isMapping ? missingCommaBefore(value) : (.flowPairUnsupported, cursor) {
+                report(problem, line: at.line, at: at.index)
+                // Read what follows the `:` for its own problems, then go on.
                 cursor.index += 1
-                if skipFlowSpace(&cursor, minIndent: minIndent), source[cursor.index] != ",", source[cursor.index] != "]" {
+                if skipFlowSpace(&cursor, minIndent: minIndent), source[cursor.index] != ",", source[cursor.index] != close {
                     _ = parseFlowNode(&cursor, minIndent: minIndent)
                 }
-            } else if after != "]" && after != "}" {
-                report(.missingComma(close: "]"), line: cursor.line, at: cursor.index)
+            } else if after != close && after != wrongClose {
+                report(.missingComma(close: Character(close)), line: cursor.line, at: cursor.index)
             }
             if cursor.line == before.line && cursor.index == before.index {
                 cursor.index += 1  // never stand still
@@ -144,101 +164,53 @@ extension YAMLBlockParser {
         }
     }
 
-    mutating func parseFlowMapping(_ cursor: inout FlowCursor, minIndent: Int) -> YAMLNode {
-        let open = cursor
-        let nodeLocation = location(open.line, open.index)
-        var entries: [YAMLNode.Entry] = []
-        var seen = KeyIndex()
-        cursor.index += 1
-        while true {
-            let before = cursor
-            guard skipFlowSpace(&cursor, minIndent: minIndent) else {
-                reportUnclosed(open)
-                return YAMLNode(.mapping(entries), at: nodeLocation)
-            }
-            let head = source[cursor.index]
-            if head == "}" {
-                cursor.index += 1
-                return YAMLNode(.mapping(entries), at: nodeLocation, length: flowLength(open, cursor))
-            }
-            if head == "]" {
-                reportUnclosed(open)
-                return YAMLNode(.mapping(entries), at: nodeLocation)
-            }
-            if head == "," {
-                report(.unexpectedCharacter(","), line: cursor.line, at: cursor.index)
-                cursor.index += 1
-                continue
-            }
-            // The key.
-            let keyStart = cursor
-            var key: String?
-            if head == "[" || head == "{" {
-                let collection = parseFlowNode(&cursor, minIndent: minIndent)
-                report(.flowKey, line: keyStart.line, at: keyStart.index, length: collection.length)
-            } else if head == ":" {
-                report(.unexpectedCharacter(":"), line: cursor.line, at: cursor.index)
-            } else {
-                let node = parseFlowNode(&cursor, minIndent: minIndent)
-                key = node.scalar
-            }
-            let keyLocation = location(keyStart.line, keyStart.index)
-            let keyLength = cursor.line == keyStart.line ? max(1, cursor.index - keyStart.index) : 1
-            guard skipFlowSpace(&cursor, minIndent: minIndent) else {
-                reportUnclosed(open)
-                return YAMLNode(.mapping(entries), at: nodeLocation)
-            }
-            var value: YAMLNode
-            if source[cursor.index] == ":" {
-                let colon = cursor
-                cursor.index += 1
-                guard skipFlowSpace(&cursor, minIndent: minIndent) else {
-                    reportUnclosed(open)
-                    return YAMLNode(.mapping(entries), at: nodeLocation)
-                }
-                let next = source[cursor.index]
-                if next == "," || next == "}" || next == "]" {
-                    value = YAMLNode(.scalar("", .plain), at: location(colon.line, colon.index + 1))
-                } else {
-                    value = parseFlowNode(&cursor, minIndent: minIndent)
-                }
-            } else {
-                if let key {
-                    report(.missingColon(firstWord: key), line: keyStart.line, at: keyStart.index, length: keyLength)
-                }
-                value = YAMLNode(.scalar("", .plain), at: location(cursor.line, cursor.index))
-            }
-            if let key {
-                if let first = seen[key] {
-                    report(
-                        .duplicateKey(key), line: keyStart.line, at: keyStart.index, length: keyLength,
-                        notes: [Diagnostic.Note(LocalizedText(en: "`\(key)` is first defined here", ko: "\(Korean.topic("`\(key)`")) 여기서 처음 정의됐어요."), at: first)])
-                } else {
-                    seen.insert(key, at: keyLocation)
-                    entries.append(YAMLNode.Entry(key: key, keyLocation: keyLocation, value: value))
-                }
-            }
-            guard skipFlowSpace(&cursor, minIndent: minIndent) else {
-                reportUnclosed(open)
-                return YAMLNode(.mapping(entries), at: nodeLocation)
-            }
-            let after = source[cursor.index]
-            if after == "," {
-                cursor.index += 1
-            } else if after == ":", case .scalar(let text, .plain) = value.kind, let space = text.unicodeScalars.lastIndex(of: " ") {
-                // `{ port: 80 to: web }`: the comma before `to` is missing.
-                let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: space) + 1
-                report(.missingComma(close: "}"), line: value.location.line - 1, at: lines[value.location.line - 1].start + value.location.column - 1 + offset)
-                cursor.index += 1
-                if skipFlowSpace(&cursor, minIndent: minIndent), source[cursor.index] != ",", source[cursor.index] != "}" {
-                    _ = parseFlowNode(&cursor, minIndent: minIndent)
-                }
-            } else if after != "}" && after != "]" {
-                report(.missingComma(close: "}"), line: cursor.line, at: cursor.index)
-            }
-            if cursor.line == before.line && cursor.index == before.index {
-                cursor.index += 1  // never stand still
-            }
+    /// `{ port: 80 to: web }`: a `:` after a plain value with a space in it is a key whose
+    /// comma is missing; the problem is at the space.
+    func missingCommaBefore(_ value: YAMLNode) -> (YAMLProblem, FlowCursor)? {
+        guard case .scalar(let text, .plain) = value.kind, let space = text.unicodeScalars.lastIndex(of: " ") else { return nil }
+        let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: space) + 1
+        let line = value.location.line - 1
+        return (.missingComma(close: "}"), FlowCursor(line: line, index: lines[line].start + value.location.column - 1 + offset))
+    }
+
+    /// One `key: value` of a flow mapping, added to `entries` (a refused or duplicate key is
+    /// reported and left out). Returns the value, or nil at an unclosed end.
+    mutating func parseFlowEntry(
+        _ cursor: inout FlowCursor, minIndent: Int, seen: inout KeyIndex, into entries: inout [YAMLNode.Entry]
+    ) -> YAMLNode? {
+        let keyStart = cursor
+        let head = source[cursor.index]
+        var key: String?
+        if head == "[" || head == "{" {
+            let collection = parseFlowNode(&cursor, minIndent: minIndent)
+            report(.flowKey, line: keyStart.line, at: keyStart.index, length: collection.length)
+        } else if head == ":" {
+            report(.unexpectedCharacter(":"), line: cursor.line, at: cursor.index)
+        } else {
+            key = parseFlowNode(&cursor, minIndent: minIndent).scalar
         }
+        let keyLength = cursor.line == keyStart.line ? max(1, cursor.index - keyStart.index) : 1
+        guard skipFlowSpace(&cursor, minIndent: minIndent) else { return nil }
+        var value: YAMLNode
+        if source[cursor.index] == ":" {
+            let colon = cursor
+            cursor.index += 1
+            guard skipFlowSpace(&cursor, minIndent: minIndent) else { return nil }
+            let next = source[cursor.index]
+            if next == "," || next == "}" || next == "]" {
+                value = YAMLNode(.scalar("", .plain), at: location(colon.line, colon.index + 1))
+            } else {
+                value = parseFlowNode(&cursor, minIndent: minIndent)
+            }
+        } else {
+            if let key {
+                report(.missingColon(firstWord: key), line: keyStart.line, at: keyStart.index, length: keyLength)
+            }
+            value = YAMLNode(.scalar("", .plain), at: location(cursor.line, cursor.index))
+        }
+        if let key {
+            addEntry(key, line: keyStart.line, at: keyStart.index, length: keyLength, value: value, seen: &seen, to: &entries)
+        }
+        return value
     }
 }

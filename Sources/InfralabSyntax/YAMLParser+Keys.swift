@@ -137,6 +137,20 @@ extension YAMLBlockParser {
         return nil
     }
 
+    /// Adds `key: value` to a mapping's `entries`, unless the mapping already has `key`:
+    /// that is reported at this key, with a note at the first.
+    mutating func addEntry(
+        _ key: String, line: Int, at index: Int, length: Int, value: YAMLNode, seen: inout KeyIndex, to entries: inout [YAMLNode.Entry]
+    ) {
+        if let first = seen[key] {
+            report(.duplicateKey(key), line: line, at: index, length: length, notes: [Diagnostic.Note(YAMLProblem.firstDefined(key), at: first)])
+            return
+        }
+        let keyLocation = location(line, index)
+        seen.insert(key, at: keyLocation)
+        entries.append(YAMLNode.Entry(key: key, keyLocation: keyLocation, value: value))
+    }
+
     // MARK: Node properties
 
     /// Reports and skips anchors, tags and aliases at `index`. Returns the index after

@@ -88,6 +88,11 @@ enum YAMLProblem {
     /// Every code the parser can report (documentation, `lab check`, tests).
     static var allCodes: [String] { Code.allCases.map(\.rawValue) }
 
+    /// The note at the first of two equal keys.
+    static func firstDefined(_ key: String) -> LocalizedText {
+        LocalizedText(en: "`\(key)` is first defined here", ko: "\(Korean.topic("`\(key)`")) 여기서 처음 정의됐어요.")
+    }
+
     var message: LocalizedText {
         switch self {
         case .tabIndentation:
