@@ -91,59 +91,43 @@ extension YAMLBlockParser {
                 index = end
                 continue
             }
-            let escape = source[index + 1]
-            var simple: Unicode.Scalar?
-            switch escape {
-            case "n": simple = "\n"
-            case "t", "\t": simple = "\t"
-            case "r": simple = "\r"
-            case "0": simple = "\u{0}"
-            case "a": simple = "\u{7}"
-            case "b": simple = "\u{8}"
-            case "e": simple = "\u{1B}"
-            case "f": simple = "\u{C}"
-            case "v": simple = "\u{B}"
-            case " ": simple = " "
-            case "/": simple = "/"
-            case "\\": simple = "\\"
-            case "\"": simple = "\""
-            case "N": simple = "\u{85}"
-            case "_": simple = "\u{A0}"
-            case "L": simple = "\u{2028}"
-            case "P": simple = "\u{2029}"
-            default: break
-            }
-            if let simple {
-                value.append(simple)
-                index += 2
-                continue
-            }
-            let digits: Int? = escape == "x" ? 2 : escape == "u" ? 4 : escape == "U" ? 8 : nil
-            if let digits, let code = hexValue(line, index + 2, digits) {
-                var resolved = Unicode.Scalar(code)
-                var consumed = 2 + digits
-                // A UTF-16 surrogate pair written as two `\u` escapes.
-                if resolved == nil, (0xD800...0xDBFF).contains(code), index + 12 <= end, source[index + 6] == "\\",
-                    source[index + 7] == "u", let low = hexValue(line, index + 8, 4), (0xDC00...0xDFFF).contains(low)
-                {
-                    resolved = Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
-                    consumed = 12
-                }
-                if let resolved {
-                    value.append(resolved)
-                    index += consumed
-                    continue
-                }
-                let length = min(consumed, end - index)
-                problems.append((.invalidEscape(text(index, index + length)), FlowCursor(line: line, index: index), length))
-                index += length
-                continue
-            }
-            problems.append((.invalidEscape(text(index, index + 2)), FlowCursor(line: line, index: index), 2))
-            value.append(escape)
-            index += 2
+            let escape = decodeEscape(line, index)
+            if let scalar = escape.scalar { value.append(scalar) }
+            if let problem = escape.problem { problems.append((problem, FlowCursor(line: line, index: index), escape.consumed)) }
+            index += escape.consumed
         }
     }
+
+    /// The escape at `index` (a `\` with at least one character after it on its line): the
+    /// scalar it stands for, how many positions it takes, and the problem with it if any
+    /// (an unknown letter, or `x`/`u`/`U` without its hex digits, is kept as written; a code
+    /// that is no Unicode scalar is dropped).
+    func decodeEscape(_ line: Int, _ index: Int) -> (scalar: Unicode.Scalar?, consumed: Int, problem: YAMLProblem?) {
+        let end = lines[line].end
+        let escape = source[index + 1]
+        if let simple = Self.simpleEscapes[escape] { return (simple, 2, nil) }
+        guard let digits: Int = escape == "x" ? 2 : escape == "u" ? 4 : escape == "U" ? 8 : nil,
+            let code = hexValue(line, index + 2, digits)
+        else {
+            return (escape, 2, .invalidEscape(text(index, index + 2)))
+        }
+        // A UTF-16 surrogate pair written as two `\u` escapes.
+        if Unicode.Scalar(code) == nil, (0xD800...0xDBFF).contains(code), index + 12 <= end, source[index + 6] == "\\",
+            source[index + 7] == "u", let low = hexValue(line, index + 8, 4), (0xDC00...0xDFFF).contains(low),
+            let pair = Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+        {
+            return (pair, 12, nil)
+        }
+        if let resolved = Unicode.Scalar(code) { return (resolved, 2 + digits, nil) }
+        let length = min(2 + digits, end - index)
+        return (nil, length, .invalidEscape(text(index, index + length)))
+    }
+
+    /// `\n`, `\t`, … : the escapes that stand for one fixed scalar.
+    static let simpleEscapes: [Unicode.Scalar: Unicode.Scalar] = [
+        "n": "\n", "t": "\t", "\t": "\t", "r": "\r", "0": "\u{0}", "a": "\u{7}", "b": "\u{8}", "e": "\u{1B}", "f": "\u{C}",
+        "v": "\u{B}", " ": " ", "/": "/", "\\": "\\", "\"": "\"", "N": "\u{85}", "_": "\u{A0}", "L": "\u{2028}", "P": "\u{2029}",
+    ]
 
     func hexValue(_ line: Int, _ index: Int, _ digits: Int) -> UInt32? {
         guard index + digits <= lines[line].end else { return nil }

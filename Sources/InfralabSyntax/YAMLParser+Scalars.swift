@@ -91,8 +91,31 @@ extension YAMLBlockParser {
     // MARK: Block scalars
 
     mutating func parseBlockScalar(_ number: Int, _ index: Int, parentIndent: Int) -> YAMLNode {
-        let line = lines[number]
         let isLiteral = source[index] == "|"
+        let header = readBlockScalarHeader(number, index)
+        var contentLines = blockScalarLines(after: number, parentIndent: parentIndent, explicitIndent: header.explicitIndent)
+        // Trailing blank lines are set aside for chomping.
+        var trailing = 0
+        while let last = contentLines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            contentLines.removeLast()
+            trailing += 1
+        }
+        var value = isLiteral ? contentLines.joined(separator: "\n") : Self.fold(contentLines)
+        switch header.chomping {
+        case "-":
+            break
+        case "+":
+            value += contentLines.isEmpty ? String(repeating: "\n", count: trailing) : String(repeating: "\n", count: trailing + 1)
+        default:
+            if !contentLines.isEmpty { value += "\n" }
+        }
+        return YAMLNode(.scalar(value, isLiteral ? .literal : .folded), at: location(number, index), length: header.length)
+    }
+
+    /// The indicators after `|` or `>` (chomping `-`/`+`, an indentation digit), reporting
+    /// anything else on the line.
+    mutating func readBlockScalarHeader(_ number: Int, _ index: Int) -> (chomping: Unicode.Scalar?, explicitIndent: Int?, length: Int) {
+        let line = lines[number]
         var chomping: Unicode.Scalar?
         var explicitIndent: Int?
         var position = index + 1
@@ -111,15 +134,19 @@ extension YAMLBlockParser {
             }
             position += 1
         }
-        let headerLength = position - index
         let rest = skipSpaces(from: position, in: number)
         if rest < line.end, source[rest] != "#" {
             report(.unexpectedText, line: number, at: rest, length: line.end - rest)
         }
-        let base = max(parentIndent, 0)
+        return (chomping, explicitIndent, position - index)
+    }
+
+    /// A block scalar's lines after its header line, without their indentation (given, or
+    /// that of the first non-blank line); sets `current` to the line after them.
+    mutating func blockScalarLines(after number: Int, parentIndent: Int, explicitIndent: Int?) -> [String] {
         var contentIndent: Int
         if let explicitIndent {
-            contentIndent = (parentIndent < 0 ? 0 : base) + explicitIndent
+            contentIndent = max(parentIndent, 0) + explicitIndent
         } else {
             contentIndent = -1
             var probe = number + 1
@@ -151,22 +178,7 @@ extension YAMLBlockParser {
             }
         }
         current = next
-        // Trailing blank lines are set aside for chomping.
-        var trailing = 0
-        while let last = contentLines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) {
-            contentLines.removeLast()
-            trailing += 1
-        }
-        var value = isLiteral ? contentLines.joined(separator: "\n") : Self.fold(contentLines)
-        switch chomping {
-        case "-":
-            break
-        case "+":
-            value += contentLines.isEmpty ? String(repeating: "\n", count: trailing) : String(repeating: "\n", count: trailing + 1)
-        default:
-            if !contentLines.isEmpty { value += "\n" }
-        }
-        return YAMLNode(.scalar(value, isLiteral ? .literal : .folded), at: location(number, index), length: headerLength)
+        return contentLines
     }
 
     /// Folding of a `>` block scalar's lines: a single break between two ordinary lines
