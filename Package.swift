@@ -34,7 +34,7 @@ let package = Package(
             "InfralabSyntax", "InfralabTopology", "InfralabNetwork", "InfralabLab", "InfralabLabStorage", "InfralabCLI",
         ]),
         .executableTarget(name: "bench-hello"),
-        .target(name: "InfralabTestSupport", dependencies: ["InfralabCLI"]),
+        .target(name: "InfralabTestSupport", dependencies: ["InfralabSyntax", "InfralabTopology", "InfralabCLI"]),
         .testTarget(
             name: "InfralabKitTests",
             dependencies: [

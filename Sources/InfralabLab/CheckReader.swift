@@ -14,23 +14,25 @@ enum CheckReader {
                                                                       ko: "검사 종류: \(Check.kindNames.joined(separator: ", "))"))
             return nil
         }
-        return readers[entry.key]?(entry.value, entry.key, &reader)
+        // An unknown kind was reported by `mapping(allowed:)`.
+        guard let kind = Check.Kind(rawValue: entry.key) else { return nil }
+        return readers[kind]?(entry.value, entry.key, &reader)
     }
 
-    /// How each check kind is read, by its key in `check:`.
-    private static let readers: [String: @Sendable (YAMLNode, String, inout NodeReader) -> Check?] = [
-        "reachable": readFlowCheck,
-        "unreachable": readFlowCheck,
-        "only-through": readFlowCheck,
-        "service-answers": readServiceAnswers,
-        "placement": readPlacement,
-        "spread-azs": readSpreadAzs,
-        "nat-per-az": readNatPerAz,
-        "public-address": readPublicAddress,
-        "no-open-rule": readNoOpenRule,
-        "exists": readExists,
-        "separate": readSeparate,
-        "validates": readValidates,
+    /// How each check kind is read (a test checks that every `Check.Kind` has one).
+    static let readers: [Check.Kind: @Sendable (YAMLNode, String, inout NodeReader) -> Check?] = [
+        .reachable: readFlowCheck,
+        .unreachable: readFlowCheck,
+        .onlyThrough: readFlowCheck,
+        .serviceAnswers: readServiceAnswers,
+        .placement: readPlacement,
+        .spreadAZs: readSpreadAzs,
+        .natPerAZ: readNatPerAz,
+        .publicAddress: readPublicAddress,
+        .noOpenRule: readNoOpenRule,
+        .exists: readExists,
+        .separate: readSeparate,
+        .validates: readValidates,
     ]
 
     private static func readFlowCheck(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
@@ -48,7 +50,7 @@ enum CheckReader {
         var port: Int?
         for field in fields {
             if field.key == "under" { under = readIncidents(field.value, &reader) }
-            if field.key == "entry-port" { port = reader.int(field.value, "entry-port", range: 1...65535) }
+            if field.key == "entry-port" { port = reader.integer(field.value, "entry-port", in: 1...65535)?.value }
         }
         return .serviceAnswers(under: under, entryPort: port)
     }
@@ -58,19 +60,10 @@ enum CheckReader {
         var select: Selector?, isPublic: Bool?
         for field in fields {
             if field.key == "select" { select = selector(field.value, "select", &reader) }
-            if field.key == "subnet", let text = reader.string(field.value, "subnet") {
-                switch text {
-                case "public": isPublic = true
-                case "private": isPublic = false
-                default:
-                    reader.error("bad-value", LocalizedText(en: "`subnet:` is `public` or `private`, found `\(text)`",
-                                                            ko: "`subnet:`에는 `public`이나 `private`이 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
-                                 at: field.value.location, length: field.value.length)
-                }
-            }
+            if field.key == "subnet" { isPublic = reader.choice(field.value, "subnet", [("public", true), ("private", false)])?.value }
         }
-        guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
-        guard let isPublic else { reader.missing("subnet", in: kind, at: body.location); return nil }
+        guard let select else { reader.missing("select", kind, at: body.location); return nil }
+        guard let isPublic else { reader.missing("subnet", kind, at: body.location); return nil }
         return .placement(select: select, isPublic: isPublic)
     }
 
@@ -79,9 +72,9 @@ enum CheckReader {
         var select: Selector?, atLeast = 2
         for field in fields {
             if field.key == "select" { select = selector(field.value, "select", &reader) }
-            if field.key == "at-least" { atLeast = reader.int(field.value, "at-least", range: 1...10) ?? atLeast }
+            if field.key == "at-least" { atLeast = reader.integer(field.value, "at-least", in: 1...10)?.value ?? atLeast }
         }
-        guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
+        guard let select else { reader.missing("select", kind, at: body.location); return nil }
         return .spreadAZs(select: select, atLeast: atLeast)
     }
 
@@ -95,17 +88,10 @@ enum CheckReader {
         var select: Selector?, expectation: PublicAddressExpectation?
         for field in fields {
             if field.key == "select" { select = selector(field.value, "select", &reader) }
-            if field.key == "is", let text = reader.string(field.value, "is") {
-                expectation = PublicAddressExpectation(rawValue: text)
-                if expectation == nil {
-                    reader.error("bad-value", LocalizedText(en: "`is:` is `elastic`, `public` or `none`, found `\(text)`",
-                                                            ko: "`is:`에는 `elastic`, `public`, `none` 중 하나가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
-                                 at: field.value.location, length: field.value.length)
-                }
-            }
+            if field.key == "is" { expectation = reader.choice(field.value, "is", PublicAddressExpectation.self)?.value }
         }
-        guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
-        guard let expectation else { reader.missing("is", in: kind, at: body.location); return nil }
+        guard let select else { reader.missing("select", kind, at: body.location); return nil }
+        guard let expectation else { reader.missing("is", kind, at: body.location); return nil }
         return .publicAddress(select: select, expectation: expectation)
     }
 
@@ -115,17 +101,18 @@ enum CheckReader {
         for field in fields {
             switch field.key {
             case "ports":
-                if let single = field.value.scalar, !field.value.isNull {
-                    if let p = Int(single) { ports = [p] } else { _ = reader.int(field.value, "ports", range: 0...65535) }
+                if field.value.scalar != nil, !field.value.isNull {
+                    // One port, read (and range-checked) like every port.
+                    ports = reader.integer(field.value, "ports", in: 0...65535).map { [$0.value] } ?? []
                 } else {
-                    ports = (reader.sequence(field.value, "ports") ?? []).compactMap { reader.int($0, "a port", range: 0...65535) }
+                    ports = (reader.sequence(field.value, "ports") ?? []).compactMap { reader.integer($0, "a port", in: 0...65535)?.value }
                 }
-            case "min-prefix": minPrefix = reader.int(field.value, "min-prefix", range: 1...32) ?? minPrefix
+            case "min-prefix": minPrefix = reader.integer(field.value, "min-prefix", in: 1...32)?.value ?? minPrefix
             case "select": select = selector(field.value, "select", &reader)
             default: break
             }
         }
-        if ports.isEmpty { reader.missing("ports", in: kind, at: body.location); return nil }
+        if ports.isEmpty { reader.missing("ports", kind, at: body.location); return nil }
         return .noOpenRule(ports: ports, minPrefix: minPrefix, select: select)
     }
 
@@ -134,10 +121,10 @@ enum CheckReader {
         var select: Selector?, atLeast: Int?, atMost: Int?
         for field in fields {
             if field.key == "select" { select = selector(field.value, "select", &reader) }
-            if field.key == "at-least" { atLeast = reader.int(field.value, "at-least", range: 0...1000) }
-            if field.key == "at-most" { atMost = reader.int(field.value, "at-most", range: 0...1000) }
+            if field.key == "at-least" { atLeast = reader.integer(field.value, "at-least", in: 0...1000)?.value }
+            if field.key == "at-most" { atMost = reader.integer(field.value, "at-most", in: 0...1000)?.value }
         }
-        guard let select else { reader.missing("select", in: kind, at: body.location); return nil }
+        guard let select else { reader.missing("select", kind, at: body.location); return nil }
         return .exists(select: select, atLeast: atLeast ?? (atMost == nil ? 1 : 0), atMost: atMost)
     }
 
@@ -145,9 +132,9 @@ enum CheckReader {
         guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
         var roles: [String] = []
         for field in fields where field.key == "roles" {
-            roles = (reader.sequence(field.value, "roles") ?? []).compactMap { reader.string($0, "a role") }
+            roles = (reader.sequence(field.value, "roles") ?? []).compactMap { reader.text($0, "a role")?.value }
         }
-        if roles.count < 2 { reader.missing("roles", in: kind, at: body.location); return nil }
+        if roles.count < 2 { reader.missing("roles", kind, at: body.location); return nil }
         return .separate(roles: roles)
     }
 
@@ -155,13 +142,13 @@ enum CheckReader {
         guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
         var rules: [String]?
         for field in fields where field.key == "rules" {
-            rules = (reader.sequence(field.value, "rules") ?? []).compactMap { reader.string($0, "a rule id") }
+            rules = (reader.sequence(field.value, "rules") ?? []).compactMap { reader.text($0, "a rule id")?.value }
         }
         return .validates(rules: rules)
     }
 
     static func selector(_ node: YAMLNode, _ what: String, _ reader: inout NodeReader) -> Selector? {
-        guard let text = reader.string(node, what) else { return nil }
+        guard let text = reader.text(node, what)?.value else { return nil }
         let selector = Selector(parsing: text, at: node.location)
         switch selector.form {
         case .role(let r) where r.isEmpty, .kind(let r) where r.isEmpty:
@@ -194,43 +181,26 @@ enum CheckReader {
                     for item in items {
                         if item.scalar == "direct" { throughDirect = true } else if let s = selector(item, "through", &reader) { throughAny.append(s) }
                     }
-                    if items.isEmpty { reader.missing("through", in: kind, at: field.value.location) }
+                    if items.isEmpty { reader.missing("through", kind, at: field.value.location) }
                 } else {
                     through = selector(field.value, "through", &reader)
                 }
-            case "port": port = reader.int(field.value, "port", range: 0...65535)
+            case "port": port = reader.integer(field.value, "port", in: 0...65535)?.value
             case "protocol":
-                if let text = reader.string(field.value, "protocol") {
-                    if let p = IPProtocol(rawValue: text.lowercased()), p != .all { proto = p } else {
-                        reader.error("bad-value", LocalizedText(en: "`protocol:` is `tcp`, `udp` or `icmp`, found `\(text)`",
-                                                                ko: "`protocol:`에는 `tcp`, `udp`, `icmp` 중 하나가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
-                                     at: field.value.location, length: field.value.length)
-                    }
-                }
+                let protocols = IPProtocol.allCases.filter { $0 != .all }.map { ($0.rawValue, $0) }
+                proto = reader.choice(field.value, "protocol", protocols)?.value ?? proto
             case "address":
-                if let text = reader.string(field.value, "address") {
-                    if let a = AddressScope(rawValue: text) { address = a } else {
-                        reader.error("bad-value", LocalizedText(en: "`address:` is `auto`, `private`, `public` or `any`, found `\(text)`",
-                                                                ko: "`address:`에는 `auto`, `private`, `public`, `any` 중 하나가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
-                                     at: field.value.location, length: field.value.length)
-                    }
-                }
+                address = reader.choice(field.value, "address", AddressScope.self)?.value ?? address
             case "under": under = readIncidents(field.value, &reader)
             case "require":
-                if let text = reader.string(field.value, "require") {
-                    if text == "any" { requiresAny = true } else if text != "all" {
-                        reader.error("bad-value", LocalizedText(en: "`require:` is `all` or `any`, found `\(text)`",
-                                                                ko: "`require:`에는 `all`이나 `any`가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
-                                     at: field.value.location, length: field.value.length)
-                    }
-                }
+                requiresAny = reader.choice(field.value, "require", [("all", false), ("any", true)])?.value ?? requiresAny
             default: break
             }
         }
-        guard let from else { reader.missing("from", in: kind, at: node.location); return nil }
-        guard let to else { reader.missing("to", in: kind, at: node.location); return nil }
-        if kind == "only-through" && through == nil { reader.missing("through", in: kind, at: node.location); return nil }
-        if port == nil && proto != .icmp { reader.missing("port", in: kind, at: node.location); return nil }
+        guard let from else { reader.missing("from", kind, at: node.location); return nil }
+        guard let to else { reader.missing("to", kind, at: node.location); return nil }
+        if kind == "only-through" && through == nil { reader.missing("through", kind, at: node.location); return nil }
+        if port == nil && proto != .icmp { reader.missing("port", kind, at: node.location); return nil }
         var flow = FlowCheck(from: from, to: to, port: port ?? 0, protocol: proto, address: address, through: through,
                              under: under, requiresAny: requiresAny)
         flow.throughAny = throughAny
@@ -245,7 +215,7 @@ enum CheckReader {
         for item in items {
             guard let fields = reader.mapping(item, "an incident", allowed: MissionKeys.incident.allowed) else { continue }
             for field in fields {
-                guard let kind = Incident.Kind(rawValue: field.key), let text = reader.string(field.value, field.key) else { continue }
+                guard let kind = Incident.Kind(rawValue: field.key), let text = reader.text(field.value, field.key)?.value else { continue }
                 let target: IncidentSpec.Target
                 switch text {
                 case "each-site": target = .eachSite

@@ -37,14 +37,14 @@ public struct PriceTable: Sendable, Hashable {
         var values: [String: YAMLNode] = [:]
         for entry in reader.mapping(root, "the price table", allowed: keys) ?? [] { values[entry.key] = entry.value }
         for key in keys where values[key] == nil {
-            reader.missing(key, in: "the price table", at: root.location)
+            reader.missing(key, "the price table", at: root.location)
         }
-        func textValue(_ key: String) -> String { values[key].flatMap { reader.string($0, "`\(key)`") } ?? "" }
+        func textValue(_ key: String) -> String { values[key].flatMap { reader.text($0, "`\(key)`")?.value } ?? "" }
         func price(_ node: YAMLNode?, _ key: String, _ what: String, allowed: [String]? = nil) -> Double {
             guard let node else { return 0 }
             var fields: [String: YAMLNode] = [:]
             for entry in reader.mapping(node, what, allowed: allowed ?? [key]) ?? [] { fields[entry.key] = entry.value }
-            guard let value = fields[key] else { reader.missing(key, in: what, at: node.location); return 0 }
+            guard let value = fields[key] else { reader.missing(key, what, at: node.location); return 0 }
             return reader.decimal(value, "`\(key)` in \(what)")
         }
         var loadBalancers: [String: YAMLNode] = [:]
@@ -72,7 +72,7 @@ public struct PriceTable: Sendable, Hashable {
             applicationLoadBalancer: loadBalancer("application"), networkLoadBalancer: loadBalancer("network"),
             dnsZoneMonth: price(values["dns-zone"], "month", "`dns-zone`"),
             instanceHour: instances, file: file)
-        let diagnostics = parsed.diagnostics + reader.diagnostics
+        let diagnostics = parsed.diagnostics + reader.diagnostics.diagnostics
         return (diagnostics.contains { $0.severity == .error } ? nil : table, diagnostics)
     }
 }
@@ -80,7 +80,7 @@ public struct PriceTable: Sendable, Hashable {
 extension NodeReader {
     /// A price or count: a non-negative decimal number (`0.059`).
     mutating func decimal(_ node: YAMLNode, _ what: String) -> Double {
-        guard let text = string(node, what) else { return 0 }
+        guard let text = text(node, what)?.value else { return 0 }
         guard let value = Double(text), value >= 0, value.isFinite else {
             error("expected-decimal", LocalizedText(en: "\(what) should be a number such as 0.059, found `\(text)`",
                                                     ko: "\(what)에는 0.059 같은 숫자가 와야 하는데 `\(text)` 값이 있어요"),

@@ -115,7 +115,7 @@ public struct FlowCheck: Hashable, Sendable {
     }
 }
 
-public enum PublicAddressExpectation: String, Hashable, Sendable {
+public enum PublicAddressExpectation: String, Hashable, Sendable, CaseIterable {
     case elastic, `public`, none
 }
 
@@ -134,25 +134,35 @@ public enum Check: Hashable, Sendable {
     case separate(roles: [String])
     case validates(rules: [String]?)
 
-    /// The check kind as written in mission files.
-    public var kindName: String {
+    /// The check kinds, as written in mission files.
+    public enum Kind: String, CaseIterable, Sendable {
+        case reachable, unreachable, onlyThrough = "only-through", serviceAnswers = "service-answers", placement
+        case spreadAZs = "spread-azs", natPerAZ = "nat-per-az", publicAddress = "public-address", noOpenRule = "no-open-rule"
+        case exists, separate, validates
+    }
+
+    public var kind: Kind {
         switch self {
-        case .reachable: "reachable"
-        case .unreachable: "unreachable"
-        case .onlyThrough: "only-through"
-        case .serviceAnswers: "service-answers"
-        case .placement: "placement"
-        case .spreadAZs: "spread-azs"
-        case .natPerAZ: "nat-per-az"
-        case .publicAddress: "public-address"
-        case .noOpenRule: "no-open-rule"
-        case .exists: "exists"
-        case .separate: "separate"
-        case .validates: "validates"
+        case .reachable: .reachable
+        case .unreachable: .unreachable
+        case .onlyThrough: .onlyThrough
+        case .serviceAnswers: .serviceAnswers
+        case .placement: .placement
+        case .spreadAZs: .spreadAZs
+        case .natPerAZ: .natPerAZ
+        case .publicAddress: .publicAddress
+        case .noOpenRule: .noOpenRule
+        case .exists: .exists
+        case .separate: .separate
+        case .validates: .validates
         }
     }
 
-    /// Every check kind, from the key tables (`MissionKeys.checks`).
+    /// The check kind as written in mission files.
+    public var kindName: String { kind.rawValue }
+
+    /// Every check kind, from the key tables (`MissionKeys.checks`); a test checks that
+    /// they are `Kind`'s cases.
     public static let kindNames = MissionKeys.checks.map(\.0)
 
     /// Every selector the check uses (for `lab check`: each must match something).

@@ -1,4 +1,5 @@
 import InfralabSyntax
+import InfralabTopology
 import InfralabNetwork
 
 /// Every mapping of a mission file and the keys it accepts: the mission loader's and
@@ -19,7 +20,7 @@ public enum MissionKeys {
         Key("from", .text, required: true, "Where the flow starts. " + selectorHelp),
         Key("to", .text, required: true, "Where it should arrive. " + selectorHelp),
         Key("port", .integer(0...65535), "The destination port (not needed for icmp)."),
-        Key("protocol", .choice(["tcp", "udp", "icmp"]), "tcp (default), udp or icmp."),
+        Key("protocol", .choice(IPProtocol.allCases.filter { $0 != .all }.map(\.rawValue)), "tcp (default), udp or icmp."),
         Key("address", .choice(AddressScope.allCases.map(\.rawValue)), "Which of the destination's addresses to dial."),
         Key("through", .either(.text, .list(.text)), "The component the connection must pass (a selector), or for `reachable` a list of ways, `direct` among them."),
         Key("under", under, "Incidents the check is made under."),
@@ -40,7 +41,7 @@ public enum MissionKeys {
         ])),
         ("nat-per-az", KeyTable("nat-per-az", "Each AZ's private subnets route to a NAT gateway in the same AZ.", [])),
         ("public-address", KeyTable("public-address", "The selected instances have an Elastic IP, any public address, or none.", [
-            Key("select", .text, required: true, selectorHelp), Key("is", .choice(["elastic", "public", "none"]), required: true, "elastic, public or none."),
+            Key("select", .text, required: true, selectorHelp), Key("is", .choice(PublicAddressExpectation.allCases.map(\.rawValue)), required: true, "elastic, public or none."),
         ])),
         ("no-open-rule", KeyTable("no-open-rule", "No security group opens these ports to a range wider than `min-prefix`.", [
             Key("ports", .either(.integer(0...65535), .list(.integer(0...65535))), required: true, "A port or a list of ports."),

@@ -22,9 +22,9 @@ public enum MissionLoader {
     public static func load(text: String, file: String, directory: String, solutionsRoot: String) -> MissionLoadResult {
         let parsed = YAMLParser.parse(text, file: file)
         var reader = NodeReader(codePrefix: "mission")
-        reader.diagnostics = parsed.diagnostics
+        reader.diagnostics.add(contentsOf: parsed.diagnostics)
         guard let root = parsed.root, let entries = reader.mapping(root, "the mission file", allowed: missionKeys) else {
-            return MissionLoadResult(mission: nil, diagnostics: reader.diagnostics)
+            return MissionLoadResult(mission: nil, diagnostics: reader.diagnostics.diagnostics)
         }
         let folder = PathUtilities.lastComponent(directory)
         let number = Int(folder.prefix { $0.isNumber }) ?? 0
@@ -40,13 +40,13 @@ public enum MissionLoader {
         var solutionsLocation: SourceLocation?
         for entry in entries {
             switch entry.key {
-            case "id": id = reader.string(entry.value, "id")
+            case "id": id = reader.text(entry.value, "id")?.value
             case "title": title = reader.localized(entry.value, "title")
             case "summary": summary = reader.localized(entry.value, "summary") ?? summary
             case "outro": outro = reader.localized(entry.value, "outro")
             case "service": service = readService(entry.value, &reader)
             case "solutions":
-                if let path = reader.string(entry.value, "solutions") {
+                if let path = reader.text(entry.value, "solutions")?.value {
                     solutionsDirectory = PathUtilities.resolve(path, relativeTo: directory)
                     solutionsLocation = entry.value.location
                 }
@@ -85,19 +85,19 @@ public enum MissionLoader {
             default: break
             }
         }
-        if id == nil { reader.missing("id", in: LocalizedText(en: "the mission", ko: "미션").en, at: top) }
-        if title == nil { reader.missing("title", in: "the mission", at: top) }
-        if steps.isEmpty && entries.contains(where: { $0.key == "steps" }) == false { reader.missing("steps", in: "the mission", at: top) }
+        if id == nil { reader.missing("id", LocalizedText(en: "the mission", ko: "미션").en, at: top) }
+        if title == nil { reader.missing("title", "the mission", at: top) }
+        if steps.isEmpty && entries.contains(where: { $0.key == "steps" }) == false { reader.missing("steps", "the mission", at: top) }
         // Solutions written relative to the default root must follow a `solutions:` override too.
         for index in steps.indices where !steps[index].solutionPath.hasPrefix("/") {
             steps[index].solutionPath = PathUtilities.resolve(steps[index].solutionPath, relativeTo: directory)
         }
         checkConfinement(steps, directory: directory, solutionsRoot: solutionsRoot, solutionsDirectory: solutionsDirectory,
                          solutionsLocation: solutionsLocation ?? top, reader: &reader)
-        guard let id, let title else { return MissionLoadResult(mission: nil, diagnostics: reader.diagnostics) }
+        guard let id, let title else { return MissionLoadResult(mission: nil, diagnostics: reader.diagnostics.diagnostics) }
         let mission = Mission(id: id, number: number, folder: folder, directory: directory, solutionsDirectory: solutionsDirectory,
                               title: title, summary: summary, outro: outro, service: service, steps: steps, location: top)
-        return MissionLoadResult(mission: mission, diagnostics: reader.diagnostics)
+        return MissionLoadResult(mission: mission, diagnostics: reader.diagnostics.diagnostics)
     }
 
     static func readService(_ node: YAMLNode, _ reader: inout NodeReader) -> ServiceSpec? {
@@ -106,7 +106,7 @@ public enum MissionLoader {
         var tiers: [ServiceSpec.Tier] = []
         for entry in entries {
             switch entry.key {
-            case "entry-port": entryPort = reader.int(entry.value, "entry-port", range: 1...65535)
+            case "entry-port": entryPort = reader.integer(entry.value, "entry-port", in: 1...65535)?.value
             case "tiers":
                 for item in reader.sequence(entry.value, "tiers") ?? [] {
                     if let role = item.scalar, !item.isNull {
@@ -114,20 +114,20 @@ public enum MissionLoader {
                     } else if let fields = reader.mapping(item, "a tier", allowed: MissionKeys.tier.allowed) {
                         var role: String?, port: Int?
                         for field in fields {
-                            if field.key == "role" { role = reader.string(field.value, "role") }
-                            if field.key == "port" { port = reader.int(field.value, "port", range: 1...65535) }
+                            if field.key == "role" { role = reader.text(field.value, "role")?.value }
+                            if field.key == "port" { port = reader.integer(field.value, "port", in: 1...65535)?.value }
                         }
-                        if let role { tiers.append(.init(role: role, port: port)) } else { reader.missing("role", in: "a tier", at: item.location) }
+                        if let role { tiers.append(.init(role: role, port: port)) } else { reader.missing("role", "a tier", at: item.location) }
                     }
                 }
             default: break
             }
         }
         guard let entryPort else {
-            reader.missing("entry-port", in: "service", at: node.location)
+            reader.missing("entry-port", "service", at: node.location)
             return nil
         }
-        if tiers.isEmpty { reader.missing("tiers", in: "service", at: node.location) }
+        if tiers.isEmpty { reader.missing("tiers", "service", at: node.location) }
         return ServiceSpec(entryPort: entryPort, tiers: tiers)
     }
 
@@ -143,12 +143,12 @@ public enum MissionLoader {
         var events: [StoryEvent] = []
         for entry in entries {
             switch entry.key {
-            case "id": id = reader.string(entry.value, "id")
+            case "id": id = reader.text(entry.value, "id")?.value
             case "title": title = reader.localized(entry.value, "title")
             case "story": story = reader.localized(entry.value, "story")
             case "brief": brief = reader.localized(entry.value, "brief")
             case "starter", "solution":
-                guard let path = reader.string(entry.value, entry.key) else { break }
+                guard let path = reader.text(entry.value, entry.key)?.value else { break }
                 if path.hasPrefix("/") || path.hasPrefix("~") {
                     reader.error("path-absolute", LocalizedText(en: "`\(entry.key):` must be a path relative to the mission folder, not `\(path)`",
                                                                 ko: "`\(entry.key):`에는 미션 폴더 기준의 상대 경로를 써야 해요. `\(path)` 같은 절대 경로는 쓸 수 없어요"),
@@ -156,7 +156,7 @@ public enum MissionLoader {
                 }
                 if entry.key == "starter" { (starter, starterLocation) = (path, entry.value.location) }
                 else { (solution, solutionLocation) = (path, entry.value.location) }
-            case "fresh-start": freshStart = reader.bool(entry.value, "fresh-start") ?? false
+            case "fresh-start": freshStart = reader.boolean(entry.value, "fresh-start")?.value ?? false
             case "carry":
                 if entry.value.scalar == "all" {
                     carriesAll = true
@@ -164,7 +164,7 @@ public enum MissionLoader {
                     carried = []
                 } else {
                     for item in reader.sequence(entry.value, "carry") ?? [] {
-                        guard let name = reader.string(item, "a carried requirement") else { continue }
+                        guard let name = reader.text(item, "a carried requirement")?.value else { continue }
                         if earlier.contains(name) {  // a Set
                             carried.append(name)
                         } else {
@@ -187,21 +187,21 @@ public enum MissionLoader {
                     guard let fields = reader.mapping(item, "a mutant waiver", allowed: MissionKeys.mutantWaiver.allowed) else { continue }
                     var mid: String?, why: LocalizedText?
                     for field in fields {
-                        if field.key == "id" { mid = reader.string(field.value, "id") }
+                        if field.key == "id" { mid = reader.text(field.value, "id")?.value }
                         if field.key == "why" { why = reader.localized(field.value, "why") }
                     }
                     if let mid, let why { waivers.append(MutantWaiver(id: mid, why: why, location: item.location)) }
-                    else { reader.missing(mid == nil ? "id" : "why", in: "a mutant waiver", at: item.location) }
+                    else { reader.missing(mid == nil ? "id" : "why", "a mutant waiver", at: item.location) }
                 }
             default: break
             }
         }
         let what = "step \(index + 1)"
-        guard let id else { reader.missing("id", in: what, at: node.location); return nil }
-        if title == nil { reader.missing("title", in: "step `\(id)`", at: node.location) }
-        if story == nil { reader.missing("story", in: "step `\(id)`", at: node.location) }
-        if brief == nil { reader.missing("brief", in: "step `\(id)`", at: node.location) }
-        if requirements.isEmpty { reader.missing("requirements", in: "step `\(id)`", at: node.location) }
+        guard let id else { reader.missing("id", what, at: node.location); return nil }
+        if title == nil { reader.missing("title", "step `\(id)`", at: node.location) }
+        if story == nil { reader.missing("story", "step `\(id)`", at: node.location) }
+        if brief == nil { reader.missing("brief", "step `\(id)`", at: node.location) }
+        if requirements.isEmpty { reader.missing("requirements", "step `\(id)`", at: node.location) }
         return Step(id: id, title: title ?? LocalizedText(verbatim: id), story: story ?? LocalizedText(verbatim: ""),
                     brief: brief ?? LocalizedText(verbatim: ""), starterPath: starter ?? "starters/\(id).yaml",
                     solutionPath: solution ?? "", freshStart: freshStart, requirements: requirements, carried: carried,
@@ -242,7 +242,7 @@ public enum MissionLoader {
         var id: String?, statement: LocalizedText?, check: Check?, hints: [LocalizedText] = []
         for entry in entries {
             switch entry.key {
-            case "id": id = reader.string(entry.value, "id")
+            case "id": id = reader.text(entry.value, "id")?.value
             case "statement": statement = reader.localized(entry.value, "statement")
             case "check": check = CheckReader.read(entry.value, &reader)
             case "hints":
@@ -252,10 +252,10 @@ public enum MissionLoader {
             default: break
             }
         }
-        guard let id else { reader.missing("id", in: "a requirement", at: node.location); return nil }
-        guard let statement else { reader.missing("statement", in: "requirement `\(id)`", at: node.location); return nil }
+        guard let id else { reader.missing("id", "a requirement", at: node.location); return nil }
+        guard let statement else { reader.missing("statement", "requirement `\(id)`", at: node.location); return nil }
         guard let check else {
-            if !entries.contains(where: { $0.key == "check" }) { reader.missing("check", in: "requirement `\(id)`", at: node.location) }
+            if !entries.contains(where: { $0.key == "check" }) { reader.missing("check", "requirement `\(id)`", at: node.location) }
             return nil
         }
         return Requirement(id: id, statement: statement, check: check, hints: hints, location: node.location)

@@ -21,6 +21,10 @@ public struct Progress: Sendable, Hashable {
     /// starter, cleared after): a run killed in between is completed by the next one.
     /// The value is the backup of the learner's file ("" when there was none to keep).
     public var pendingStarter: String? = nil
+    /// Set while the current step's story events are being written into the learner's
+    /// file (written before the file, cleared after). The value is the backup of the
+    /// file as it was, so a run killed in between knows whether the events are in.
+    public var pendingEvents: String? = nil
 
     public init(labs: String?, missionID: String, stepID: String, passed: [String] = [], hintLevels: [String: Int] = [:], isFinished: Bool = false) {
         self.labs = labs
@@ -42,41 +46,22 @@ public struct Progress: Sendable, Hashable {
 
     // MARK: Text form
 
+    /// The progress file's text, written by `YAMLWriter` (strings quoted where they
+    /// would read as something else).
     public func serialized() -> String {
-        var lines = [
-            "# infralab progress. Readable on purpose; if you edit it, keep it valid YAML.",
-            "# `infralab status` shows what it means; `infralab goto` moves you safely.",
-            "version: \(Progress.formatVersion)",
-        ]
-        if let labs { lines.append("labs: \(Progress.quote(labs))") }
-        lines.append("mission: \(Progress.quote(missionID))")
-        lines.append("step: \(Progress.quote(stepID))")
-        if isFinished { lines.append("finished: true") }
-        if let pendingStarter { lines.append("pending-starter: \(Progress.quote(pendingStarter))") }
-        lines.append(passed.isEmpty ? "passed: []" : "passed:")
-        lines += passed.map { "  - \(Progress.quote($0))" }
-        lines.append(hintLevels.isEmpty ? "hints: {}" : "hints:")
-        lines += hintLevels.keys.sorted().map { "  \(Progress.quote($0)): \(hintLevels[$0]!)" }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Double-quotes anything that is not plainly safe.
-    static func quote(_ text: String) -> String {
-        let safe = !text.isEmpty && text.unicodeScalars.allSatisfy { c in
-            (c.properties.isAlphabetic || ("0"..."9").contains(c) || "-_./".unicodeScalars.contains(c))
-        } && !["true", "false", "null", "yes", "no", "~"].contains(text.lowercased())
-        if safe { return text }
-        var out = "\""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
+        var fields: [(String, YAMLNode)] = [("version", .plain("\(Progress.formatVersion)"))]
+        if let labs { fields.append(("labs", .text(labs))) }
+        fields.append(("mission", .text(missionID)))
+        fields.append(("step", .text(stepID)))
+        if isFinished { fields.append(("finished", .plain("true"))) }
+        if let pendingStarter { fields.append(("pending-starter", .text(pendingStarter))) }
+        if let pendingEvents { fields.append(("pending-events", .text(pendingEvents))) }
+        fields.append(("passed", .sequence(passed.map(YAMLNode.text))))
+        fields.append(("hints", .mapping(hintLevels.keys.sorted().map { ($0, .plain("\(hintLevels[$0]!)")) })))
+        return YAMLWriter.write(.mapping(fields), header: [
+            "infralab progress. Readable on purpose; if you edit it, keep it valid YAML.",
+            "`infralab status` shows what it means; `infralab goto` moves you safely.",
+        ])
     }
 
     public struct ReadResult: Sendable {
@@ -87,41 +72,43 @@ public struct Progress: Sendable, Hashable {
     public static func parse(_ text: String, file: String) -> ReadResult {
         let parsed = YAMLParser.parse(text, file: file)
         var reader = NodeReader(codePrefix: "progress")
-        reader.diagnostics = parsed.diagnostics
+        reader.diagnostics.add(contentsOf: parsed.diagnostics)
         guard let root = parsed.root,
-              let entries = reader.mapping(root, "the progress file", allowed: ["version", "labs", "mission", "step", "passed", "hints", "finished", "pending-starter"])
-        else { return ReadResult(progress: nil, diagnostics: reader.diagnostics) }
+              let entries = reader.mapping(root, "the progress file", allowed: ["version", "labs", "mission", "step", "passed", "hints", "finished", "pending-starter", "pending-events"])
+        else { return ReadResult(progress: nil, diagnostics: reader.diagnostics.diagnostics) }
         var labs: String?, mission: String?, step: String?, passed: [String] = [], hints: [String: Int] = [:], finished = false
-        var pending: String?
+        var pendingStarter: String?, pendingEvents: String?
         for entry in entries {
             switch entry.key {
             case "version":
-                if let v = reader.int(entry.value, "version", range: 1...1000), v > formatVersion {
+                if let v = reader.integer(entry.value, "version", in: 1...1000)?.value, v > formatVersion {
                     reader.error("newer-version",
                                  LocalizedText(en: "this progress file was written by a newer infralab (format \(v))",
                                                ko: "이 진행 파일은 더 새로운 infralab이 쓴 거예요 (형식 \(v))"),
                                  at: entry.value.location)
                 }
-            case "labs": labs = reader.string(entry.value, "labs")
-            case "mission": mission = reader.string(entry.value, "mission")
-            case "step": step = reader.string(entry.value, "step")
-            case "finished": finished = reader.bool(entry.value, "finished") ?? false
-            case "pending-starter": pending = entry.value.scalar ?? ""
-            case "passed": passed = (reader.sequence(entry.value, "passed") ?? []).compactMap { reader.string($0, "a passed step") }
+            case "labs": labs = reader.text(entry.value, "labs")?.value
+            case "mission": mission = reader.text(entry.value, "mission")?.value
+            case "step": step = reader.text(entry.value, "step")?.value
+            case "finished": finished = reader.boolean(entry.value, "finished")?.value ?? false
+            case "passed": passed = (reader.sequence(entry.value, "passed") ?? []).compactMap { reader.text($0, "a passed step")?.value }
+            case "pending-starter": pendingStarter = entry.value.scalar ?? ""
+            case "pending-events": pendingEvents = entry.value.scalar ?? ""
             case "hints":
                 for hint in reader.mapping(entry.value, "hints") ?? [] {
-                    if let level = reader.int(hint.value, "a hint level", range: 0...100) { hints[hint.key] = level }
+                    if let level = reader.integer(hint.value, "a hint level", in: 0...100)?.value { hints[hint.key] = level }
                 }
             default: break
             }
         }
-        if mission == nil { reader.missing("mission", in: "the progress file", at: root.location) }
-        if step == nil { reader.missing("step", in: "the progress file", at: root.location) }
-        guard let mission, let step, !reader.diagnostics.contains(where: { $0.severity == .error }) else {
-            return ReadResult(progress: nil, diagnostics: reader.diagnostics)
+        if mission == nil { reader.missing("mission", "the progress file", at: root.location) }
+        if step == nil { reader.missing("step", "the progress file", at: root.location) }
+        guard let mission, let step, !reader.diagnostics.hasErrors else {
+            return ReadResult(progress: nil, diagnostics: reader.diagnostics.diagnostics)
         }
         var progress = Progress(labs: labs, missionID: mission, stepID: step, passed: passed, hintLevels: hints, isFinished: finished)
-        progress.pendingStarter = pending
-        return ReadResult(progress: progress, diagnostics: reader.diagnostics)
+        progress.pendingStarter = pendingStarter
+        progress.pendingEvents = pendingEvents
+        return ReadResult(progress: progress, diagnostics: reader.diagnostics.diagnostics)
     }
 }

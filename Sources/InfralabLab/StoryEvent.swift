@@ -89,8 +89,8 @@ enum StoryEventReader {
         switch entry.key {
         case "add":
             guard let fields = reader.mapping(node, "add", allowed: MissionKeys.eventAdd.allowed) else { return nil }
-            guard let section = required(fields, "section", node, &reader).flatMap({ reader.string($0, "section") }),
-                  let name = required(fields, "name", node, &reader).flatMap({ reader.string($0, "name") }),
+            guard let section = required(fields, "section", node, &reader).flatMap({ reader.text($0, "section")?.value }),
+                  let name = required(fields, "name", node, &reader).flatMap({ reader.text($0, "name")?.value }),
                   let value = required(fields, "value", node, &reader) else { return nil }
             guard StoryEvent.sections.contains(section) else {
                 let at = fields.first { $0.key == "section" }?.value
@@ -105,7 +105,7 @@ enum StoryEventReader {
         case "set":
             guard let fields = reader.mapping(node, "set", allowed: MissionKeys.eventSet.allowed),
                   let select = required(fields, "select", node, &reader).flatMap({ CheckReader.selector($0, "select", &reader) }),
-                  let key = required(fields, "key", node, &reader).flatMap({ reader.string($0, "key") }),
+                  let key = required(fields, "key", node, &reader).flatMap({ reader.text($0, "key")?.value }),
                   let value = required(fields, "value", node, &reader) else { return nil }
             checkReferences(value, &reader)
             return .set(select: select, key: key, value: value)
@@ -129,8 +129,8 @@ enum StoryEventReader {
         case "add-forward":
             guard let fields = reader.mapping(node, "add-forward", allowed: MissionKeys.eventAddForward.allowed),
                   let select = required(fields, "to", node, &reader).flatMap({ CheckReader.selector($0, "to", &reader) }),
-                  let port = required(fields, "port", node, &reader).flatMap({ reader.int($0, "port", range: 1...65535) }) else { return nil }
-            let toPort = fields.first { $0.key == "to-port" }.flatMap { reader.int($0.value, "to-port", range: 1...65535) }
+                  let port = required(fields, "port", node, &reader).flatMap({ reader.integer($0, "port", in: 1...65535)?.value }) else { return nil }
+            let toPort = fields.first { $0.key == "to-port" }.flatMap { reader.integer($0.value, "to-port", in: 1...65535)?.value }
             return .addForward(to: select, port: port, toPort: toPort)
         default:
             return nil
@@ -139,7 +139,7 @@ enum StoryEventReader {
 
     static func required(_ fields: [YAMLNode.Entry], _ key: String, _ node: YAMLNode, _ reader: inout NodeReader) -> YAMLNode? {
         if let value = fields.first(where: { $0.key == key })?.value { return value }
-        reader.missing(key, in: "the event", at: node.location)
+        reader.missing(key, "the event", at: node.location)
         return nil
     }
 

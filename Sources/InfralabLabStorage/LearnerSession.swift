@@ -80,6 +80,7 @@ public struct LearnerSession: Sendable {
             var session = LearnerSession(workspace: workspace, pack: pack, progress: progress)
             session.reconcile()
             session.completeInterruptedMove(language: language)
+            session.completeInterruptedArrival()
             return .success(session)
         }
     }
@@ -269,27 +270,85 @@ public struct LearnerSession: Sendable {
         if crossing {
             return .nextMission(backup: try installStarterRecorded(label: previous))
         }
-        let arrival = try arrive(label: previous)
+        return .nextStep(try arriveRecorded(label: previous))
+    }
+
+    /// Applies the current step's events to the learner's file and records the step, in
+    /// an order a kill cannot break: (1) the learner's file is backed up, (2) the progress
+    /// (already at the new step) is written with `pending-events:` naming that backup,
+    /// (3) the file with the events is written, (4) the mark is cleared. Killed anywhere,
+    /// the next run finds the old progress with the file untouched, or the mark, and
+    /// finishes (`completeInterruptedArrival`).
+    mutating func arriveRecorded(label: String) throws -> Arrival {
+        let planned = planArrival()
+        guard case .apply(let arrival) = planned else {
+            try workspace.writeProgress(progress)
+            if case .refused(let failure) = planned { return .refused(failure) }
+            return .unchanged
+        }
+        let backup = try workspace.backUpTopology(label: label)
+        progress.pendingEvents = backup ?? ""
         try workspace.writeProgress(progress)
-        return .nextStep(arrival)
+        try Workspace.writeAtomically(arrival.text, to: workspace.topologyPath)
+        progress.pendingEvents = nil
+        try workspace.writeProgress(progress)
+        lastBackup = backup
+        return .applied(arrival.diff, backup: backup)
     }
 
     /// Applies the current step's events to the learner's file, backing it up (named
-    /// after `label`, the step the file belonged to) before writing.
+    /// after `label`, the step the file belonged to) before writing. The progress is not
+    /// touched; `next` goes through `arriveRecorded`.
     public func arrive(label: String) throws -> Arrival {
-        guard !step.events.isEmpty else { return .unchanged }
+        switch planArrival() {
+        case .none: return .unchanged
+        case .refused(let failure): return .refused(failure)
+        case .apply(let arrival): return .applied(arrival.diff, backup: try workspace.replaceTopology(with: arrival.text, label: label))
+        }
+    }
+
+    private enum ArrivalPlan {
+        case none
+        case refused(StoryEventFailure)
+        case apply(StoryArrival)
+    }
+
+    /// What the current step's events would do to the learner's file now.
+    private func planArrival() -> ArrivalPlan {
+        guard !step.events.isEmpty else { return .none }
         let display = LabPack.displayPath(workspace.topologyPath)
         guard let text = workspace.readTopologyText() else {
             return .refused(StoryEventFailure(LocalizedText(en: "`\(display)` is missing or cannot be read", ko: "`\(display)` 파일이 없거나 읽을 수 없어요"),
                                               at: nil))
         }
         switch StoryEventApplier.apply(step.events, to: text, file: display, language: language) {
-        case .failure(let failure):
-            return .refused(failure)
-        case .success(let arrival):
-            guard arrival.changed else { return .unchanged }
-            let backup = try workspace.replaceTopology(with: arrival.text, label: label)
-            return .applied(arrival.diff, backup: backup)
+        case .failure(let failure): return .refused(failure)
+        case .success(let arrival): return arrival.changed ? .apply(arrival) : .none
+        }
+    }
+
+    /// An arrival killed between writing the progress and the file: if the file is still
+    /// the one backed up, the events are applied now; either way the mark is cleared and
+    /// the learner is told where the previous file is.
+    mutating func completeInterruptedArrival() {
+        guard let pending = progress.pendingEvents else { return }
+        let recorded = pending.isEmpty ? nil : pending
+        do {
+            let current = try workspace.currentTopology()
+            let before = recorded.flatMap { FileManager.default.contents(atPath: $0) }
+            if current == before, case .apply(let arrival) = planArrival() {
+                try Workspace.writeAtomically(arrival.text, to: workspace.topologyPath)
+            }
+            progress.pendingEvents = nil
+            try workspace.writeProgress(progress)
+            lastBackup = recorded
+            let kept = recorded.map { "`\(LabPack.displayPath($0))`" }
+            notices.append(LocalizedText(
+                en: "The last move to `\(mission.id)/\(step.id)` was interrupted; it is now complete." + (kept.map { " Your previous file is kept at \($0)." } ?? ""),
+                ko: "`\(mission.id)/\(step.id)` 단계로 옮기던 중에 멈췄어서 마저 끝냈어요." + (kept.map { " 이전 파일은 \($0)에 보관해 뒀어요." } ?? "")))
+        } catch {
+            notices.append(LocalizedText(en: "The last move was interrupted and could not be completed: \(error)",
+                                         ko: "지난번 이동이 중간에 멈췄는데 마저 끝내지 못했어요: \(error)"))
         }
     }
 

@@ -19,6 +19,9 @@ public struct YAMLNode: Sendable, Hashable {
             self.keyLocation = keyLocation
             self.value = value
         }
+
+        /// Columns the key spans (Unicode scalars, as locations count), at least 1.
+        public var keyLength: Int { max(1, key.unicodeScalars.count) }
     }
 
     public indirect enum Kind: Sendable, Hashable {

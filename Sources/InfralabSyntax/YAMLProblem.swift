@@ -26,44 +26,72 @@ enum YAMLProblem {
     case invalidBlockHeader
     case tooDeep
 
-    var code: String {
+    /// The stable codes, one per case; `allCases` is every code the parser can report.
+    enum Code: String, CaseIterable, Sendable {
+        case tabIndentation = "yaml.tab-indentation"
+        case duplicateKey = "yaml.duplicate-key"
+        case unterminatedString = "yaml.unterminated-string"
+        case anchorUnsupported = "yaml.anchor-unsupported"
+        case aliasUnsupported = "yaml.alias-unsupported"
+        case tagUnsupported = "yaml.tag-unsupported"
+        case directiveUnsupported = "yaml.directive-unsupported"
+        case multipleDocuments = "yaml.multiple-documents"
+        case complexKeyUnsupported = "yaml.complex-key-unsupported"
+        case missingColon = "yaml.missing-colon"
+        case missingSpaceAfterColon = "yaml.missing-space-after-colon"
+        case badIndentation = "yaml.bad-indentation"
+        case mixedCollection = "yaml.mixed-collection"
+        case unclosedFlow = "yaml.unclosed-flow"
+        case invalidEscape = "yaml.invalid-escape"
+        case flowKey = "yaml.flow-key"
+        case unexpectedCharacter = "yaml.unexpected-character"
+        case unexpectedText = "yaml.unexpected-text"
+        case unexpectedColon = "yaml.unexpected-colon"
+        case inlineSequence = "yaml.inline-sequence"
+        case missingComma = "yaml.missing-comma"
+        case flowPairUnsupported = "yaml.flow-pair-unsupported"
+        case invalidBlockHeader = "yaml.invalid-block-header"
+        case tooDeep = "yaml.too-deep"
+    }
+
+    var kind: Code {
         switch self {
-        case .tabIndentation: "yaml.tab-indentation"
-        case .duplicateKey: "yaml.duplicate-key"
-        case .unterminatedString: "yaml.unterminated-string"
-        case .anchorUnsupported: "yaml.anchor-unsupported"
-        case .aliasUnsupported: "yaml.alias-unsupported"
-        case .tagUnsupported: "yaml.tag-unsupported"
-        case .directiveUnsupported: "yaml.directive-unsupported"
-        case .multipleDocuments: "yaml.multiple-documents"
-        case .complexKeyUnsupported: "yaml.complex-key-unsupported"
-        case .missingColon: "yaml.missing-colon"
-        case .missingSpaceAfterColon: "yaml.missing-space-after-colon"
-        case .badIndentation: "yaml.bad-indentation"
-        case .mixedCollection: "yaml.mixed-collection"
-        case .unclosedFlow: "yaml.unclosed-flow"
-        case .invalidEscape: "yaml.invalid-escape"
-        case .flowKey: "yaml.flow-key"
-        case .unexpectedCharacter: "yaml.unexpected-character"
-        case .unexpectedText: "yaml.unexpected-text"
-        case .unexpectedColon: "yaml.unexpected-colon"
-        case .inlineSequence: "yaml.inline-sequence"
-        case .missingComma: "yaml.missing-comma"
-        case .flowPairUnsupported: "yaml.flow-pair-unsupported"
-        case .invalidBlockHeader: "yaml.invalid-block-header"
-        case .tooDeep: "yaml.too-deep"
+        case .tabIndentation: .tabIndentation
+        case .duplicateKey: .duplicateKey
+        case .unterminatedString: .unterminatedString
+        case .anchorUnsupported: .anchorUnsupported
+        case .aliasUnsupported: .aliasUnsupported
+        case .tagUnsupported: .tagUnsupported
+        case .directiveUnsupported: .directiveUnsupported
+        case .multipleDocuments: .multipleDocuments
+        case .complexKeyUnsupported: .complexKeyUnsupported
+        case .missingColon: .missingColon
+        case .missingSpaceAfterColon: .missingSpaceAfterColon
+        case .badIndentation: .badIndentation
+        case .mixedCollection: .mixedCollection
+        case .unclosedFlow: .unclosedFlow
+        case .invalidEscape: .invalidEscape
+        case .flowKey: .flowKey
+        case .unexpectedCharacter: .unexpectedCharacter
+        case .unexpectedText: .unexpectedText
+        case .unexpectedColon: .unexpectedColon
+        case .inlineSequence: .inlineSequence
+        case .missingComma: .missingComma
+        case .flowPairUnsupported: .flowPairUnsupported
+        case .invalidBlockHeader: .invalidBlockHeader
+        case .tooDeep: .tooDeep
         }
     }
 
+    var code: String { kind.rawValue }
+
     /// Every code the parser can report (documentation, `lab check`, tests).
-    static let allCodes: [String] = [
-        tabIndentation, duplicateKey(""), unterminatedString(quote: "\""), anchorUnsupported,
-        aliasUnsupported, tagUnsupported, directiveUnsupported, multipleDocuments,
-        complexKeyUnsupported, missingColon(firstWord: ""), missingSpaceAfterColon(key: ""),
-        badIndentation, mixedCollection(isItemInMapping: true), unclosedFlow(open: "["),
-        invalidEscape(""), flowKey, unexpectedCharacter(" "), unexpectedText, unexpectedColon,
-        inlineSequence, missingComma(close: "]"), flowPairUnsupported, invalidBlockHeader, tooDeep,
-    ].map(\.code)
+    static var allCodes: [String] { Code.allCases.map(\.rawValue) }
+
+    /// The note at the first of two equal keys.
+    static func firstDefined(_ key: String) -> LocalizedText {
+        LocalizedText(en: "`\(key)` is first defined here", ko: "\(Korean.topic("`\(key)`")) 여기서 처음 정의됐어요.")
+    }
 
     var message: LocalizedText {
         switch self {

@@ -7,19 +7,20 @@
 /// a mapping or a sequence; a scalar root is written as a one-item document the parser
 /// reads as a mapping error.
 public enum YAMLWriter {
-    public static func write(_ node: YAMLNode) -> String {
-        var output = ""
+    /// `header` lines are written first, each as a `# ` comment.
+    public static func write(_ node: YAMLNode, header: [String] = []) -> String {
+        var output = header.map { "# \($0)\n" }.joined()
         switch node.kind {
         case .mapping(let entries) where !entries.isEmpty:
             writeMapping(entries, indent: 0, firstLineIndented: true, into: &output)
         case .sequence(let items) where !items.isEmpty:
             writeSequence(items, indent: 0, firstLineIndented: true, into: &output)
         case .mapping:
-            output = "{}\n"
+            output += "{}\n"
         case .sequence:
-            output = "[]\n"
+            output += "[]\n"
         case .scalar:
-            output = "- " + inlineScalar(node) + "\n"
+            output += "- " + inlineScalar(node) + "\n"
         }
         return output
     }
@@ -240,6 +241,23 @@ public enum YAMLWriter {
         }
         return result + "\""
     }
+}
+
+/// Trees built to be written (their locations are never read).
+extension YAMLNode {
+    private static let unwritten = SourceLocation(file: "", line: 1, column: 1)
+
+    /// Text: written quoted where plain it would read as something else (`"80"`, `"yes"`).
+    public static func text(_ value: String) -> YAMLNode { YAMLNode(.scalar(value, .doubleQuoted), at: unwritten) }
+
+    /// A number or a boolean, written as it is.
+    public static func plain(_ value: String) -> YAMLNode { YAMLNode(.scalar(value, .plain), at: unwritten) }
+
+    public static func mapping(_ pairs: [(String, YAMLNode)]) -> YAMLNode {
+        YAMLNode(.mapping(pairs.map { Entry(key: $0.0, keyLocation: unwritten, value: $0.1) }), at: unwritten)
+    }
+
+    public static func sequence(_ items: [YAMLNode]) -> YAMLNode { YAMLNode(.sequence(items), at: unwritten) }
 }
 
 extension YAMLNode {

@@ -289,7 +289,7 @@ public struct NetworkACL: Sendable, Hashable {
 }
 
 public struct NetworkACLRule: Sendable, Hashable {
-    public enum Action: String, Sendable, Hashable { case allow, deny }
+    public enum Action: String, Sendable, Hashable, CaseIterable { case allow, deny }
 
     public var number: Located<Int>
     public var action: Action
@@ -372,11 +372,11 @@ public struct Instance: Sendable, Hashable {
 }
 
 public struct LoadBalancer: Sendable, Hashable {
-    public enum Scheme: String, Sendable, Hashable { case internetFacing = "internet-facing", `internal` }
-    public enum Kind: String, Sendable, Hashable { case application, network }
+    public enum Scheme: String, Sendable, Hashable, CaseIterable { case internetFacing = "internet-facing", `internal` }
+    public enum Kind: String, Sendable, Hashable, CaseIterable { case application, network }
 
     public struct Listener: Sendable, Hashable {
-        public enum ListenerProtocol: String, Sendable, Hashable { case http = "HTTP", https = "HTTPS", tcp = "TCP", tls = "TLS", udp = "UDP" }
+        public enum ListenerProtocol: String, Sendable, Hashable, CaseIterable { case http = "HTTP", https = "HTTPS", tcp = "TCP", tls = "TLS", udp = "UDP" }
         public var port: Located<Int>
         public var `protocol`: ListenerProtocol
         public var certificate: Located<String>?
@@ -422,7 +422,7 @@ public struct LoadBalancer: Sendable, Hashable {
 
 public struct DNSZone: Sendable, Hashable {
     public struct Record: Sendable, Hashable {
-        public enum RecordType: String, Sendable, Hashable { case a = "A", cname = "CNAME", alias = "ALIAS" }
+        public enum RecordType: String, Sendable, Hashable, CaseIterable { case a = "A", cname = "CNAME", alias = "ALIAS" }
         /// Relative to the zone; `@` or the zone's name is the apex.
         public var name: Located<String>
         public var type: RecordType

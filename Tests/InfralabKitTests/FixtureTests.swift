@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InfralabTestSupport
 import InfralabSyntax
 import InfralabTopology
 import InfralabNetwork
@@ -31,8 +32,7 @@ import InfralabCLI
         var description: String { "\(code) at \(line):\(column)" }
     }
 
-    static let fixturesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixturesDirectory = InfralabTestSupport.fixturesDirectory
 
     static func fixtures(_ kind: String) -> [String] {
         let root = fixturesDirectory.appendingPathComponent(kind)

@@ -6,7 +6,7 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`instances`", ko: "`instances`")) {
             let owner = DecodingMessage.owner(.instance, entry.key)
             guard let fields = self.fields(
-                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                 allowed: TopologyKeys.instance.allowed)
             else { continue }
             let instance = Instance(
@@ -45,13 +45,11 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`load-balancers`", ko: "`load-balancers`")) {
             let owner = DecodingMessage.owner(.loadBalancer, entry.key)
             guard let fields = self.fields(
-                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                 allowed: TopologyKeys.loadBalancer.allowed, required: TopologyKeys.loadBalancer.required)
             else { continue }
-            let kinds: [(String, LoadBalancer.Kind)] = [("application", .application), ("network", .network)]
-            let schemes: [(String, LoadBalancer.Scheme)] = [("internet-facing", .internetFacing), ("internal", .internal)]
-            let writtenKind: Located<LoadBalancer.Kind>? = fields["type"].flatMap { choice($0, kinds, aliases: ["alb": .application, "nlb": .network]) }
-            let writtenScheme: Located<LoadBalancer.Scheme>? = fields["scheme"].flatMap { choice($0, schemes) }
+            let writtenKind: Located<LoadBalancer.Kind>? = fields["type"].flatMap { choice($0, LoadBalancer.Kind.self, aliases: ["alb": .application, "nlb": .network]) }
+            let writtenScheme: Located<LoadBalancer.Scheme>? = fields["scheme"].flatMap { choice($0, LoadBalancer.Scheme.self) }
             let kind = writtenKind?.value ?? .application
             let scheme = writtenScheme?.value ?? .internetFacing
             let subnets = fields["subnets"].map { names($0) } ?? []
@@ -66,17 +64,13 @@ extension TopologyDecoder {
         }
     }
 
-    static let listenerProtocols: [(String, LoadBalancer.Listener.ListenerProtocol)] = [
-        ("HTTP", .http), ("HTTPS", .https), ("TCP", .tcp), ("TLS", .tls), ("UDP", .udp),
-    ]
-
     private mutating func listener(_ node: YAMLNode, index: Int, kind: LoadBalancer.Kind, of owner: LocalizedText) -> LoadBalancer.Listener? {
         let itemOwner = TopologyDecoder.item(index, LocalizedText(en: "listener", ko: "리스너"), of: owner)
         guard let fields = self.fields(node, owner: itemOwner, at: node.location,
                                   allowed: TopologyKeys.listener.allowed,
                                   required: TopologyKeys.listener.required) else { return nil }
         let port = fields["port"].flatMap { self.port($0) }
-        let listenerProtocol = fields["protocol"].flatMap { choice($0, TopologyDecoder.listenerProtocols) }?.value
+        let listenerProtocol = fields["protocol"].flatMap { choice($0, LoadBalancer.Listener.ListenerProtocol.self) }?.value
             ?? (kind == .application ? .http : .tcp)
         let certificate = fields["certificate"].flatMap { text($0) }
         var redirect: Located<Int>?
@@ -86,7 +80,7 @@ extension TopologyDecoder {
             } else if let redirectFields = self.fields(redirectNode, owner: itemOwner, at: redirectNode.location,
                                                   allowed: TopologyKeys.redirect.allowed, required: TopologyKeys.redirect.required) {
                 redirect = redirectFields["port"].flatMap { self.port($0) }
-                _ = redirectFields["protocol"].flatMap { choice($0, TopologyDecoder.listenerProtocols) }
+                _ = redirectFields["protocol"].flatMap { choice($0, LoadBalancer.Listener.ListenerProtocol.self) }
             }
         }
         let targets = fields["targets"].map { names($0) } ?? []
@@ -102,7 +96,7 @@ extension TopologyDecoder {
               let zonesNode = fields["zones"] else { return }
         for entry in sectionEntries(zonesNode, expectedFor: LocalizedText(en: "`zones`", ko: "`zones`")) {
             let owner = DecodingMessage.owner(.dnsZone, entry.key)
-            guard let zone = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let zone = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                          allowed: TopologyKeys.zone.allowed) else { continue }
             let records: [DNSZone.Record] = (zone["records"].map { listItems($0, for: owner) } ?? []).enumerated().compactMap { index, item in
                 let itemOwner = TopologyDecoder.item(index, LocalizedText(en: "record", ko: "레코드"), of: owner)
@@ -110,7 +104,7 @@ extension TopologyDecoder {
                                                required: TopologyKeys.record.required) else { return nil }
                 let name = record["name"].flatMap { text($0) }
                 let type = record["type"].flatMap {
-                    choice($0, [("A", DNSZone.Record.RecordType.a), ("CNAME", .cname), ("ALIAS", .alias)])
+                    choice($0, DNSZone.Record.RecordType.self)
                 }
                 _ = record["ttl"].flatMap { integer($0) }
                 let value = record["value"].flatMap { text($0) }
@@ -124,10 +118,10 @@ extension TopologyDecoder {
     mutating func decodeSites(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`sites`", ko: "`sites`")) {
             let owner = DecodingMessage.owner(.site, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.site.allowed) else { continue }
-            let kind = fields["kind"].flatMap { choice($0, Site.Kind.allCases.map { ($0.rawValue, $0) }) }?.value ?? .home
-            let power = fields["power"].flatMap { choice($0, Site.Power.allCases.map { ($0.rawValue, $0) }) }?.value ?? .grid
+            let kind = fields["kind"].flatMap { choice($0, Site.Kind.self) }?.value ?? .home
+            let power = fields["power"].flatMap { choice($0, Site.Power.self) }?.value ?? .grid
             let publicIP = fields["public-ip"].flatMap { address($0) }
             let portForwards = fields["port-forwards"].map { forwards($0, what: LocalizedText(en: "port forward", ko: "포트 포워딩"), of: owner, table: TopologyKeys.portForward) } ?? []
             let tunnels = fields["tunnels"].map { forwards($0, what: LocalizedText(en: "tunnel", ko: "터널"), of: owner, table: TopologyKeys.tunnel, defaultPort: 443) } ?? []
@@ -139,9 +133,9 @@ extension TopologyDecoder {
     mutating func decodeHosts(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`hosts`", ko: "`hosts`")) {
             let owner = DecodingMessage.owner(.host, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.host.allowed, required: TopologyKeys.host.required) else { continue }
-            let explicitKind = fields["kind"].flatMap { choice($0, Host.Kind.allCases.map { ($0.rawValue, $0) }, aliases: ["pc": .personalComputer]) }?.value
+            let explicitKind = fields["kind"].flatMap { choice($0, Host.Kind.self, aliases: ["pc": .personalComputer]) }?.value
             let roles = (fields["runs"].map { self.roles($0) } ?? []) + (fields["role"].map { self.roles($0) } ?? [])
             guard let siteNode = fields["site"], let site = self.name(siteNode) else { continue }
             // Default: a computer at home is a personal computer; elsewhere, a server.

@@ -7,7 +7,7 @@ extension TopologyDecoder {
             let owner = DecodingMessage.owner(.outsideHost, entry.key)
             var valueNode = entry.value
             if entry.value.entries != nil || entry.value.isNull {
-                guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+                guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                           allowed: TopologyKeys.outsideHost.allowed, required: TopologyKeys.outsideHost.required),
                       let cidrNode = fields["cidr"] else { continue }
                 valueNode = cidrNode
@@ -20,7 +20,7 @@ extension TopologyDecoder {
     mutating func decodeVPCs(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`vpcs`", ko: "`vpcs`")) {
             let owner = DecodingMessage.owner(.vpc, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.vpc.allowed, required: TopologyKeys.vpc.required)
             else { continue }
             let region = fields["region"].flatMap { text($0) }
@@ -36,7 +36,7 @@ extension TopologyDecoder {
     mutating func decodeInternetGateways(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`internet-gateways`", ko: "`internet-gateways`")) {
             let owner = DecodingMessage.owner(.internetGateway, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.internetGateway.allowed) else { continue }
             // Declared on a VPC as well: `declare` reported the duplicate; keep the first.
             if topology.internetGateways.contains(where: { $0.name == entry.key }) { continue }
@@ -61,7 +61,7 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`subnets`", ko: "`subnets`")) {
             let owner = DecodingMessage.owner(.subnet, entry.key)
             guard let fields = self.fields(
-                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                 allowed: TopologyKeys.subnet.allowed, required: TopologyKeys.subnet.required)
             else { continue }
             let vpc = vpcReference(fields)
@@ -80,7 +80,7 @@ extension TopologyDecoder {
     mutating func decodeRouteTables(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`route-tables`", ko: "`route-tables`")) {
             let owner = DecodingMessage.owner(.routeTable, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.routeTable.allowed) else { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
             let isMain = fields["main"].flatMap { boolean($0) }?.value ?? false
@@ -119,7 +119,7 @@ extension TopologyDecoder {
     mutating func decodeNATGateways(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`nat-gateways`", ko: "`nat-gateways`")) {
             let owner = DecodingMessage.owner(.natGateway, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.natGateway.allowed, required: TopologyKeys.natGateway.required) else { continue }
             if fields.has("elastic-ip") { facts.natGatewaysWritingElasticIP.insert(entry.key) }
             let elasticIP = fields["elastic-ip"].flatMap { address($0) }

@@ -2,13 +2,12 @@ import InfralabSyntax
 
 /// `security-groups`, `network-acls`, and the peers their rules name.
 extension TopologyDecoder {
-    static let protocols: [(String, IPProtocol)] = [("tcp", .tcp), ("udp", .udp), ("icmp", .icmp), ("all", .all)]
     static let protocolAliases: [String: IPProtocol] = ["-1": .all]
 
     mutating func decodeSecurityGroups(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`security-groups`", ko: "`security-groups`")) {
             let owner = DecodingMessage.owner(.securityGroup, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.securityGroup.allowed) else { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
             let inbound = (fields["inbound"].map { listItems($0, for: owner) } ?? []).enumerated().compactMap { index, item in
@@ -44,7 +43,7 @@ extension TopologyDecoder {
         if fields.has("port") && ports == nil { return (nil, nil) }
         var ipProtocol: IPProtocol
         if let protocolNode = fields["protocol"] {
-            guard let chosen = choice(protocolNode, TopologyDecoder.protocols, aliases: TopologyDecoder.protocolAliases) else { return (nil, nil) }
+            guard let chosen = choice(protocolNode, IPProtocol.self, aliases: TopologyDecoder.protocolAliases) else { return (nil, nil) }
             ipProtocol = chosen.value
         } else {
             ipProtocol = ports == nil ? .all : .tcp
@@ -99,7 +98,7 @@ extension TopologyDecoder {
     mutating func decodeNetworkACLs(_ node: YAMLNode) {
         for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`network-acls`", ko: "`network-acls`")) {
             let owner = DecodingMessage.owner(.networkACL, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.key.count,
+            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                                       allowed: TopologyKeys.networkACL.allowed) else { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
             let isDefault = fields["default"].flatMap { boolean($0) }?.value ?? false
@@ -123,7 +122,7 @@ extension TopologyDecoder {
                                   allowed: TopologyKeys.networkACLRule(inbound: inbound).allowed,
                                   required: TopologyKeys.networkACLRule(inbound: inbound).required) else { return nil }
         let number = fields["rule"].flatMap { integer($0, expected: .ruleNumber) }
-        let action = fields["action"].flatMap { choice($0, [("allow", NetworkACLRule.Action.allow), ("deny", .deny)]) }
+        let action = fields["action"].flatMap { choice($0, NetworkACLRule.Action.self) }
         let (ipProtocol, ports) = protocolAndPorts(fields)
         guard let peer = peer(fields, key: peerKey, allowsSecurityGroups: false),
               let number, let action, let ipProtocol else { return nil }

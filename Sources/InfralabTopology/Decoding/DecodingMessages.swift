@@ -28,6 +28,54 @@ struct Expectation: Sendable {
     }
 }
 
+/// What the decoder tells the field reader about a field: what was expected there and,
+/// for a component's own mapping, whose it is ("subnet `public-a`"). Without an owner, an
+/// unknown key is an unknown section.
+struct FieldSubject {
+    var expected: Expectation
+    var owner: LocalizedText?
+
+    init(_ expected: Expectation, owner: LocalizedText? = nil) {
+        self.expected = expected
+        self.owner = owner
+    }
+}
+
+/// The field reader's problems in a topology file: `topology.*` codes, "expected …, found …".
+struct TopologyVocabulary: YAMLFieldVocabulary {
+    func code(for problem: YAMLFieldProblem) -> String {
+        switch problem {
+        case .wrongKind: "topology.wrong-kind"
+        case .missingValue: "topology.missing-value"
+        case .invalidInteger: "topology.invalid-number"
+        case .invalidBoolean: "topology.invalid-boolean"
+        case .invalidChoice: "topology.invalid-value"
+        case .unknownKey: "topology.unknown-key"
+        case .missingKey: "topology.missing-key"
+        }
+    }
+
+    func message(for problem: YAMLFieldProblem, subject: FieldSubject, found node: YAMLNode) -> LocalizedText {
+        switch problem {
+        case .wrongKind, .missingValue:
+            DecodingMessage.wrongKind(expected: subject.expected, found: node, for: subject.owner)
+        case .invalidInteger(let text, _), .invalidBoolean(let text), .invalidChoice(let text, _, _):
+            DecodingMessage.badValue(expected: subject.expected, found: text)
+        case .unknownKey(let key, _, _):
+            subject.owner.map { DecodingMessage.unknownKey(key, in: $0) } ?? DecodingMessage.unknownSection(key)
+        case .missingKey(let key):
+            DecodingMessage.missingKey(key, in: subject.owner ?? LocalizedText(en: "the topology", ko: "토폴로지"))
+        }
+    }
+
+    func suggestion(for problem: YAMLFieldProblem) -> LocalizedText? {
+        switch problem {
+        case .unknownKey(_, let closest?, _), .invalidChoice(_, _, let closest?): Suggestions.didYouMean(closest)
+        default: nil
+        }
+    }
+}
+
 /// The loader's messages, one static member each (rules keep theirs in their own file).
 enum DecodingMessage {
     static func owner(_ kind: ComponentKind, _ name: String) -> LocalizedText {
@@ -42,9 +90,7 @@ enum DecodingMessage {
         LocalizedText(en: "unknown section `\(key)`", ko: "알 수 없는 섹션 \(Korean.subject("`\(key)`")) 있어요")
     }
 
-    static func didYouMean(_ word: String) -> LocalizedText {
-        LocalizedText(en: "did you mean `\(word)`?", ko: "\(Korean.object("`\(word)`")) 쓰려던 건가요?")
-    }
+    static func didYouMean(_ word: String) -> LocalizedText { Suggestions.didYouMean(word) }
 
     static func missingKey(_ key: String, in owner: LocalizedText) -> LocalizedText {
         LocalizedText(en: "\(owner.en) needs `\(key)`", ko: "\(owner.ko ?? owner.en)에 `\(key)` 키가 필요해요")

@@ -4,17 +4,9 @@ import InfralabSyntax
 /// expected and returns nil, so decoding goes on with the rest of the component.
 /// Quoted scalars are read like plain ones (`port: "80"` is port 80).
 extension TopologyDecoder {
-    /// A non-empty scalar's text.
+    /// A non-empty scalar's text (the shared field reader's).
     mutating func text(_ node: YAMLNode, expected: Expectation = .text) -> Located<String>? {
-        guard let text = node.scalar else {
-            error("topology.wrong-kind", DecodingMessage.wrongKind(expected: expected, found: node, for: nil), at: node)
-            return nil
-        }
-        if node.isNull || text.trimmingWhitespace.isEmpty {
-            error("topology.missing-value", DecodingMessage.wrongKind(expected: expected, found: node, for: nil), at: node)
-            return nil
-        }
-        return Located(String(text.trimmingWhitespace), at: node.location)
+        reader.text(node, FieldSubject(expected))
     }
 
     mutating func name(_ node: YAMLNode) -> Reference? {
@@ -26,23 +18,11 @@ extension TopologyDecoder {
     mutating func names(_ node: YAMLNode) -> [Reference] {
         if node.isNull { return [] }
         if node.scalar != nil { return name(node).map { [$0] } ?? [] }
-        guard let items = node.items else {
-            error("topology.wrong-kind", DecodingMessage.wrongKind(expected: .nameOrList, found: node, for: nil), at: node)
-            return []
-        }
-        return items.compactMap { name($0) }
+        return (reader.sequence(node, FieldSubject(.nameOrList)) ?? []).compactMap { name($0) }
     }
 
     mutating func integer(_ node: YAMLNode, expected: Expectation = .integer, in range: ClosedRange<Int>? = nil) -> Located<Int>? {
-        guard let text = self.text(node, expected: expected) else { return nil }
-        let digits = text.value
-        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits),
-              range.map({ $0.contains(value) }) ?? true
-        else {
-            error("topology.invalid-number", DecodingMessage.badValue(expected: expected, found: text.value), at: node)
-            return nil
-        }
-        return Located(value, at: text.location)
+        reader.integer(node, FieldSubject(expected), in: range)
     }
 
     mutating func port(_ node: YAMLNode) -> Located<Int>? {
@@ -65,14 +45,7 @@ extension TopologyDecoder {
     }
 
     mutating func boolean(_ node: YAMLNode) -> Located<Bool>? {
-        guard let text = self.text(node, expected: .boolean) else { return nil }
-        switch text.value.lowercased() {
-        case "true", "yes": return Located(true, at: text.location)
-        case "false", "no": return Located(false, at: text.location)
-        default:
-            error("topology.invalid-boolean", DecodingMessage.badValue(expected: .boolean, found: text.value), at: node)
-            return nil
-        }
+        reader.boolean(node, FieldSubject(.boolean))
     }
 
     mutating func address(_ node: YAMLNode) -> Located<IPv4Address>? {
@@ -103,16 +76,17 @@ extension TopologyDecoder {
         }
     }
 
-    /// One of a fixed set of words; `aliases` maps other spellings. Case-insensitive.
+    /// One of a fixed set of words (the shared reader's `choice`), in any case; `aliases`
+    /// maps other spellings.
     mutating func choice<Value>(_ node: YAMLNode, _ choices: [(String, Value)], aliases: [String: Value] = [:]) -> Located<Value>? {
-        let expected = Expectation.oneOf(choices.map(\.0))
-        guard let text = self.text(node, expected: expected) else { return nil }
-        let lowered = text.value.lowercased()
-        if let match = choices.first(where: { $0.0.lowercased() == lowered }) { return Located(match.1, at: text.location) }
-        if let alias = aliases[lowered] { return Located(alias, at: text.location) }
-        let suggestion = Suggestions.closest(to: text.value, in: choices.map(\.0)).map(DecodingMessage.didYouMean)
-        error("topology.invalid-value", DecodingMessage.badValue(expected: expected, found: text.value), at: node, suggestion: suggestion)
-        return nil
+        reader.choice(node, FieldSubject(.oneOf(choices.map(\.0))), choices, aliases: aliases)
+    }
+
+    /// One of an enum's cases by its raw value, offered in declaration order.
+    mutating func choice<Value: CaseIterable & RawRepresentable>(
+        _ node: YAMLNode, _ type: Value.Type, aliases: [String: Value] = [:]
+    ) -> Located<Value>? where Value.RawValue == String {
+        choice(node, Value.allCases.map { ($0.rawValue, $0) }, aliases: aliases)
     }
 
     /// `role: was` or `role: [was, db]`.

@@ -12,7 +12,13 @@ import InfralabSyntax
 struct TopologyDecoder {
     let file: String
     var topology: Topology
-    var diagnostics = DiagnosticBag()
+    /// The shared field reader (`InfralabSyntax`), worded with `topology.*` codes; it
+    /// holds the decoder's diagnostics.
+    var reader = YAMLFieldReader(TopologyVocabulary())
+    var diagnostics: DiagnosticBag {
+        get { reader.diagnostics }
+        _modify { yield &reader.diagnostics }
+    }
     var facts = DecodingFacts()
     /// Every name each kind declares, with where, gathered before decoding.
     var declared: [ComponentKind: [String: SourceLocation]] = [:]
@@ -39,7 +45,7 @@ struct TopologyDecoder {
             if TopologyDecoder.sections.contains(entry.key) {
                 sections[entry.key] = entry
             } else {
-                reportUnknownKey(entry, allowed: TopologyDecoder.sections, message: DecodingMessage.unknownSection(entry.key))
+                reader.reportUnknownKey(entry, allowed: TopologyDecoder.sections, FieldSubject(.mapping))
             }
         }
         collectNames(sections)
@@ -118,11 +124,6 @@ struct TopologyDecoder {
         diagnostics.add(.error(code, message, at: node.location, length: node.length, notes: notes, suggestion: suggestion))
     }
 
-    mutating func reportUnknownKey(_ entry: YAMLNode.Entry, allowed: [String], message: LocalizedText) {
-        let suggestion = Suggestions.closest(to: entry.key, in: allowed).map(DecodingMessage.didYouMean)
-        diagnostics.add(.error("topology.unknown-key", message, at: entry.keyLocation, length: entry.key.count, suggestion: suggestion))
-    }
-
     /// An error for a name that resolves to nothing of `kind`, with the closest declared name.
     mutating func reportUnknownName(_ reference: Reference, kind: ComponentKind) {
         let candidates = declared[kind].map { Array($0.keys) } ?? []
@@ -171,45 +172,27 @@ extension TopologyDecoder {
         allowed: [String], required: [String] = []
     ) -> Fields? {
         var fields = Fields(entries: [:], owner: owner, ownerLocation: ownerLocation, ownerLength: ownerLength)
-        if !node.isNull {
-            guard let entries = node.entries else {
-                error("topology.wrong-kind", DecodingMessage.wrongKind(expected: .mapping, found: node, for: owner), at: node)
-                return nil
-            }
-            for var entry in entries {
-                if allowed.contains(entry.key) {
-                    // An empty value (`cidr:` and nothing) is reported at its key.
-                    if entry.value.isNull { entry.value = YAMLNode(entry.value.kind, at: entry.keyLocation, length: entry.key.count) }
-                    fields.entries[entry.key] = entry
-                } else {
-                    reportUnknownKey(entry, allowed: allowed, message: DecodingMessage.unknownKey(entry.key, in: owner))
-                }
-            }
+        guard let entries = reader.mapping(node, FieldSubject(.mapping, owner: owner), allowed: allowed) else { return nil }
+        for var entry in entries where allowed.contains(entry.key) {
+            // An empty value (`cidr:` and nothing) is reported at its key.
+            if entry.value.isNull { entry.value = YAMLNode(entry.value.kind, at: entry.keyLocation, length: entry.keyLength) }
+            fields.entries[entry.key] = entry
         }
         for key in required where fields.entries[key] == nil {
-            diagnostics.add(.error("topology.missing-key", DecodingMessage.missingKey(key, in: owner), at: ownerLocation, length: ownerLength))
+            reader.missing(key, FieldSubject(.mapping, owner: owner), at: ownerLocation, length: ownerLength)
         }
         return fields
     }
 
     /// The entries of a section (`subnets:`), or nil after reporting that it is not a mapping.
     mutating func sectionEntries(_ node: YAMLNode, expectedFor owner: LocalizedText) -> [YAMLNode.Entry] {
-        if node.isNull { return [] }
-        guard let entries = node.entries else {
-            error("topology.wrong-kind", DecodingMessage.wrongKind(expected: .mapping, found: node, for: owner), at: node)
-            return []
-        }
+        let entries = reader.mapping(node, FieldSubject(.mapping, owner: owner)) ?? []
         return entries.filter { !TopologyDecoder.reservedNames.contains($0.key.lowercased()) }
     }
 
     /// The items of a list; a null node is an empty list.
     mutating func listItems(_ node: YAMLNode, for owner: LocalizedText?) -> [YAMLNode] {
-        if node.isNull { return [] }
-        guard let items = node.items else {
-            error("topology.wrong-kind", DecodingMessage.wrongKind(expected: .list, found: node, for: owner), at: node)
-            return []
-        }
-        return items
+        reader.sequence(node, FieldSubject(.list, owner: owner)) ?? []
     }
 
     /// A list item's owner text: "rule 2 of security group `db`".

@@ -8,7 +8,7 @@ public enum TopologyKeys {
     typealias Key = KeyTable.Key
 
     static let description = Key("description", .text, "A note for people; infralab ignores it.")
-    static let protocols = ["tcp", "udp", "icmp", "all", "-1"]
+    static let protocols = IPProtocol.allCases.map(\.rawValue) + ["-1"]
 
     public static let outsideHost = KeyTable("outside-host", "A named place outside every VPC, by address.", [
         Key("cidr", .addressOrCIDR, required: true, "Its address (a /32) or CIDR block, e.g. 203.0.113.10."), description,
@@ -79,7 +79,7 @@ public enum TopologyKeys {
         return KeyTable(inbound ? "network-acl-rule-in" : "network-acl-rule-out",
                         "A numbered, stateless rule; the lowest matching number decides.", [
             Key("rule", .integer(1...32766), required: true, "The rule number, 1 to 32766; lower numbers are checked first."),
-            Key("action", .choice(["allow", "deny"]), required: true, "allow or deny."),
+            Key("action", .choice(NetworkACLRule.Action.allCases.map(\.rawValue)), required: true, "allow or deny."),
             Key("protocol", .choice(protocols), "tcp (default with a port), udp, icmp or all."),
             Key("port", .portRange, "A port or range; replies need the clients' ephemeral ports (1024-65535)."),
             Key("cidr", .peer, "The addresses it matches: a CIDR, `internet`, or an outside host's name."),
@@ -126,12 +126,12 @@ public enum TopologyKeys {
 
     public static let redirect = KeyTable("redirect", "An HTTP→HTTPS redirect (status 301).", [
         Key("port", .port, required: true, "The port to redirect to, e.g. 443."),
-        Key("protocol", .choice(["HTTP", "HTTPS", "TCP", "TLS", "UDP"]), "The protocol to redirect to, e.g. HTTPS."),
+        Key("protocol", .choice(LoadBalancer.Listener.ListenerProtocol.allCases.map(\.rawValue)), "The protocol to redirect to, e.g. HTTPS."),
     ])
 
     public static let listener = KeyTable("listener", "A listener: a port the load balancer accepts and where it sends the traffic.", [
         Key("port", .port, required: true, "The port it listens on."),
-        Key("protocol", .choice(["HTTP", "HTTPS", "TCP", "TLS", "UDP"]), "HTTP (ALB default), HTTPS, TCP (NLB default), TLS or UDP."),
+        Key("protocol", .choice(LoadBalancer.Listener.ListenerProtocol.allCases.map(\.rawValue)), "HTTP (ALB default), HTTPS, TCP (NLB default), TLS or UDP."),
         Key("certificate", .text, "The certificate an HTTPS listener needs (e.g. an ACM ARN or a name)."),
         Key("redirect", .either(.port, .mapping(redirect)), "Redirect instead of forwarding: a port, or `{ protocol: HTTPS, port: 443 }`."),
         Key("targets", .names, "The target instances."),
@@ -140,8 +140,8 @@ public enum TopologyKeys {
     ])
 
     public static let loadBalancer = KeyTable("load-balancer", "A load balancer (ALB or NLB) with subnets in at least two AZs.", [
-        Key("type", .choice(["application", "network", "alb", "nlb"]), "application (default) or network."),
-        Key("scheme", .choice(["internet-facing", "internal"]), "internet-facing (default) or internal."),
+        Key("type", .choice(LoadBalancer.Kind.allCases.map(\.rawValue) + ["alb", "nlb"]), "application (default) or network."),
+        Key("scheme", .choice(LoadBalancer.Scheme.allCases.map(\.rawValue)), "internet-facing (default) or internal."),
         Key("subnets", .names, required: true, "Its subnets, one per AZ, at least two AZs."),
         Key("security-groups", .names, "Its security groups."),
         Key("listeners", .list(.mapping(listener)), required: true, "Its listeners."),
@@ -151,7 +151,7 @@ public enum TopologyKeys {
 
     public static let record = KeyTable("dns-record", "A DNS record.", [
         Key("name", .text, required: true, "Relative to the zone; `@` is the apex."),
-        Key("type", .choice(["A", "CNAME", "ALIAS"]), required: true, "A, CNAME (never at the apex) or ALIAS."),
+        Key("type", .choice(DNSZone.Record.RecordType.allCases.map(\.rawValue)), required: true, "A, CNAME (never at the apex) or ALIAS."),
         Key("value", .text, required: true, "An address, a name, or (ALIAS) a load balancer."),
         Key("ttl", .integer(0...2_147_483_647), "Seconds resolvers may keep the answer."),
     ])

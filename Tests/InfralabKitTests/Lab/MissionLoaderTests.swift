@@ -131,6 +131,43 @@ import Testing
         #expect(parsed.progress == progress)
     }
 
+    @Test("values that would read as something else survive the round trip (YAMLWriter quotes them)",
+          arguments: ["true", "80", "no", "~", "a: b", "# not a comment", "- x", "한국어 과정", "line\nbreak", " padded", "null"])
+    func roundTripTrickyText(text: String) throws {
+        var progress = Progress(labs: text, missionID: "m-\(text)", stepID: text == " padded" ? "padded" : text, isFinished: true)
+        progress.passed = [text, "home-server/expose"]
+        progress.hintLevels = [text: 1, "home-server/night/x": 3]
+        let serialized = progress.serialized()
+        let parsed = Progress.parse(serialized, file: "progress.yaml")
+        #expect(parsed.diagnostics.isEmpty, "\(serialized)\n\(parsed.diagnostics.map(\.message.en))")
+        if text.first != " " {
+            #expect(parsed.progress == progress, "\(serialized)")
+        }
+        #expect(serialized.hasPrefix("# infralab progress."))
+        #expect(serialized.contains("\nversion: 1\n"))
+        #expect(serialized.contains("\nfinished: true\n"))
+    }
+
+    @Test("the progress file is written as before: comments, then version, mission, step, passed, hints")
+    func layout() {
+        var progress = Progress(labs: nil, missionID: "home-server", stepID: "night")
+        progress.recordPass("home-server", "expose")
+        progress.hintLevels["home-server/night/answers"] = 2
+        #expect(progress.serialized() == """
+            # infralab progress. Readable on purpose; if you edit it, keep it valid YAML.
+            # `infralab status` shows what it means; `infralab goto` moves you safely.
+            version: 1
+            mission: home-server
+            step: night
+            passed:
+              - home-server/expose
+            hints:
+              home-server/night/answers: 2
+
+            """)
+        #expect(Progress(labs: nil, missionID: "a", stepID: "b").serialized().hasSuffix("passed: []\nhints: {}\n"))
+    }
+
     @Test("a hand-broken progress file gets a located error, not a crash")
     func corrupt() throws {
         let text = "version: 1\nmission: home-server\nstep: [unclosed\npassed: []\n"

@@ -14,20 +14,8 @@ import InfralabTestSupport
 @Suite struct RobustnessTests {
     static let pack = LabPack.load(directory: packageRoot.appendingPathComponent("Labs").path)
 
-    /// Deterministic: the same inputs every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func variants(of text: String, seed: UInt64, count: Int) -> [String] {
-        var generator = Generator(state: seed)
+        var generator = SeededRandom(seed: seed)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let pieces = [":", "- ", "{", "}", "[", "]", "  ", "\"", "'", "#", "0.0.0.0/0", "via: nowhere", "port: 99999", "한글", "\t", "subnet: x"]
         var out: [String] = []

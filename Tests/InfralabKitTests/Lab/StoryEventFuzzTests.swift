@@ -31,7 +31,7 @@ import Testing
     static let junk = ["# note", "  # indented note", "", "   ", "x: 1", "- y", "{", "]", "\t", "한국어: 값", "routes: []", "inbound: [ ]", "~"]
 
     /// One random change to a file's text, the kind a person (or a bad merge) makes.
-    static func damage(_ text: String, _ random: inout SeededGenerator) -> String {
+    static func damage(_ text: String, _ random: inout SeededRandom) -> String {
         var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         guard !lines.isEmpty else { return text }
         let at = Int.random(in: 0..<lines.count, using: &random)
@@ -82,7 +82,7 @@ import Testing
 
     @Test("damaged files: the applier never crashes, never loses a line, never writes a file that does not load", arguments: [1, 2, 3, 4])
     func damagedFiles(seed: UInt64) {
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandom(seed: seed)
         var applied = 0, refused = 0
         for _ in 0..<40 {
             for (mission, step, reference) in Self.cases {
@@ -111,7 +111,7 @@ import Testing
 
     @Test("in a workspace: a refused arrival leaves the file byte for byte; an applied one backs the old file up first")
     func workspaceArrivals() throws {
-        var random = SeededGenerator(seed: 99)
+        var random = SeededRandom(seed: 99)
         let labs = packageRoot.appendingPathComponent("Labs").path
         var sawRefusal = false, sawApplied = false
         for round in 0..<24 {

@@ -15,7 +15,7 @@ import Testing
         var reader = NodeReader(codePrefix: "mission")
         let root = YAMLParser.parse(yaml, file: "mission.yaml").root!
         let read = StoryEventReader.read(root["events"]!, &reader)
-        #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics.map(\.message.en))", sourceLocation: sourceLocation)
+        #expect(reader.diagnostics.diagnostics.isEmpty, "\(reader.diagnostics.diagnostics.map(\.message.en))", sourceLocation: sourceLocation)
         return read
     }
 
@@ -82,12 +82,12 @@ import Testing
               - add: { section: instances, name: x, value: { subnet: { subnet-off: role:db } } }
             """, file: "mission.yaml").root!
         _ = StoryEventReader.read(root["events"]!, &reader)
-        let found = reader.diagnostics.map { "\($0.code)@\($0.location!.line):\($0.location!.column)" }
+        let found = reader.diagnostics.diagnostics.map { "\($0.code)@\($0.location!.line):\($0.location!.column)" }
         #expect(found.contains("mission.unknown-key@2:5"), "\(found)")
         #expect(found.contains("mission.event-section@3:21"), "\(found)")
         #expect(found.contains("mission.event-reference@4:60"), "\(found)")
-        #expect(reader.diagnostics.contains { $0.suggestion?.en == "did you mean `sites`?" })
-        #expect(reader.diagnostics.contains { $0.suggestion?.en == "did you mean `subnet-of`?" })
+        #expect(reader.diagnostics.diagnostics.contains { $0.suggestion?.en == "did you mean `sites`?" })
+        #expect(reader.diagnostics.diagnostics.contains { $0.suggestion?.en == "did you mean `subnet-of`?" })
     }
 
     @Test("the shortcut: a public IP on the learner's DB and a route to the admin via their gateway")

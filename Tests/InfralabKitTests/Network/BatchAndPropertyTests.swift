@@ -1,4 +1,5 @@
 import Testing
+import InfralabTestSupport
 @testable import InfralabSyntax
 @testable import InfralabTopology
 @testable import InfralabNetwork
@@ -6,67 +7,6 @@ import Testing
 @testable import InfralabLabStorage
 @testable import InfralabPresentation
 @testable import InfralabCLI
-
-/// A small deterministic random generator (SplitMix64), so failures reproduce.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// A random VPC: subnets (some public), NACLs with random rules, groups with CIDR and
-/// group-reference rules, instances with explicit private IPs.
-func randomTopology(seed: UInt64, instances: Int = 24) -> Topology {
-    var rng = SeededRandom(state: seed)
-    var b = TopologyBuilder()
-    b.outside("admin", "203.0.113.10/32")
-    b.vpc("main")
-    b.table("public", [("0.0.0.0/0", "igw")])
-    b.table("private", main: true, [("0.0.0.0/0", "nat")])
-    let subnetCount = 6
-    let ports = [22, 80, 443]
-    func randomPorts() -> PortRange? { [nil, PortRange(port: ports.randomElement(using: &rng)!), PortRange(1024, 65535), PortRange(32768, 60999), PortRange(0, 100)].randomElement(using: &rng)! }
-    func randomPeer() -> String { ["0.0.0.0/0", "10.0.0.0/16", "10.0.1.0/24", "10.0.2.0/25", "10.0.3.4/32", "admin"].randomElement(using: &rng)! }
-    for a in 0..<3 {
-        var inbound: [TopologyBuilder.ACLRuleSpec] = [], outbound: [TopologyBuilder.ACLRuleSpec] = []
-        for n in 0..<Int.random(in: 1...4, using: &rng) {
-            let p = randomPorts()
-            inbound.append(.init(number: (n + 1) * 10, allow: Bool.random(using: &rng) || n > 1, proto: p == nil ? .all : .tcp, ports: p, peer: randomPeer()))
-        }
-        for n in 0..<Int.random(in: 1...3, using: &rng) {
-            let p = randomPorts()
-            outbound.append(.init(number: (n + 1) * 10, allow: Bool.random(using: &rng) || n > 0, proto: p == nil ? .all : .tcp, ports: p, peer: randomPeer()))
-        }
-        b.acl("acl\(a)", in: inbound, out: outbound)
-    }
-    for s in 0..<subnetCount {
-        let acl = Int.random(in: 0...4, using: &rng)
-        b.subnet("s\(s)", "10.0.\(s).0/24", az: s % 2 == 0 ? "az-a" : "az-b", table: s < 2 ? "public" : nil, acl: acl < 3 ? "acl\(acl)" : nil)
-    }
-    b.nat("nat", subnet: "s0", eip: "13.125.0.1")
-    let groupCount = 4
-    for g in 0..<groupCount {
-        var inbound: [TopologyBuilder.RuleSpec] = []
-        for _ in 0..<Int.random(in: 0...3, using: &rng) {
-            let peer = Bool.random(using: &rng) ? "g\(Int.random(in: 0..<groupCount, using: &rng))" : randomPeer()
-            inbound.append(.init(proto: .tcp, ports: PortRange(port: ports.randomElement(using: &rng)!), peer: peer))
-        }
-        let outbound: [TopologyBuilder.RuleSpec]? = Int.random(in: 0...3, using: &rng) == 0 ? [tcp(ports.randomElement(using: &rng)!, randomPeer())] : nil
-        b.group("g\(g)", in: inbound, out: outbound)
-    }
-    for i in 0..<instances {
-        let s = Int.random(in: 0..<subnetCount, using: &rng)
-        let groups = Int.random(in: 0...5, using: &rng) == 0 ? nil : Array(Set((0..<Int.random(in: 1...2, using: &rng)).map { _ in "g\(Int.random(in: 0..<groupCount, using: &rng))" })).sorted()
-        b.instance("i\(i)", subnet: "s\(s)", groups: groups, publicIP: Bool.random(using: &rng), privateIP: "10.0.\(s).\(10 + i)",
-                   roles: [["web", "was", "db"][i % 3]])
-    }
-    return b.build()
-}
 
 @Suite("Batch evaluation") struct BatchEvaluationTests {
     @Test("evaluateAll agrees with evaluate on every pair", arguments: [1, 2, 3, 4, 5, 6] as [UInt64])

@@ -1,4 +1,5 @@
 import Testing
+import InfralabTestSupport
 @testable import InfralabSyntax
 @testable import InfralabTopology
 @testable import InfralabNetwork
@@ -296,37 +297,6 @@ let ruleCases: [RuleCase] = [
     },
     custom("pre-cloud: host → internet", q("was-box", "internet", 443), true, .reachable) { b in officeTopology(&b) },
 ]
-
-func albTopology(_ b: inout TopologyBuilder, albOutbound: [TopologyBuilder.RuleSpec] = [tcp(8080, "targets")]) {
-    b.vpc("main")
-    b.table("public", [("0.0.0.0/0", "igw")])
-    b.table("private", main: true, [])
-    b.subnet("pub-a", "10.0.1.0/24", az: "az-a", table: "public")
-    b.subnet("pub-c", "10.0.2.0/24", az: "az-c", table: "public")
-    b.subnet("app-a", "10.0.11.0/24", az: "az-a")
-    b.subnet("app-c", "10.0.12.0/24", az: "az-c")
-    b.group("alb", in: [tcp(443, "internet"), tcp(80, "internet")], out: albOutbound)
-    b.group("targets", in: [tcp(8080, "alb")])
-    b.loadBalancer("alb", subnets: ["pub-a", "pub-c"], groups: ["alb"],
-                   listeners: [(port: 443, targets: ["t-a", "t-c"], targetPort: 8080, redirect: nil), (port: 80, targets: [], targetPort: nil, redirect: 443)],
-                   roles: ["entry"])
-    b.instance("t-a", subnet: "app-a", groups: ["targets"], roles: ["was"])
-    b.instance("t-c", subnet: "app-c", groups: ["targets"], roles: ["was"])
-}
-
-func homeTopology(_ b: inout TopologyBuilder) {
-    b.site("home", publicIP: "121.130.10.7", forwards: [(80, "my-pc", 8080)])
-    b.host("my-pc", site: "home", kind: .personalComputer, runs: ["was", "db"])
-}
-
-func officeTopology(_ b: inout TopologyBuilder) {
-    b.site("office", kind: .office, power: .ups, publicIP: "121.130.20.1", forwards: [(80, "was-box", 8080)])
-    b.host("was-box", site: "office", runs: ["was"])
-    b.host("db-box", site: "office", runs: ["db"])
-    b.site("dc", kind: .datacenter, power: .upsAndGenerator, publicIP: "121.130.30.1", forwards: [(80, "dc-web", nil)])
-    b.host("dc-web", site: "dc", runs: ["was"])
-    b.host("dc-db", site: "dc", runs: ["db"])
-}
 
 @Suite("Network rules") struct NetworkRuleTests {
     @Test("each rule", arguments: ruleCases)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InfralabTestSupport
 @testable import InfralabSyntax
 @testable import InfralabTopology
 @testable import InfralabNetwork

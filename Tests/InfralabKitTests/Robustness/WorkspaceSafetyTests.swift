@@ -105,6 +105,41 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: PathUtilities.join(directory.path, Workspace.temporaryPrefix + "123-topology.yaml")), "stray temporary file removed")
     }
 
+    @Test("an arrival killed between the progress and the file gets its story events on the next run; one killed after keeps the file")
+    func interruptedArrival() throws {
+        let directory = workspace()
+        let pack = LabPack.load(directory: Self.labs)
+        let mission = pack.missions[0]
+        let step = try #require(mission.step(withID: "close-ports"))
+        #expect(!step.events.isEmpty, "1.3 brings last week's forwards as story events")
+        let previous = try String(contentsOfFile: PathUtilities.join(mission.solutionsDirectory, "night.yaml"), encoding: .utf8)
+        let topologyURL = directory.appendingPathComponent("topology.yaml")
+        let workspace = Workspace(root: directory.path)
+        let expected = try StoryEventApplier.apply(step.events, to: previous, file: "topology.yaml", language: .en).get().text
+
+        // Killed after (2): the progress names the backup, the file is still the old one.
+        try previous.write(to: topologyURL, atomically: true, encoding: .utf8)
+        let backup = try #require(try workspace.backUpTopology(label: "home-server-night"))
+        var progress = try workspace.readProgress().get()
+        progress.stepID = "close-ports"
+        progress.pendingEvents = backup
+        try workspace.writeProgress(progress)
+        let run = runCLI(["status", "--labs", Self.labs], workingDirectory: directory)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("interrupted") && run.stderr.contains(LabPack.displayPath(backup)), "\(run.stderr)")
+        #expect(try String(contentsOf: topologyURL, encoding: .utf8) == expected)
+        #expect(try workspace.readProgress().get().pendingEvents == nil)
+
+        // Killed after (3): the events are in; the file is kept as it is (not applied twice).
+        let edited = expected + "# the learner's next edit\n"
+        try edited.write(to: topologyURL, atomically: true, encoding: .utf8)
+        progress.pendingEvents = backup
+        try workspace.writeProgress(progress)
+        #expect(runCLI(["status", "--labs", Self.labs], workingDirectory: directory).status == 0)
+        #expect(try String(contentsOf: topologyURL, encoding: .utf8) == edited)
+        #expect(try workspace.readProgress().get().pendingEvents == nil)
+    }
+
     @Test("the progress file records the pending move before the starter is written")
     func pendingMarkRoundTrips() {
         var progress = Progress(labs: nil, missionID: "m", stepID: "s")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InfralabTestSupport
 import InfralabSyntax
 import InfralabTopology
 import InfralabNetwork
@@ -7,19 +8,6 @@ import InfralabLab
 import InfralabLabStorage
 import InfralabPresentation
 import InfralabCLI
-
-/// SplitMix64: a small deterministic generator, so every run sees the same inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct YAMLFuzzTests {
     static let tokens = [
@@ -67,7 +55,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test("random token soup, every truncation and random mutations of valid files")
     func fuzz() throws {
-        var random = SeededGenerator(seed: 0x1AB_2024)
+        var random = SeededRandom(seed: 0x1AB_2024)
         var inputs = 0
         var clean = 0
         let started = ContinuousClock.now

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InfralabTestSupport
 @testable import InfralabSyntax
 @testable import InfralabTopology
 @testable import InfralabNetwork
@@ -15,8 +16,7 @@ func loadTopology(_ text: String, sourceLocation: Testing.SourceLocation = #_sou
 }
 
 func loadFixture(_ name: String) throws -> (Topology, [Diagnostic]) {
-    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/valid/topology/\(name)").path
+    let path = fixture("valid/topology/\(name)").path
     return try loadTopology(String(contentsOfFile: path, encoding: .utf8))
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InfralabTestSupport
 @testable import InfralabSyntax
 @testable import InfralabTopology
 @testable import InfralabNetwork
@@ -11,8 +12,7 @@ import Testing
 /// The topology fixtures, checked here against their `# expect:` headers (the repository-wide
 /// walker in `FixtureTests.swift` checks every fixture the same way).
 @Suite("Topology fixtures") struct TopologyFixtureTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures = fixturesDirectory
 
     static func files(_ kind: String) -> [String] {
         let folder = fixtures.appendingPathComponent("\(kind)/topology")

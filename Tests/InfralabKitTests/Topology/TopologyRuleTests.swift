@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InfralabTestSupport
 @testable import InfralabSyntax
 @testable import InfralabTopology
 @testable import InfralabNetwork
@@ -8,46 +9,12 @@ import Testing
 @testable import InfralabPresentation
 @testable import InfralabCLI
 
-/// A rule example with its `↓` markers removed and their positions kept.
-struct MarkedExample {
-    var text: String
-    var markers: Set<Position>
-
-    struct Position: Hashable, CustomStringConvertible {
-        var line: Int
-        var column: Int
-        var description: String { "\(line):\(column)" }
-    }
-
-    /// `prefix` is put before the example (its lines shift the markers down).
-    init(_ marked: String, prefix: String = "") {
-        var lines: [String] = []
-        var markers: Set<Position> = []
-        let prefixLines = prefix.isEmpty ? 0 : prefix.split(separator: "\n", omittingEmptySubsequences: false).count - 1
-        for (index, line) in marked.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var clean = String.UnicodeScalarView()
-            for scalar in line.unicodeScalars {
-                if scalar == "↓" {
-                    markers.insert(Position(line: prefixLines + index + 1, column: clean.count + 1))
-                } else {
-                    clean.append(scalar)
-                }
-            }
-            lines.append(String(clean))
-        }
-        self.text = prefix + lines.joined(separator: "\n") + "\n"
-        self.markers = markers
-    }
-}
-
 @Suite("Topology validation rules") struct TopologyRuleTests {
     static let ruleIDs = TopologyRules.all.map { $0.description.id }
 
     @Test("every rule file in Validation/ is registered")
     func registryIsComplete() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let folder = root.appendingPathComponent("Sources/InfralabTopology/Validation")
+        let folder = packageRoot.appendingPathComponent("Sources/InfralabTopology/Validation")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".swift") }
             .map { String($0.dropLast(".swift".count)) }
@@ -98,17 +65,23 @@ struct MarkedExample {
     }
 }
 
-/// Re-records `Tests/Fixtures/invalid/topology/NN-<rule-id>.yaml` from the rules' failing
+/// Re-records `Tests/Fixtures/invalid/topology/<rule-id>.yaml` from the rules' failing
 /// examples: `INFRALAB_WRITE_FIXTURES=1 swift test --filter writeRuleFixtures`. Positions come
 /// from the `↓` markers, not from what the loader reports.
 @Suite struct RuleFixtureRecorder {
-    static let firstNumber = 30
+    @Test("every rule has its recorded fixture, named by its id")
+    func everyRuleHasAFixture() {
+        for rule in TopologyRules.all {
+            let id = rule.description.id
+            let path = fixture("invalid/topology/\(id).yaml").path
+            #expect(FileManager.default.fileExists(atPath: path), "no fixture \(id).yaml: record it (see below)")
+        }
+    }
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["INFRALAB_WRITE_FIXTURES"] != nil))
     func writeRuleFixtures() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/invalid/topology")
-        for (offset, rule) in TopologyRules.all.enumerated() {
+        let folder = fixture("invalid/topology")
+        for rule in TopologyRules.all {
             let description = rule.description
             let probe = MarkedExample(description.failingExample)
             var header = "# \(description.id): \(description.summary.en)\n# 규칙 설명: \(description.summary.ko ?? "")\n"
@@ -126,7 +99,7 @@ struct MarkedExample {
                 }
             }
             let body = String(shifted.text.dropFirst(headerLines))
-            let name = String(format: "%02d-%@.yaml", Self.firstNumber + offset, description.id)
+            let name = "\(description.id).yaml"
             try (header + body).write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
     }
@@ -135,8 +108,7 @@ struct MarkedExample {
 @Suite struct TopologyDocsTests {
     @Test("Docs/topology.md lists every rule id")
     func docsListEveryRule() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Docs/topology.md").path
+        let path = packageRoot.appendingPathComponent("Docs/topology.md").path
         let docs = try String(contentsOfFile: path, encoding: .utf8)
         for rule in TopologyRules.all {
             #expect(docs.contains("`\(rule.description.code)`"), "Docs/topology.md does not list \(rule.description.code)")
