@@ -55,9 +55,20 @@ public struct Grader {
     let engine: NetworkEngine
 
     public init(topology: Topology, diagnostics: [Diagnostic]) {
-        self.topology = topology
+        self.init(index: TopologyIndex(topology), diagnostics: diagnostics)
+    }
+
+    /// Grades what the loader read, over its index; a file that did not load at all is
+    /// graded as an empty topology named `file`.
+    package init(_ loaded: TopologyLoadResult, file: String) {
+        self.init(index: loaded.index ?? TopologyIndex(Topology(file: file)), diagnostics: loaded.diagnostics)
+    }
+
+    /// Grades over the loader's index (`TopologyLoadResult.index`): nothing is resolved twice.
+    package init(index: TopologyIndex, diagnostics: [Diagnostic]) {
+        self.topology = index.topology
         self.diagnostics = diagnostics
-        self.engine = NetworkEngine(topology: topology)
+        self.engine = NetworkEngine(index: index)
         self.facts = TopologyFacts(topology, engine: engine)
     }
 
@@ -389,11 +400,7 @@ public struct Grader {
         return []
     }
 
-    func location(ofComponent name: String) -> SourceLocation? {
-        topology.instances.first { $0.name == name }?.location ?? topology.hosts.first { $0.name == name }?.location
-            ?? topology.loadBalancers.first { $0.name == name }?.location ?? topology.natGateways.first { $0.name == name }?.location
-            ?? topology.sites.first { $0.name == name }?.location
-    }
+    func location(ofComponent name: String) -> SourceLocation? { engine.index.component(named: name)?.location }
 
     func checkSeparate(_ roles: [String]) -> [Finding] {
         var findings: [Finding] = []

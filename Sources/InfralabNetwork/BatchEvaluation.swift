@@ -107,14 +107,14 @@ extension NetworkEngine {
             if g == groupsOfID.count { groupsOfID.append(p.groups) }
             let peer = peerIDs.id([g] + sgBySubnet[p.subnet].filter { sgList[$0].contains(ip) })
             let aclKey: [Int]
-            switch subnetACL[p.subnet] {
+            switch index.subnetACL[p.subnet] {
             case .defaultAllow: aclKey = [-1]
             case .acl(let a): aclKey = [a] + aclBySubnet[p.subnet].filter { aclList[$0].contains(ip) }
             }
             let acl = aclIDs.id(aclKey)
-            aclChoiceOfID[acl] = subnetACL[p.subnet]
+            aclChoiceOfID[acl] = index.subnetACL[p.subnet]
             let route = routeIDs.id(routeBySubnet[p.subnet].filter { routeList[$0].contains(ip) })
-            let table = tableIDs.id(subnetTable[p.subnet].table ?? -1 - p.vpc)
+            let table = tableIDs.id(index.subnetTable[p.subnet].table ?? -1 - p.vpc)
             let key = ClassKey(subnet: p.subnet, vpc: p.vpc, groups: g, peer: peer, acl: acl, route: route, table: table,
                                alive: state.instanceDown(i) == nil, hasPublic: p.publicAddress != nil)
             let c = classIDs.id(key)
@@ -217,10 +217,10 @@ extension NetworkEngine {
     /// and in. 0 blocked, 1 allowed, 2 allowed for some client ports only.
     private func aclPairVerdict(_ a: NetPoint, _ b: NetPoint, _ q: LegQuery) -> UInt8 {
         let peerA = CIDR(host: a.address), peerB = CIDR(host: b.address)
-        guard aclDecide(subnetACL[a.subnet], inbound: false, peer: peerB, proto: q.proto, port: q.port).allows,
-              aclDecide(subnetACL[b.subnet], inbound: true, peer: peerA, proto: q.proto, port: q.port).allows else { return 0 }
-        let replyOut = aclReply(subnetACL[b.subnet], inbound: false, peer: peerA, proto: q.proto, ports: q.clientPorts)
-        let replyIn = aclReply(subnetACL[a.subnet], inbound: true, peer: peerB, proto: q.proto, ports: q.clientPorts)
+        guard aclDecide(index.subnetACL[a.subnet], inbound: false, peer: peerB, proto: q.proto, port: q.port).allows,
+              aclDecide(index.subnetACL[b.subnet], inbound: true, peer: peerA, proto: q.proto, port: q.port).allows else { return 0 }
+        let replyOut = aclReply(index.subnetACL[b.subnet], inbound: false, peer: peerA, proto: q.proto, ports: q.clientPorts)
+        let replyIn = aclReply(index.subnetACL[a.subnet], inbound: true, peer: peerB, proto: q.proto, ports: q.clientPorts)
         if replyOut.allowed.isEmpty || replyIn.allowed.isEmpty { return 0 }
         return replyOut.missing.isEmpty && replyIn.missing.isEmpty ? 1 : 2
     }

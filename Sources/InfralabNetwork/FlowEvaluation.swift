@@ -111,11 +111,11 @@ extension NetworkEngine {
         switch endpoint {
         case .internet: return .internet
         case .named(let name):
-            if let i = instanceIndex[name] { return .instance(i) }
-            if let l = lbIndex[name] { return .loadBalancer(l) }
-            if let n = natIndex[name] { return .nat(n) }
-            if let h = hostIndex[name] { return .host(h) }
-            if let o = outsideIndex[name] { return .outside(o) }
+            if let i = index.instance[name] { return .instance(i) }
+            if let l = index.loadBalancer[name] { return .loadBalancer(l) }
+            if let n = index.natGateway[name] { return .nat(n) }
+            if let h = index.host[name] { return .host(h) }
+            if let o = index.outsideHost[name] { return .outside(o) }
             if name == "internet" || name == "anywhere" { return .internet }
             return nil
         }
@@ -155,7 +155,7 @@ extension NetworkEngine {
     }
 
     func point(instance i: Int) -> NetPoint? {
-        guard let s = instanceSubnet[i], let v = subnetVPC[s], let ip = instancePrivate[i] else { return nil }
+        guard let s = index.instanceSubnet[i], let v = index.subnetVPC[s], let ip = instancePrivate[i] else { return nil }
         let instance = topology.instances[i]
         return NetPoint(name: instance.name, kind: .instance, location: instance.location, subnet: s, vpc: v, address: ip,
                         groups: instanceGroups[i], publicAddress: instancePublic[i]?.address, publicLocation: instancePublic[i]?.location)
@@ -164,7 +164,7 @@ extension NetworkEngine {
     func points(loadBalancer l: Int, _ state: IncidentState) -> [NetPoint] {
         let lb = topology.loadBalancers[l]
         return liveNodes(l, state).compactMap { node in
-            guard let v = subnetVPC[node.subnet] else { return nil }
+            guard let v = index.subnetVPC[node.subnet] else { return nil }
             return NetPoint(name: lb.name, kind: .loadBalancer, location: lb.location, subnet: node.subnet, vpc: v, address: node.address,
                             groups: lbGroups[l], publicAddress: lbPublic[l], publicLocation: lb.location)
         }
@@ -172,9 +172,9 @@ extension NetworkEngine {
 
     func nodeVPC(_ node: Node) -> Int? {
         switch node {
-        case .instance(let i): return instanceSubnet[i].flatMap { subnetVPC[$0] }
-        case .loadBalancer(let l): return lbNodes[l].first.flatMap { subnetVPC[$0.subnet] }
-        case .nat(let n): return natSubnet[n].flatMap { subnetVPC[$0] }
+        case .instance(let i): return index.instanceSubnet[i].flatMap { index.subnetVPC[$0] }
+        case .loadBalancer(let l): return lbNodes[l].first.flatMap { index.subnetVPC[$0.subnet] }
+        case .nat(let n): return index.natSubnet[n].flatMap { index.subnetVPC[$0] }
         default: return nil
         }
     }
@@ -196,7 +196,7 @@ extension NetworkEngine {
         case .nat(let n):
             if let incident = state.natDown(n) { down(incident, code: .natDown) }
         case .host(let h):
-            if let s = hostSite[h], let incident = state.siteDown(s) {
+            if let s = index.hostSite[h], let incident = state.siteDown(s) {
                 down(incident, code: .siteDown)
             } else if let incident = state.hostDown(h) {
                 down(incident, code: .endpointDown)
@@ -273,12 +273,12 @@ extension NetworkEngine {
 
     private func departHost(_ h: Int, _ server: Node, _ q: LegQuery, _ state: IncidentState, _ t: inout Trace) {
         let host = topology.hosts[h]
-        guard let s = hostSite[h] else {
+        guard let s = index.hostSite[h] else {
             t.block(.host, host.name, L("\(host.name) is at an unknown site", "\(host.name)의 사이트를 알 수 없어요"), host.location, code: .cannotRoute)
             return
         }
         let site = topology.sites[s]
-        if case .host(let other) = server, hostSite[other] == s {
+        if case .host(let other) = server, index.hostSite[other] == s {
             t.pass(.site, site.name, L("both on the \(site.name) LAN: they reach each other directly",
                                        "둘 다 \(site.name)의 같은 LAN에 있어서 바로 닿아요"), site.location)
             t.pass(.host, topology.hosts[other].name,
@@ -384,7 +384,7 @@ extension NetworkEngine {
             }
             destination = Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)")
         case .host(let h):
-            if let s = hostSite[h], let ip = topology.sites[s].publicIP?.value {
+            if let s = index.hostSite[h], let ip = topology.sites[s].publicIP?.value {
                 destination = Addr(cidr: CIDR(host: ip), label: "\(topology.sites[s].name)'s public address \(ip)")
             } else {
                 destination = Addr(cidr: .anywhere, label: "the tunnel service")
@@ -475,7 +475,7 @@ extension NetworkEngine {
 
     /// A forward NACL check at the boundary of subnet `s`.
     func aclForward(subnet s: Int, inbound: Bool, peer: Addr, _ q: LegQuery, _ t: inout Trace) {
-        let choice = subnetACL[s]
+        let choice = index.subnetACL[s]
         let name = aclName(choice)
         let subnet = topology.subnets[s].name
         let dir = inbound ? "inbound" : "outbound"
@@ -652,7 +652,7 @@ extension NetworkEngine {
                 t.block(.natGateway, nat.name, L("\(nat.name) is down (incident \(incident))", "\(nat.name)이(가) 멈췄어요 (사고 \(incident))"), nat.location, code: .natDown)
                 return nil
             }
-            guard let ns = natSubnet[n], subnetVPC[ns] == p.vpc else {
+            guard let ns = index.natSubnet[n], index.subnetVPC[ns] == p.vpc else {
                 t.block(.natGateway, nat.name, L("\(nat.name) is not in VPC \(topology.vpcs[p.vpc].name): the route is a blackhole",
                                                  "\(nat.name)이(가) VPC \(topology.vpcs[p.vpc].name)에 없어서 블랙홀 경로예요"), routeLocation, code: .blackholeRoute)
                 return nil
@@ -695,7 +695,7 @@ extension NetworkEngine {
                 t.block(.instance, relay.name, L("\(relay.name) is down (incident \(incident))", "\(relay.name)이(가) 꺼져 있어요 (사고 \(incident))"), relay.location, code: .endpointDown)
                 return nil
             }
-            guard let pub = instancePublic[i]?.address, let rs = instanceSubnet[i], subnetRoutesToGateway(rs) else {
+            guard let pub = instancePublic[i]?.address, let rs = index.instanceSubnet[i], subnetRoutesToGateway(rs) else {
                 t.block(.instance, relay.name, L("\(relay.name) relays the traffic but has no public address in a public subnet",
                                                  "\(relay.name)이(가) 트래픽을 넘겨받지만 퍼블릭 서브넷의 공인 주소가 없어요"), relay.location, code: .cannotRoute)
                 return nil
@@ -778,9 +778,9 @@ extension NetworkEngine {
     private func inboundFromWorld(_ d: NetPoint, from source: Addr, _ q: LegQuery, _ t: inout Trace) {
         let vpc = topology.vpcs[d.vpc]
         let (tableName, tableLocation, tableKind) = routingLocation(subnet: d.subnet)
-        guard let g = vpcGateway[d.vpc] else {
+        guard let g = index.vpcGateway[d.vpc] else {
             // A detached gateway the route table names is the classic mistake.
-            if let t2 = subnetTable[d.subnet].table,
+            if let t2 = index.subnetTable[d.subnet].table,
                let route = topology.routeTables[t2].routes.first(where: { if case .igw = resolveTarget($0.target.name) { return true } else { return false } }) {
                 t.block(.internetGateway, route.target.name, L("\(route.target.name) is not attached to VPC \(vpc.name): nothing from the internet enters it",
                                                                "\(route.target.name)이(가) VPC \(vpc.name)에 붙어 있지 않아서 인터넷에서 들어올 수 없어요"),
@@ -834,7 +834,7 @@ extension NetworkEngine {
 
     private func arriveAtHost(_ h: Int, from source: Addr, fromHostSite: Int?, _ q: LegQuery, _ t: inout Trace) {
         let host = topology.hosts[h]
-        guard let s = hostSite[h] else {
+        guard let s = index.hostSite[h] else {
             t.block(.host, host.name, L("\(host.name) is at an unknown site", "\(host.name)의 사이트를 알 수 없어요"), host.location, code: .cannotRoute)
             return
         }
@@ -919,7 +919,7 @@ extension NetworkEngine {
     func finishReplies(_ t: inout Trace, proto: IPProtocol) {
         guard !t.isBlocked else { return }
         for check in t.replies.reversed() {
-            let choice = subnetACL[check.subnet]
+            let choice = index.subnetACL[check.subnet]
             guard case .acl = choice else { continue }
             let name = aclName(choice)
             let subnet = topology.subnets[check.subnet].name

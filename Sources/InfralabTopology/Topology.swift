@@ -176,10 +176,6 @@ public struct Route: Sendable, Hashable {
     public var destination: Located<Destination>
     /// `via`: an internet gateway, NAT gateway, instance or outside host, by name.
     public var target: Reference
-    /// What `target` names, as the loader resolved it (internet gateway, NAT gateway,
-    /// instance or outside host, in that order of precedence); nil when it names nothing
-    /// (a blackhole, reported as a warning).
-    public var targetKind: ComponentKind? = nil
     public var location: SourceLocation
 
     public init(destination: Located<Destination>, target: Reference, location: SourceLocation) {
