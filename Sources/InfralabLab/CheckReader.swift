@@ -111,7 +111,7 @@ enum CheckReader {
 
     private static func readNoOpenRule(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
         guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
-        var ports: [Int] = [], minPrefix = 1, select: Selector?
+        var ports: [Int] = [], minPrefix = 8, select: Selector?
         for field in fields {
             switch field.key {
             case "ports":

@@ -43,7 +43,10 @@ public struct StepGrade: Sendable {
     /// The topology file's own diagnostics (shown above the checklist).
     public var diagnostics: [Diagnostic]
 
-    public var passed: Bool { results.allSatisfy(\.passed) }
+    /// A file with load errors never passes, whatever its requirements say: what was
+    /// graded is not what the learner wrote (an unknown key dropped, a name unresolved).
+    public var passed: Bool { !hasErrors && results.allSatisfy(\.passed) }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     public var failing: [RequirementResult] { results.filter { !$0.passed } }
     public var passedCount: Int { results.filter(\.passed).count }
 }
@@ -146,13 +149,13 @@ public struct Grader {
                                                       address: address, through: way, incidents: scenario))
                         }
                     }
-                    if results.contains(where: \.isReachable) { anyPassed = true } else if let first = results.first { failures.append(first) }
+                    if results.contains(where: \.getsThrough) { anyPassed = true } else if let first = results.first(where: \.isPartial) ?? results.first { failures.append(first) }
                 }
             }
             let failed = flow.requiresAny ? !anyPassed : !failures.isEmpty
             if failed, let first = failures.first {
-                findings.append(Finding(message: Messages.shouldReach(first.query), location: first.reason.location,
-                                        flow: first, scenario: scenario))
+                let message = first.isPartial ? Messages.partial(first) : Messages.shouldReach(first.query)
+                findings.append(Finding(message: message, location: first.reason.location, flow: first, scenario: scenario))
             }
         }
         return findings
@@ -223,7 +226,7 @@ public struct Grader {
                     for relay in relays where relay != destination && relay != source {
                         let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
                                                                through: relay.description, incidents: scenario))
-                        if result.isReachable { best = nil; break }
+                        if result.getsThrough { best = nil; break }
                         if best == nil { best = result }
                     }
                     if let best {
@@ -261,7 +264,7 @@ public struct Grader {
         for scenario in Scenarios.expand(under, facts: facts) {
             let result = engine.serviceAnswers(spec, incidents: scenario)
             if !result.answers {
-                let failing = result.flows.last { !$0.isReachable }
+                let failing = result.flows.last { !$0.getsThrough }
                 findings.append(Finding(message: Messages.serviceDown(scenario), location: result.reason?.location ?? failing?.reason.location,
                                         flow: failing, service: result, scenario: scenario))
             }
@@ -352,35 +355,6 @@ public struct Grader {
             if !ok {
                 let location = instance.elasticIP?.location ?? instance.publicIP?.location ?? instance.location
                 findings.append(Finding(message: Messages.publicAddress(instance.name, expectation), location: location))
-            }
-        }
-        return findings
-    }
-
-    func checkNoOpenRule(ports: [Int], minPrefix: Int, select: Selector?) -> [Finding] {
-        var groups = topology.securityGroups
-        if let select {
-            let names = Set(facts.endpointNames(select))
-            let used = Set(topology.instances.filter { names.contains($0.name) }.flatMap { ($0.securityGroups ?? []).map(\.name) })
-            groups = groups.filter { used.contains($0.name) }
-        }
-        var findings: [Finding] = []
-        for group in groups {
-            for rule in group.inbound {
-                let coversPort = rule.protocol == .all || (rule.protocol != .icmp && ports.contains { rule.ports?.contains($0) ?? true })
-                guard coversPort else { continue }
-                let width: Int?
-                switch rule.peer.value {
-                case .internet: width = 0
-                case .cidr(let cidr): width = cidr.prefixLength
-                case .outsideHost(let name): width = topology.outside.first { $0.name == name }?.cidr.value.prefixLength
-                case .site, .securityGroup, .unresolved: width = nil
-                }
-                if let width, width < minPrefix {
-                    let port = ports.first { rule.ports?.contains($0) ?? true } ?? ports[0]
-                    findings.append(Finding(message: Messages.openRule(group: group.name, port: port, peer: rule.peer.value, minPrefix: minPrefix),
-                                            location: rule.peer.location))
-                }
             }
         }
         return findings

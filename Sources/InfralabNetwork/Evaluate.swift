@@ -105,7 +105,7 @@ extension NetworkEngine {
             return FlowResult(query: query, isReachable: true, isPartial: true, missingClientPorts: missing, hops: t.hops,
                               reason: Reason(code: .partialEphemeralPorts,
                                              message: L("reachable for some clients only: replies to client ports \(text) are not allowed by \(partialHop?.name ?? "a network ACL") (AWS recommends allowing 1024-65535)",
-                                                        "일부 클라이언트만 닿아요: 클라이언트 포트 \(text)(으)로 가는 응답을 \(partialHop?.name ?? "네트워크 ACL")이(가) 허용하지 않아요 (AWS는 1024-65535를 열기를 권해요)"),
+                                                        "일부 클라이언트만 접속할 수 있어요. 클라이언트 포트 \(text)에 보내는 응답을 \(partialHop.map { Korean.subject("`\($0.name)`") } ?? "네트워크 ACL이") 허용하지 않아요 (AWS는 1024-65535를 열라고 권해요)"),
                                              location: partialHop?.location, component: partialHop?.name))
         }
         return FlowResult(query: query, isReachable: true, hops: t.hops,

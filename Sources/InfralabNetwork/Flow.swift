@@ -214,6 +214,9 @@ public struct FlowResult: Sendable, Hashable {
     /// Reachable for some client port ranges only (a NACL reply rule that covers Linux
     /// clients but not Windows ones); `missingClientPorts` names what is not covered.
     public var isPartial: Bool
+    /// Reachable for every client: what a requirement that something must get through
+    /// asks. A partial result (some client port ranges' replies blocked) is not enough.
+    public var getsThrough: Bool { isReachable && !isPartial }
     public var missingClientPorts: [PortRange]
     /// Every hop in order; for `through` flows, both legs one after the other.
     public var hops: [Hop]

@@ -61,7 +61,7 @@ extension NetworkEngine {
                 if failed.contains(key) { continue }
                 let flow = evaluate(FlowQuery(from: .init(nodeName(previous)), to: .named(nodeName(node)), port: port, incidents: incidents), state)
                 let attempt = chain + [flow]
-                if flow.isReachable {
+                if flow.getsThrough {
                     let next: (port: Int, only: Set<String>?) = tier + 1 < spec.tiers.count ? nextHop(after: node, reachedOn: port, tier: tier + 1) : (port, nil)
                     if search(tier + 1, from: node, port: next.port, only: next.only, chain: attempt) { return true }
                 } else if attempt.count > best.count || best.isEmpty {
@@ -92,7 +92,7 @@ extension NetworkEngine {
                     location: first.location, component: first.component))
             }
         }
-        if best.allSatisfy(\.isReachable), let missingForward {
+        if best.allSatisfy(\.getsThrough), let missingForward {
             return ServiceResult(answers: false, flows: best, reason: missingForward)
         }
         return ServiceResult(answers: false, flows: best, reason: best.last?.reason)
