@@ -69,17 +69,31 @@ public struct Grader {
 
     /// Grades over the loader's index (`TopologyLoadResult.index`): nothing is resolved twice.
     package init(index: TopologyIndex, diagnostics: [Diagnostic]) {
-        self.topology = index.topology
+        self.init(engine: NetworkEngine(index: index), diagnostics: diagnostics)
+    }
+
+    init(engine: NetworkEngine, diagnostics: [Diagnostic]) {
+        self.topology = engine.topology
         self.diagnostics = diagnostics
-        self.engine = NetworkEngine(index: index)
+        self.engine = engine
         self.facts = TopologyFacts(topology, engine: engine)
+    }
+
+    /// This grader with the mission's idea of what listens where (its service's ports).
+    func adapted(to mission: Mission) -> Grader {
+        let listening = ListeningPorts(service: mission.service)
+        guard listening != engine.listening else { return self }
+        var engine = self.engine
+        engine.listening = listening
+        return Grader(engine: engine, diagnostics: diagnostics)
     }
 
     /// Grades `step` of `mission`: its own requirements, then the carried ones.
     public func grade(mission: Mission, step: Step) -> StepGrade {
+        let grader = adapted(to: mission)
         let own = Set(step.requirements.map(\.id))
         let results = mission.requirements(for: step).map { requirement in
-            var result = evaluate(requirement, service: mission.service)
+            var result = grader.evaluate(requirement, service: mission.service)
             result.isCarried = !own.contains(requirement.id)
             return result
         }

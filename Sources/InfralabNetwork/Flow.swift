@@ -158,6 +158,8 @@ public enum ReasonCode: String, Sendable, Hashable, CaseIterable, Codable {
     // Proxies and load balancers.
     case noForward = "NO_FORWARD_FOR_PORT"
     case noListener = "NO_LISTENER"
+    /// The connection reaches the machine, but nothing there listens on the port.
+    case portNotListening = "PORT_NOT_LISTENING"
     case noHealthyTarget = "NO_HEALTHY_TARGET"
     case notThrough = "NOT_THROUGH"
     // Before the cloud.

@@ -13,6 +13,8 @@ public struct NetworkEngine: Sendable {
 
     /// Names, associations and rule 5, resolved once (`TopologyIndex`).
     package let index: TopologyIndex
+    /// What listens where (`ListeningPorts`); the grader sets the mission's.
+    public var listening: ListeningPorts = .standard
 
     // Per subnet.
     var subnetAZ: [String?] = []

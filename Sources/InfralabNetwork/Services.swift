@@ -22,6 +22,7 @@ extension NetworkEngine {
         var best: [FlowResult] = []
         var failed = Set<String>()
         var missingForward: Reason?
+        var wrongPort: Reason?
 
         func nextHop(after node: Node, reachedOn port: Int, tier: Int) -> (port: Int, only: Set<String>?) {
             let declared = spec.tiers[tier].port
@@ -59,6 +60,11 @@ extension NetworkEngine {
             for node in tierCandidates {
                 let key = "\(tier)|\(nodeName(previous))|\(nodeName(node))|\(port)"
                 if failed.contains(key) { continue }
+                if let mismatch = portMismatch(spec, tier: tier, node: node, after: previous, dialed: port) {
+                    if wrongPort == nil { wrongPort = mismatch }
+                    failed.insert(key)
+                    continue
+                }
                 let flow = evaluate(FlowQuery(from: .init(nodeName(previous)), to: .named(nodeName(node)), port: port, incidents: incidents), state)
                 let attempt = chain + [flow]
                 if flow.getsThrough {
@@ -92,9 +98,52 @@ extension NetworkEngine {
                     location: first.location, component: first.component))
             }
         }
+        if best.allSatisfy(\.getsThrough), let wrongPort {
+            return ServiceResult(answers: false, flows: best, reason: wrongPort)
+        }
         if best.allSatisfy(\.getsThrough), let missingForward {
             return ServiceResult(answers: false, flows: best, reason: missingForward)
         }
         return ServiceResult(answers: false, flows: best, reason: best.last?.reason)
+    }
+
+    /// A tier that declares its port must be reached on it: a site's forward, a proxy's
+    /// forward or a listener that sends the connection to another port of that machine
+    /// reaches some other program (or nothing), unless the machine says it listens there
+    /// (`listens:`). A direct dial to a public address is not checked here.
+    func portMismatch(_ spec: ServiceSpec, tier: Int, node: Node, after previous: Node, dialed port: Int) -> Reason? {
+        guard let declared = spec.tiers[tier].port else { return nil }
+        var arrival: (port: Int, location: SourceLocation)?
+        switch (previous, node) {
+        case (.internet, .host(let h)):
+            let host = topology.hosts[h]
+            if let s = index.hostSite[h] {
+                let site = topology.sites[s]
+                let forward = (site.portForwards + site.tunnels).first { $0.port.value == port && $0.target.name == host.name }
+                arrival = forward.map { ($0.effectiveTargetPort, $0.location) }
+            }
+        case (.instance(let i), _):
+            let forward = topology.instances[i].forwards.first { $0.effectiveTargetPort == port && $0.target.name == nodeName(node) }
+            arrival = forward.map { ($0.effectiveTargetPort, $0.location) }
+        case (.loadBalancer(let l), _):
+            let listener = topology.loadBalancers[l].listeners.first { ($0.targetPort?.value ?? $0.port.value) == port && $0.targets.contains { $0.name == nodeName(node) } }
+            arrival = listener.map { ($0.targetPort?.value ?? $0.port.value, $0.location) }
+        default: break
+        }
+        guard let arrival, arrival.port != declared, !(explicitListens(node)?.contains(arrival.port) ?? false) else { return nil }
+        let name = nodeName(node), role = spec.tiers[tier].role
+        return Reason(
+            code: .portNotListening,
+            message: L("this line sends the connection to \(name):\(arrival.port), but \(role) runs on port \(declared) (set the target port to \(declared))",
+                       "이 줄은 연결을 \(Korean.toward("\(name):\(arrival.port)")) 보내는데, \(Korean.topic(role)) \(declared)번 포트에서 돌아가요 (대상 포트를 \(Korean.toward(String(declared))) 바꿔 주세요)"),
+            location: arrival.location, component: name)
+    }
+
+    func explicitListens(_ node: Node) -> Set<Int>? {
+        switch node {
+        case .instance(let i): topology.instances[i].listens.map { Set($0.map(\.value)) }
+        case .host(let h): topology.hosts[h].listens.map { Set($0.map(\.value)) }
+        default: nil
+        }
     }
 }
