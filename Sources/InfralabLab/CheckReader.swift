@@ -184,6 +184,7 @@ enum CheckReader {
         var address: AddressScope = kind == "reachable" ? .auto : .any
         var under: [IncidentSpec] = []
         var requiresAny = false
+        var allowThrough: [Selector] = []
         for field in fields {
             switch field.key {
             case "from": from = selector(field.value, "from", &reader)
@@ -216,6 +217,9 @@ enum CheckReader {
                     }
                 }
             case "under": under = readIncidents(field.value, &reader)
+            case "allow-through":
+                let items = field.value.items ?? [field.value]
+                allowThrough += items.compactMap { selector($0, "allow-through", &reader) }
             case "require":
                 if let text = reader.string(field.value, "require") {
                     if text == "any" { requiresAny = true } else if text != "all" {
@@ -235,6 +239,7 @@ enum CheckReader {
                              under: under, requiresAny: requiresAny)
         flow.throughAny = throughAny
         flow.throughDirect = throughDirect
+        flow.allowThrough = allowThrough
         return flow
     }
 

@@ -180,24 +180,28 @@ public struct Grader {
         return facts.endpointNames(through).first
     }
 
-    func checkUnreachable(_ flow: FlowCheck) -> [Finding] {
+    /// Closed on every path: directly at each address the check names, and through every
+    /// site forward, tunnel, forwarding instance and load balancer that leads to the
+    /// destination's port (`NetworkEngine.openPaths`), except relays the check allows.
+    func checkUnreachable(_ flow: FlowCheck, allowing extra: Set<String> = []) -> [Finding] {
         let (sources, e1) = endpoints(flow.from)
         let (destinations, e2) = endpoints(flow.to)
         // Nothing to reach is vacuously unreachable, but a missing source is a mission bug.
         if let e1 { return [e1] }
         _ = e2
+        let allowed = extra.union(flow.allowThrough.flatMap { facts.endpointNames($0) })
         var findings: [Finding] = []
         for scenario in Scenarios.expand(flow.under, facts: facts) {
             search: for source in sources {
                 for destination in destinations where source != destination {
-                    for address in addresses(flow.address) {
-                        let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
-                                                               address: address, incidents: scenario))
-                        if result.isReachable {
-                            findings.append(Finding(message: Messages.shouldNotReach(result.query), location: openingLocation(result),
-                                                    flow: result, scenario: scenario))
-                            break search
-                        }
+                    guard case .named(let name) = destination else { continue }
+                    let open = engine.openPaths(from: source, to: name, port: flow.port, protocol: flow.protocol,
+                                                addresses: addresses(flow.address), incidents: scenario, except: allowed)
+                    if let first = open.first {
+                        let message = first.path.line == nil ? Messages.shouldNotReach(first.result.query) : Messages.exposedVia(first)
+                        findings.append(Finding(message: message, location: first.path.line ?? openingLocation(first.result),
+                                                flow: first.result, scenario: scenario))
+                        break search
                     }
                 }
             }
@@ -229,9 +233,10 @@ public struct Grader {
                 if !directPorts.contains(forwarded) { directPorts.append(forwarded) }
             }
         }
+        let relayNames = Set(relays.map(\.description))
         for port in directPorts {
             findings += checkUnreachable(FlowCheck(from: flow.from, to: flow.to, port: port, protocol: flow.protocol,
-                                                   address: .any, under: flow.under))
+                                                   address: .any, under: flow.under), allowing: relayNames)
         }
         for scenario in Scenarios.expand(flow.under, facts: facts) {
             for source in sources {

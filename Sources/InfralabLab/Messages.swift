@@ -39,6 +39,21 @@ enum Messages {
             ko: "\(w.ko) 연결은 모든 클라이언트에게 통해야 하는데, 클라이언트 포트 \(ranges)에 보내는 응답이 막혀 있어요. 응답 규칙\(lineKo)을 1024-65535로 넓혀 주세요")
     }
 
+    /// Reached through a forward, a tunnel or a relay: the path and the line that opens it.
+    static func exposedVia(_ open: OpenPath) -> LocalizedText {
+        let query = open.result.query
+        let line = open.path.line.map { "line \($0.line)" } ?? "?"
+        let lineKo = open.path.line.map { "\($0.line)번째 줄" } ?? "?"
+        if let relay = open.path.through {
+            return LocalizedText(
+                en: "\(query.source) reaches \(query.destination) through \(relay): port \(query.port) of \(relay) is passed on to it (\(line)); it should not be reachable at all",
+                ko: "\(query.source)에서 \(Korean.object("`\(relay)`")) 거쳐 \(query.destination)에 접속할 수 있어요. `\(relay)`의 \(query.port)번 포트가 그쪽으로 전달돼요(\(lineKo)). 어떤 경로로도 접속할 수 없어야 해요")
+        }
+        return LocalizedText(
+            en: "\(query.source) reaches \(query.destination) through the outside port \(query.port) of a port forward or tunnel (\(line)); it should not be reachable at all",
+            ko: "포트 포워딩이나 터널의 바깥 포트 \(query.port)번으로 \(query.source)에서 \(query.destination)에 접속할 수 있어요(\(lineKo)). 어떤 경로로도 접속할 수 없어야 해요")
+    }
+
     static func shouldReachThrough(_ query: FlowQuery) -> LocalizedText {
         let w = flowWords(query)
         let via = query.through ?? "?"
