@@ -46,22 +46,34 @@ extension NetworkEngine {
         return paths.filter { seen.insert($0).inserted }
     }
 
-    /// Every path from `source` into `destination:port` that gets through (partially
-    /// included), each as its flow result; direct paths are tried at every address.
-    public func openPaths(from source: Endpoint, to destination: String, port: Int, protocol proto: IPProtocol = .tcp,
-                          addresses: [AddressChoice] = [.private, .public], incidents: [Incident] = [],
-                          except allowed: Set<String> = []) -> [OpenPath] {
+    /// Every path from `source` into `destination:port`, each with its flow result (the
+    /// first address that gets through, else the first tried). Direct paths are tried at
+    /// each of `addresses`; paths through `allowed` relays are left out.
+    public func allPaths(from source: Endpoint, to destination: String, port: Int, protocol proto: IPProtocol = .tcp,
+                         addresses: [AddressChoice] = [.private, .public], incidents: [Incident] = [],
+                         except allowed: Set<String> = []) -> [OpenPath] {
         let state = IncidentState(engine: self, incidents: incidents)
-        var open: [OpenPath] = []
+        var paths: [OpenPath] = []
         for path in entryPaths(to: destination, port: port) {
             if let relay = path.through, allowed.contains(relay) || relay == source.description { continue }
             let choices = path.through == nil && path.line == nil ? addresses : [.auto]
+            var chosen: FlowResult?
             for address in choices {
                 let result = evaluate(FlowQuery(from: source, to: .named(destination), protocol: proto, port: path.entryPort,
                                                 address: address, through: path.through, incidents: incidents), state)
-                if result.isReachable { open.append(OpenPath(path: path, result: result)); break }
+                if chosen == nil || result.isReachable { chosen = result }
+                if result.isReachable { break }
             }
+            if let chosen { paths.append(OpenPath(path: path, result: chosen)) }
         }
-        return open
+        return paths
+    }
+
+    /// The paths of `allPaths` that get through (partially included).
+    public func openPaths(from source: Endpoint, to destination: String, port: Int, protocol proto: IPProtocol = .tcp,
+                          addresses: [AddressChoice] = [.private, .public], incidents: [Incident] = [],
+                          except allowed: Set<String> = []) -> [OpenPath] {
+        allPaths(from: source, to: destination, port: port, protocol: proto, addresses: addresses, incidents: incidents, except: allowed)
+            .filter(\.result.isReachable)
     }
 }
