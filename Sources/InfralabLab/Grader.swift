@@ -240,7 +240,7 @@ public struct Grader {
         }
         for scenario in Scenarios.expand(flow.under, facts: facts) {
             for source in sources {
-                for destination in destinations where source != destination {
+                for destination in destinations where source != destination && !hasNothingOn(destination, port: flow.port) {
                     var best: FlowResult?
                     for relay in relays where relay != destination && relay != source {
                         let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
@@ -256,6 +256,13 @@ public struct Grader {
             }
         }
         return findings
+    }
+
+    /// A load balancer answers only on its listeners: with none on `port` (SSH on an ALB),
+    /// there is no door to guard, and "only through the bastion" holds as AWS makes it.
+    func hasNothingOn(_ destination: Endpoint, port: Int) -> Bool {
+        guard case .named(let name) = destination, let l = engine.index.loadBalancer[name] else { return false }
+        return !topology.loadBalancers[l].listeners.contains { $0.port.value == port }
     }
 
     /// The port a relay sends `port` on to `destination`: its forward or listener's
@@ -359,10 +366,14 @@ public struct Grader {
         return findings
     }
 
+    /// Instances by their addresses. A load balancer has no Elastic IP of its own (AWS
+    /// changes its addresses): it is stable when a DNS alias record points at it, public
+    /// when internet-facing, and has no public address when internal.
     func checkPublicAddress(_ select: Selector, _ expectation: PublicAddressExpectation) -> [Finding] {
         let names = Set(facts.endpointNames(select))
         let instances = topology.instances.filter { names.contains($0.name) }
-        if instances.isEmpty { return [Finding(message: Messages.selectsNothing(select))] }
+        let balancers = topology.loadBalancers.filter { names.contains($0.name) }
+        if instances.isEmpty && balancers.isEmpty { return [Finding(message: Messages.selectsNothing(select))] }
         var findings: [Finding] = []
         for instance in instances {
             let ok: Bool
@@ -374,6 +385,20 @@ public struct Grader {
             if !ok {
                 let location = instance.elasticIP?.location ?? instance.publicIP?.location ?? instance.location
                 findings.append(Finding(message: Messages.publicAddress(instance.name, expectation), location: location))
+            }
+        }
+        for balancer in balancers {
+            let isPublic = balancer.scheme == .internetFacing
+            let hasAlias = topology.dnsZones.contains { zone in zone.records.contains { $0.type == .alias && $0.value.value == balancer.name } }
+            let ok: Bool
+            switch expectation {
+            case .elastic: ok = isPublic && hasAlias
+            case .public: ok = isPublic
+            case .none: ok = !isPublic
+            }
+            if !ok {
+                let message = expectation == .elastic && isPublic ? Messages.balancerNeedsAlias(balancer.name) : Messages.publicAddress(balancer.name, expectation)
+                findings.append(Finding(message: message, location: balancer.location))
             }
         }
         return findings

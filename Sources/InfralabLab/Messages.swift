@@ -119,6 +119,11 @@ enum Messages {
         }
     }
 
+    static func balancerNeedsAlias(_ name: String) -> LocalizedText {
+        LocalizedText(en: "load balancer `\(name)` has no fixed address of its own (AWS changes its IPs): give it a stable name with a DNS alias record (`{ name: \"@\", type: ALIAS, value: \(name) }`)",
+                      ko: "로드 밸런서 `\(name)`에는 고정 주소가 없어요(AWS가 IP를 바꿔요). DNS 별칭 레코드(`{ name: \"@\", type: ALIAS, value: \(name) }`)로 바뀌지 않는 이름을 붙여 주세요")
+    }
+
     /// The addresses port `port` of `owner` admits, all its groups' rules together, are
     /// more than a /`minPrefix` block holds; `rules` are the rules that add up to it.
     static func openRule(owner: String, port: Int, admitted: String, rules: [String], minPrefix: Int) -> LocalizedText {
