@@ -11,6 +11,8 @@ public enum TopologyRules {
         SubnetCIDRSize.self,
         SubnetOverlap.self,
         SubnetWithoutAZ.self,
+        SubnetAvailabilityZone.self,
+        InternetGatewayPerVPC.self,
         MultipleMainRouteTables.self,
         RouteTableOtherVPC.self,
         DuplicateRoute.self,
