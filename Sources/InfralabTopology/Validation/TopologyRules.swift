@@ -16,6 +16,7 @@ public enum TopologyRules {
         MultipleMainRouteTables.self,
         RouteTableOtherVPC.self,
         DuplicateRoute.self,
+        RouteMoreSpecificThanLocal.self,
         RouteBlackhole.self,
         RouteViaDetachedInternetGateway.self,
         RouteDestinationUnknown.self,
