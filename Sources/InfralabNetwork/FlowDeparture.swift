@@ -60,41 +60,7 @@ extension NetworkEngine {
             return
         }
         // The public way: the destination's public address (or the internet).
-        let destination: Addr
-        switch server {
-        case .internet: destination = .internet
-        case .outside(let o): destination = Addr(cidr: topology.outside[o].cidr.value, label: "\(topology.outside[o].name) (\(topology.outside[o].cidr.value))")
-        case .instance(let i):
-            guard let pub = instancePublic[i] else {
-                let instance = topology.instances[i]
-                t.block(.instance, instance.name, L("\(instance.name) has no public or Elastic IP, so it cannot be dialled from outside its VPC",
-                                                      "\(instance.name)에는 공인 IP도 탄력적 IP도 없어서 VPC 밖에서는 접속할 수 없어요"),
-                        instance.location, code: .noPublicIP)
-                return
-            }
-            destination = Addr(cidr: CIDR(host: pub.address), label: "\(topology.instances[i].name)'s public address \(pub.address)")
-        case .loadBalancer(let l):
-            guard let pub = lbPublic[l] else {
-                let lb = topology.loadBalancers[l]
-                t.block(.loadBalancer, lb.name, L("\(lb.name) is internal: it has no public address", "\(lb.name)은(는) 내부용이라 공인 주소가 없어요"),
-                        lb.location, code: .privateAddressFromOutside)
-                return
-            }
-            destination = Addr(cidr: CIDR(host: pub), label: "\(topology.loadBalancers[l].name)'s public address \(pub)")
-        case .nat(let n):
-            let nat = topology.natGateways[n]
-            guard let eip = nat.elasticIP?.value else {
-                t.block(.natGateway, nat.name, L("\(nat.name) has no Elastic IP", "\(nat.name)에 탄력적 IP가 없어요"), nat.location, code: .natNoElasticIP)
-                return
-            }
-            destination = Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)")
-        case .host(let h):
-            if let s = index.hostSite[h], let ip = topology.sites[s].publicIP?.value {
-                destination = Addr(cidr: CIDR(host: ip), label: "\(topology.sites[s].name)'s public address \(ip)")
-            } else {
-                destination = Addr(cidr: .anywhere, label: "the tunnel service")
-            }
-        }
+        guard let destination = publicDestination(server, &t) else { return }
         guard let (source, ports) = egressToWorld(p, destination, q, state, &t) else { return }
         arrive(from: source, fromHostSite: nil, server, LegQuery(proto: q.proto, port: q.port, clientPorts: ports, address: q.address), state, &t)
     }
@@ -332,66 +298,11 @@ extension NetworkEngine {
                                               "경로 \(match.destination) → \(name): \(name)이(가) 없어서 블랙홀 경로예요"), routeLocation, code: .blackholeRoute)
             return nil
         case .igw(let g):
-            let igw = topology.internetGateways[g]
-            guard igwVPC(g) == p.vpc else {
-                t.block(.internetGateway, igw.name, L("route \(match.destination) via \(igw.name), but \(igw.name) is not attached to VPC \(topology.vpcs[p.vpc].name): a blackhole",
-                                                      "경로 \(match.destination) → \(igw.name)이지만 \(igw.name)이(가) VPC \(topology.vpcs[p.vpc].name)에 붙어 있지 않아 블랙홀이에요"),
-                        routeLocation, code: .internetGatewayNotAttached)
-                return nil
-            }
-            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"), routeLocation)
-            guard let pub = p.publicAddress else {
-                t.block(p.kind, p.name, L("\(p.name) has no public or Elastic IP, so the internet gateway cannot carry its traffic",
-                                          "\(p.name)에 공인 IP나 탄력적 IP가 없어서 인터넷 게이트웨이가 트래픽을 내보낼 수 없어요"), p.location, code: .noPublicIP)
-                return nil
-            }
-            aclForward(subnet: p.subnet, inbound: false, peer: destination, q, &t)
-            if t.isBlocked { return nil }
-            t.replies.append(ReplyCheck(subnet: p.subnet, inbound: true, peer: destination, ports: q.clientPorts))
-            t.pass(.internetGateway, igw.name, L("translates \(p.address) to the public address \(pub)", "\(p.address)를 공인 주소 \(pub)로 바꿔요"), igw.location)
-            return (Addr(cidr: CIDR(host: pub), label: "\(p.name)'s public address \(pub)"), q.clientPorts)
+            let route = RouteStep(table: tableName, location: routeLocation, text: L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"))
+            return egressViaGateway(g, p, destination, match, route, q, &t)
         case .nat(let n):
-            let nat = topology.natGateways[n]
-            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"), routeLocation)
-            if let incident = state.natDown(n) {
-                t.block(.natGateway, nat.name, L("\(nat.name) is down (incident \(incident))", "\(nat.name)이(가) 멈췄어요 (사고 \(incident))"), nat.location, code: .natDown)
-                return nil
-            }
-            guard let ns = index.natSubnet[n], index.subnetVPC[ns] == p.vpc else {
-                t.block(.natGateway, nat.name, L("\(nat.name) is not in VPC \(topology.vpcs[p.vpc].name): the route is a blackhole",
-                                                 "\(nat.name)이(가) VPC \(topology.vpcs[p.vpc].name)에 없어서 블랙홀 경로예요"), routeLocation, code: .blackholeRoute)
-                return nil
-            }
-            if ns != p.subnet {
-                aclForward(subnet: p.subnet, inbound: false, peer: destination, q, &t)
-                if t.isBlocked { return nil }
-                t.replies.append(ReplyCheck(subnet: p.subnet, inbound: true, peer: destination, ports: q.clientPorts))
-                aclForward(subnet: ns, inbound: true, peer: p.privateAddr, q, &t)
-                if t.isBlocked { return nil }
-                t.replies.append(ReplyCheck(subnet: ns, inbound: false, peer: p.privateAddr, ports: q.clientPorts))
-            }
-            guard let eip = nat.elasticIP?.value else {
-                t.block(.natGateway, nat.name, L("\(nat.name) has no Elastic IP: a public NAT gateway needs one", "\(nat.name)에 탄력적 IP가 없어요. 퍼블릭 NAT 게이트웨이에는 꼭 필요해요"),
-                        nat.location, code: .natNoElasticIP)
-                return nil
-            }
-            let natSubnetName = topology.subnets[ns].name
-            // Every atom the NAT carries must leave its subnet by an attached internet gateway.
-            let natGroups = routeGroups(subnet: ns, atoms: atoms(destination))
-            guard natGroups.count == 1, case .igw(let g)? = natGroups[0].target, igwVPC(g) == p.vpc else {
-                t.block(.natGateway, nat.name, L("\(nat.name) sits in \(natSubnetName), a private subnet (\(routeTableName(subnet: ns)) has no route to an attached internet gateway): it cannot reach the internet",
-                                                 "\(nat.name)이(가) 프라이빗 서브넷 \(natSubnetName)에 있어요(\(routeTableName(subnet: ns))에 붙어 있는 인터넷 게이트웨이로 가는 경로가 없어요). 인터넷에 닿을 수 없어요"),
-                        nat.location, code: .natNotPublic)
-                return nil
-            }
-            aclForward(subnet: ns, inbound: false, peer: destination, q, &t)
-            if t.isBlocked { return nil }
-            t.replies.append(ReplyCheck(subnet: ns, inbound: true, peer: destination, ports: .awsEphemeral))
-            t.pass(.natGateway, nat.name, L("translates \(p.address) to its Elastic IP \(eip) (source ports 1024-65535)",
-                                            "\(p.address)를 탄력적 IP \(eip)로 바꿔요 (출발 포트 1024-65535)"), nat.location)
-            let igw = topology.internetGateways[g]
-            t.pass(.internetGateway, igw.name, L("carries \(nat.name)'s traffic to the internet", "\(nat.name)의 트래픽을 인터넷으로 내보내요"), igw.location)
-            return (Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)"), .awsEphemeral)
+            let route = RouteStep(table: tableName, location: routeLocation, text: L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"))
+            return egressViaNAT(n, p, destination, route, q, state, &t)
         case .instance(let i):
             // A NAT instance, simplified: it needs a public address in a public subnet.
             let relay = topology.instances[i]
@@ -416,6 +327,122 @@ extension NetworkEngine {
             }
             t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(destination.label)는 \(routesKo) → \(via)에 맞아요"), routeLocation)
             return (p.privateAddr, q.clientPorts)
+        }
+    }
+
+    /// The route that matched, as the trace shows it.
+    struct RouteStep {
+        var table: String
+        var location: SourceLocation
+        var text: LocalizedText
+    }
+
+    /// Out by an internet gateway: attached to this VPC, a public address, the NACL.
+    func egressViaGateway(_ g: Int, _ p: NetPoint, _ destination: Addr, _ match: RouteMatch, _ route: RouteStep, _ q: LegQuery, _ t: inout Trace) -> (Addr, PortRange)? {
+        let routeLocation = route.location
+        let igw = topology.internetGateways[g]
+        guard igwVPC(g) == p.vpc else {
+            t.block(.internetGateway, igw.name, L("route \(match.destination) via \(igw.name), but \(igw.name) is not attached to VPC \(topology.vpcs[p.vpc].name): a blackhole",
+                                                  "경로 \(match.destination) → \(igw.name)이지만 \(igw.name)이(가) VPC \(topology.vpcs[p.vpc].name)에 붙어 있지 않아 블랙홀이에요"),
+                    routeLocation, code: .internetGatewayNotAttached)
+            return nil
+        }
+        t.pass(.routeTable, route.table, route.text, routeLocation)
+        guard let pub = p.publicAddress else {
+            t.block(p.kind, p.name, L("\(p.name) has no public or Elastic IP, so the internet gateway cannot carry its traffic",
+                                      "\(p.name)에 공인 IP나 탄력적 IP가 없어서 인터넷 게이트웨이가 트래픽을 내보낼 수 없어요"), p.location, code: .noPublicIP)
+            return nil
+        }
+        aclForward(subnet: p.subnet, inbound: false, peer: destination, q, &t)
+        if t.isBlocked { return nil }
+        t.replies.append(ReplyCheck(subnet: p.subnet, inbound: true, peer: destination, ports: q.clientPorts))
+        t.pass(.internetGateway, igw.name, L("translates \(p.address) to the public address \(pub)", "\(p.address)를 공인 주소 \(pub)로 바꿔요"), igw.location)
+        return (Addr(cidr: CIDR(host: pub), label: "\(p.name)'s public address \(pub)"), q.clientPorts)
+    }
+
+    /// Out by a NAT gateway: alive, in this VPC, NACLs on both subnets, an Elastic IP,
+    /// and its own subnet public.
+    func egressViaNAT(_ n: Int, _ p: NetPoint, _ destination: Addr, _ route: RouteStep, _ q: LegQuery, _ state: IncidentState, _ t: inout Trace) -> (Addr, PortRange)? {
+        let routeLocation = route.location
+        let nat = topology.natGateways[n]
+        t.pass(.routeTable, route.table, route.text, routeLocation)
+        if let incident = state.natDown(n) {
+            t.block(.natGateway, nat.name, L("\(nat.name) is down (incident \(incident))", "\(nat.name)이(가) 멈췄어요 (사고 \(incident))"), nat.location, code: .natDown)
+            return nil
+        }
+        guard let ns = index.natSubnet[n], index.subnetVPC[ns] == p.vpc else {
+            t.block(.natGateway, nat.name, L("\(nat.name) is not in VPC \(topology.vpcs[p.vpc].name): the route is a blackhole",
+                                             "\(nat.name)이(가) VPC \(topology.vpcs[p.vpc].name)에 없어서 블랙홀 경로예요"), routeLocation, code: .blackholeRoute)
+            return nil
+        }
+        if ns != p.subnet {
+            aclForward(subnet: p.subnet, inbound: false, peer: destination, q, &t)
+            if t.isBlocked { return nil }
+            t.replies.append(ReplyCheck(subnet: p.subnet, inbound: true, peer: destination, ports: q.clientPorts))
+            aclForward(subnet: ns, inbound: true, peer: p.privateAddr, q, &t)
+            if t.isBlocked { return nil }
+            t.replies.append(ReplyCheck(subnet: ns, inbound: false, peer: p.privateAddr, ports: q.clientPorts))
+        }
+        guard let eip = nat.elasticIP?.value else {
+            t.block(.natGateway, nat.name, L("\(nat.name) has no Elastic IP: a public NAT gateway needs one", "\(nat.name)에 탄력적 IP가 없어요. 퍼블릭 NAT 게이트웨이에는 꼭 필요해요"),
+                    nat.location, code: .natNoElasticIP)
+            return nil
+        }
+        let natSubnetName = topology.subnets[ns].name
+        // Every atom the NAT carries must leave its subnet by an attached internet gateway.
+        let natGroups = routeGroups(subnet: ns, atoms: atoms(destination))
+        guard natGroups.count == 1, case .igw(let g)? = natGroups[0].target, igwVPC(g) == p.vpc else {
+            t.block(.natGateway, nat.name, L("\(nat.name) sits in \(natSubnetName), a private subnet (\(routeTableName(subnet: ns)) has no route to an attached internet gateway): it cannot reach the internet",
+                                             "\(nat.name)이(가) 프라이빗 서브넷 \(natSubnetName)에 있어요(\(routeTableName(subnet: ns))에 붙어 있는 인터넷 게이트웨이로 가는 경로가 없어요). 인터넷에 닿을 수 없어요"),
+                    nat.location, code: .natNotPublic)
+            return nil
+        }
+        aclForward(subnet: ns, inbound: false, peer: destination, q, &t)
+        if t.isBlocked { return nil }
+        t.replies.append(ReplyCheck(subnet: ns, inbound: true, peer: destination, ports: .awsEphemeral))
+        t.pass(.natGateway, nat.name, L("translates \(p.address) to its Elastic IP \(eip) (source ports 1024-65535)",
+                                        "\(p.address)를 탄력적 IP \(eip)로 바꿔요 (출발 포트 1024-65535)"), nat.location)
+        let igw = topology.internetGateways[g]
+        t.pass(.internetGateway, igw.name, L("carries \(nat.name)'s traffic to the internet", "\(nat.name)의 트래픽을 인터넷으로 내보내요"), igw.location)
+        return (Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)"), .awsEphemeral)
+    }
+
+    /// Where a connection to `server` from inside a VPC goes when it leaves by the public
+    /// way: its public address, the internet, an outside host; nil (blocked) when it has none.
+    func publicDestination(_ server: Node, _ t: inout Trace) -> Addr? {
+        switch server {
+        case .internet: return .internet
+        case .outside(let o): return Addr(cidr: topology.outside[o].cidr.value, label: "\(topology.outside[o].name) (\(topology.outside[o].cidr.value))")
+        case .instance(let i):
+            guard let pub = instancePublic[i] else {
+                let instance = topology.instances[i]
+                t.block(.instance, instance.name, L("\(instance.name) has no public or Elastic IP, so it cannot be dialled from outside its VPC",
+                                                      "\(instance.name)에는 공인 IP도 탄력적 IP도 없어서 VPC 밖에서는 접속할 수 없어요"),
+                        instance.location, code: .noPublicIP)
+                return nil
+            }
+            return Addr(cidr: CIDR(host: pub.address), label: "\(topology.instances[i].name)'s public address \(pub.address)")
+        case .loadBalancer(let l):
+            guard let pub = lbPublic[l] else {
+                let lb = topology.loadBalancers[l]
+                t.block(.loadBalancer, lb.name, L("\(lb.name) is internal: it has no public address", "\(lb.name)은(는) 내부용이라 공인 주소가 없어요"),
+                        lb.location, code: .privateAddressFromOutside)
+                return nil
+            }
+            return Addr(cidr: CIDR(host: pub), label: "\(topology.loadBalancers[l].name)'s public address \(pub)")
+        case .nat(let n):
+            let nat = topology.natGateways[n]
+            guard let eip = nat.elasticIP?.value else {
+                t.block(.natGateway, nat.name, L("\(nat.name) has no Elastic IP", "\(nat.name)에 탄력적 IP가 없어요"), nat.location, code: .natNoElasticIP)
+                return nil
+            }
+            return Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)")
+        case .host(let h):
+            if let s = index.hostSite[h], let ip = topology.sites[s].publicIP?.value {
+                return Addr(cidr: CIDR(host: ip), label: "\(topology.sites[s].name)'s public address \(ip)")
+            } else {
+                return Addr(cidr: .anywhere, label: "the tunnel service")
+            }
         }
     }
 }

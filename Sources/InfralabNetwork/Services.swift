@@ -82,21 +82,8 @@ extension NetworkEngine {
             return ServiceResult(answers: true, flows: best)
         }
         // Every candidate of some tier down: say so with the incident.
-        for (t, nodes) in candidates.enumerated() {
-            var downs: [Reason] = []
-            for node in nodes {
-                var trace = Trace()
-                checkAlive(node, state, &trace)
-                if let reason = trace.reason { downs.append(reason) }
-            }
-            if downs.count == nodes.count, let first = downs.first {
-                let role = spec.tiers[t].role
-                return ServiceResult(answers: false, flows: best, reason: Reason(
-                    code: first.code,
-                    message: L("every component playing \(role) is down: \(downs.map(\.message.en).joined(separator: "; "))",
-                               "\(role) 역할을 맡은 구성 요소가 모두 꺼져 있어요: \(downs.map { $0.message.text(.ko) }.joined(separator: "; "))"),
-                    location: first.location, component: first.component))
-            }
+        if let down = everyCandidateDown(spec, candidates, state) {
+            return ServiceResult(answers: false, flows: best, reason: down)
         }
         if best.allSatisfy(\.getsThrough), let wrongPort {
             return ServiceResult(answers: false, flows: best, reason: wrongPort)
@@ -145,5 +132,26 @@ extension NetworkEngine {
         case .host(let h): topology.hosts[h].listens.map { Set($0.map(\.value)) }
         default: nil
         }
+    }
+
+    /// The reason when every component playing some tier's role is down.
+    func everyCandidateDown(_ spec: ServiceSpec, _ candidates: [[Node]], _ state: IncidentState) -> Reason? {
+        for (t, nodes) in candidates.enumerated() {
+            var downs: [Reason] = []
+            for node in nodes {
+                var trace = Trace()
+                checkAlive(node, state, &trace)
+                if let reason = trace.reason { downs.append(reason) }
+            }
+            if downs.count == nodes.count, let first = downs.first {
+                let role = spec.tiers[t].role
+                return Reason(
+                    code: first.code,
+                    message: L("every component playing \(role) is down: \(downs.map(\.message.en).joined(separator: "; "))",
+                               "\(role) 역할을 맡은 구성 요소가 모두 꺼져 있어요: \(downs.map { $0.message.text(.ko) }.joined(separator: "; "))"),
+                    location: first.location, component: first.component)
+            }
+        }
+        return nil
     }
 }
