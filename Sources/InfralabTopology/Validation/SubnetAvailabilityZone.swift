@@ -23,10 +23,21 @@ public enum SubnetAvailabilityZone: TopologyRule {
 
     public static func check(_ context: ValidationContext) -> [Diagnostic] {
         var regionOfVPC: [String: String] = [:]
-        for vpc in context.topology.vpcs { if let region = vpc.region?.value { regionOfVPC[vpc.name] = region } }
         var diagnostics: [Diagnostic] = []
+        for vpc in context.topology.vpcs {
+            guard let region = vpc.region else { continue }
+            if AWSRegions.zones[region.value] != nil { regionOfVPC[vpc.name] = region.value; continue }
+            // An unknown region is said once, on the region; its subnets' zones are not judged.
+            regionOfVPC[vpc.name] = ""
+            diagnostics.append(description.diagnostic(
+                LocalizedText(en: "`\(region.value)` is not an AWS region infralab knows (Seoul is `ap-northeast-2`)",
+                              ko: "\(Korean.topic("`\(region.value)`")) infralab이 아는 AWS 리전이 아니에요 (서울은 `ap-northeast-2`예요)"),
+                at: region.location, length: region.value.count,
+                suggestion: Suggestions.closest(to: region.value, in: Array(AWSRegions.zones.keys).sorted()).map(DecodingMessage.didYouMean)))
+        }
         for subnet in context.topology.subnets {
-            guard let az = subnet.availabilityZone, let vpc = context.vpcs[subnet.vpc.name], !vpc.isDefault else { continue }
+            guard let az = subnet.availabilityZone, let vpc = context.vpcs[subnet.vpc.name], !vpc.isDefault,
+                  regionOfVPC[vpc.name] != "" else { continue }
             let zoneRegion = AWSRegions.region(ofZone: az.value)
             // Without `region:` on the VPC, its first known zone decides.
             let region = regionOfVPC[vpc.name] ?? zoneRegion
