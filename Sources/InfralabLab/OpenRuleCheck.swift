@@ -1,3 +1,7 @@
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
+
 /// `no-open-rule`: judged by what a port admits, not by one rule's literal. For each
 /// instance (and each load balancer), the addresses every rule of every group on it
 /// admits on the port are merged; more than a `/min-prefix` block fails, naming the
@@ -74,17 +78,4 @@ extension Grader {
         case .outsideHost(let n), .site(let n), .securityGroup(let n), .unresolved(let n): n
         }
     }
-}
-
-/// Sorted, overlapping and adjacent ranges joined.
-func mergeAddressRanges(_ ranges: [AddressRange]) -> [AddressRange] {
-    var merged: [AddressRange] = []
-    for range in ranges.sorted(by: { $0.lo < $1.lo }) {
-        if let last = merged.last, UInt64(range.lo) <= UInt64(last.hi) + 1 {
-            merged[merged.count - 1].hi = max(last.hi, range.hi)
-        } else {
-            merged.append(range)
-        }
-    }
-    return merged
 }

@@ -1,3 +1,6 @@
+import InfralabSyntax
+import InfralabTopology
+
 /// Every way into a machine's port, like Network Access Analyzer's findings: dialled
 /// directly (each of its addresses), through a site router's forward or a tunnel whose
 /// outside port lands there, and through a relay — an instance that forwards (a reverse

@@ -1,6 +1,7 @@
-/// Arriving from the world (internet gateway, sites' routers) and load balancers.
+import InfralabSyntax
+import InfralabTopology
 
-private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
+/// Arriving from the world (internet gateway, sites' routers) and load balancers.
 
 extension NetworkEngine {
     // MARK: Arriving from the world

@@ -1,6 +1,7 @@
-/// Leaving a VPC point: egress security groups, NACLs, routes, gateways and NAT.
+import InfralabSyntax
+import InfralabTopology
 
-private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
+/// Leaving a VPC point: egress security groups, NACLs, routes, gateways and NAT.
 
 extension NetworkEngine {
     // MARK: Leaving a VPC point

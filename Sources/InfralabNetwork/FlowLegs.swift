@@ -1,7 +1,8 @@
+import InfralabSyntax
+import InfralabTopology
+
 /// Resolving a flow's ends, liveness, one leg from client to server, and leaving a
 /// pre-cloud site.
-
-private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
 
 extension NetworkEngine {
     // MARK: Resolution

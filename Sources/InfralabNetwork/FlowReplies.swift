@@ -1,6 +1,7 @@
-/// The reply path: every NACL boundary the request crossed, in the other direction.
+import InfralabSyntax
+import InfralabTopology
 
-private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
+/// The reply path: every NACL boundary the request crossed, in the other direction.
 
 extension NetworkEngine {
     // MARK: Replies

@@ -1,3 +1,6 @@
+import InfralabSyntax
+import InfralabTopology
+
 /// One flow, hop by hop: source → its security group egress → subnet NACL out → route
 /// table → gateway → … → destination NACL in → destination security group → the NACL
 /// checks of the reply. Each check appends a `Hop`; the first block sets the `Reason`.
@@ -81,8 +84,6 @@ struct LegQuery {
     /// The forward or listener that sent this leg to its server (for a refusal's line).
     var pointedBy: SourceLocation? = nil
 }
-
-private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
 
 func describeRule(_ proto: IPProtocol, _ ports: PortRange?, _ peerText: String, inbound: Bool) -> String {
     let what: String

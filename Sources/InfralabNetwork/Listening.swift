@@ -1,3 +1,6 @@
+import InfralabSyntax
+import InfralabTopology
+
 /// What listens where: a connection that arrives at a machine on a port nothing there
 /// listens on is refused (`PORT_NOT_LISTENING`), with the line of the forward or
 /// listener that points there.
@@ -40,8 +43,6 @@ public struct ListeningPorts: Sendable, Hashable {
         return ports
     }
 }
-
-private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
 
 extension NetworkEngine {
     /// The ports `node` answers on; nil: every port (or not a machine: a load balancer

@@ -1,4 +1,6 @@
-import Foundation
+import InfralabSyntax
+import InfralabTopology
+import InfralabNetwork
 
 /// `probe --paths`: every way into a port, each with its trace (text) or its result (JSON).
 extension FlowReport {
@@ -25,17 +27,14 @@ extension FlowReport {
         return out
     }
 
+    /// `{ open, paths: [{ path: { entryPort, through, line }, result }] }`, locations in the one shape.
     public static func pathsJSON(_ paths: [OpenPath], language: Language = .en) -> String {
-        let items: [Any] = paths.map { open in
-            let result = (try? JSONSerialization.jsonObject(with: Data(json(open.result, language: language, pretty: false).utf8))) ?? [:]
-            let path: [String: Any] = [
-                "entryPort": open.path.entryPort, "through": open.path.through ?? NSNull(),
-                "line": open.path.line.map { ["file": $0.file, "line": $0.line, "column": $0.column] as [String: Any] } ?? NSNull(),
-            ]
-            return ["path": path, "result": result] as [String: Any]
+        let items: [JSONValue] = paths.map { open in
+            let path: JSONValue = .object([
+                ("entryPort", .number(open.path.entryPort)), ("through", .optional(open.path.through)), ("line", .location(open.path.line)),
+            ])
+            return .object([("path", path), ("result", jsonValue(open.result, language: language))])
         }
-        let object: [String: Any] = ["paths": items, "open": paths.filter(\.result.isReachable).count]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return JSONValue.object([("open", .number(paths.filter(\.result.isReachable).count)), ("paths", .array(items))]).rendered()
     }
 }

@@ -1,3 +1,5 @@
+import InfralabSyntax
+
 /// The topology resolved once: every name looked up, every association chosen, rule 5
 /// decided. The loader builds it after decoding; validation, the network engine, the
 /// grader's facts and its locations all ask it, so they can never disagree about what a

@@ -1,3 +1,5 @@
+import InfralabSyntax
+
 /// Rule 6: one internet gateway per VPC (AWS refuses to attach a second).
 public enum InternetGatewayPerVPC: TopologyRule {
     public static let description = RuleDescription(

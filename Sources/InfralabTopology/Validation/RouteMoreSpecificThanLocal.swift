@@ -1,3 +1,5 @@
+import InfralabSyntax
+
 /// Rule 2: the local route covers the VPC. AWS accepts a route more specific than it
 /// only for the exact CIDR of one of the VPC's subnets, and only via a NAT gateway or a
 /// network interface (an instance): middlebox routing. Anything else inside the VPC's

@@ -1,3 +1,5 @@
+import InfralabSyntax
+
 /// Rule 25: a subnet lies in one availability zone — one that exists, in its VPC's
 /// region (`ap-northeast-2c` in an `ap-northeast-2` VPC; not `us-east-1c`, not a typo).
 public enum SubnetAvailabilityZone: TopologyRule {

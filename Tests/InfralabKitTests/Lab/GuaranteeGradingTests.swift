@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
 import InfralabTestSupport
 
 /// Requirements prove what they claim (issue 9): what listens where, every path in,

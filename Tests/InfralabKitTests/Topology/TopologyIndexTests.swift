@@ -1,5 +1,10 @@
 import Testing
-@testable import InfralabKit
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
 
 /// The topology is resolved once (`TopologyIndex`); validation, the engine and the
 /// grader's facts ask the same index, so they cannot disagree. Each test here failed
