@@ -206,6 +206,10 @@ extension NetworkEngine {
                                             "\(routeTableName(subnet: p.subnet))에 \(d.address)로 가는 경로가 없어요"), tableLocation, code: .cannotRoute)
             return
         }
+        if case .nat(let n) = match.target, topology.subnets[d.subnet].cidr.value == match.destination {
+            privatePathViaNAT(n, p, d, match, q, &t)
+            return
+        }
         guard case .local = match.target else {
             let target = match.route?.target.name ?? "?"
             if case .missing = match.target {
@@ -231,6 +235,8 @@ extension NetworkEngine {
             t.replies.append(ReplyCheck(subnet: d.subnet, inbound: false, peer: p.privateAddr, ports: q.clientPorts))
         }
         ingressGroups(d, from: p.privateAddr, q, &t)
+        if t.isBlocked { return }
+        if p.subnet != d.subnet { checkReplyRoute(subnet: d.subnet, from: d.name, to: p.address, &t) }
         if t.isBlocked { return }
         t.pass(d.kind, d.name, L("answers on \(describeTraffic(q.proto, q.port)) at \(d.address)", "\(d.address)의 \(describeTraffic(q.proto, q.port))로 응답해요"), d.location)
     }
@@ -383,6 +389,9 @@ extension NetworkEngine {
             aclForward(subnet: ns, inbound: true, peer: p.privateAddr, q, &t)
             if t.isBlocked { return nil }
             t.replies.append(ReplyCheck(subnet: ns, inbound: false, peer: p.privateAddr, ports: q.clientPorts))
+            // The NAT hands replies back to `p` by its subnet's table: a route back to a NAT loops.
+            checkReplyRoute(subnet: ns, from: nat.name, to: p.address, via: n, &t)
+            if t.isBlocked { return nil }
         }
         guard let eip = nat.elasticIP?.value else {
             t.block(.natGateway, nat.name, L("\(nat.name) has no Elastic IP: a public NAT gateway needs one", "\(nat.name)에 탄력적 IP가 없어요. 퍼블릭 NAT 게이트웨이에는 꼭 필요해요"),
