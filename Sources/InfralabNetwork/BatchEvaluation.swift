@@ -196,12 +196,12 @@ extension NetworkEngine {
                         }
                         if ingress[iKey] == 0 { continue }
                         let rKey = aTable * routeCount + routeOf[b]
-                        if routeOK[rKey] < 0 {
+                        if aSubnet != subnetOf[b], routeOK[rKey] < 0 {
                             var v: Int8 = 0
                             if let match = lookupRoute(subnet: aSubnet, to: CIDR(host: points[b].address)), case .local = match.target { v = 1 }
                             routeOK[rKey] = v
                         }
-                        if routeOK[rKey] == 0 { continue }
+                        if aSubnet != subnetOf[b], routeOK[rKey] == 0 { continue }
                         if aSubnet == subnetOf[b] {
                             verdict = 1
                         } else {

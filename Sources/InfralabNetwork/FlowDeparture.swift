@@ -206,11 +206,14 @@ extension NetworkEngine {
                                             "\(routeTableName(subnet: p.subnet))에 \(d.address)로 가는 경로가 없어요"), tableLocation, code: .cannotRoute)
             return
         }
-        if case .nat(let n) = match.target, topology.subnets[d.subnet].cidr.value == match.destination {
+        if case .nat(let n) = match.target, p.subnet != d.subnet, topology.subnets[d.subnet].cidr.value == match.destination {
             privatePathViaNAT(n, p, d, match, q, &t)
             return
         }
-        guard case .local = match.target else {
+        // Inside one subnet the route table is not consulted (a route for the subnet's own
+        // CIDR changes nothing there).
+        let local = p.subnet == d.subnet
+        guard local || match.target == .local else {
             let target = match.route?.target.name ?? "?"
             if case .missing = match.target {
                 t.block(.routeTable, tableName, L("route \(match.destination) via \(target) points at nothing: a blackhole",
@@ -222,7 +225,9 @@ extension NetworkEngine {
             }
             return
         }
-        t.pass(tableKind, tableName, L("\(d.address) matches the local route \(match.destination)", "\(d.address)는 local 경로 \(match.destination)에 맞아요"), tableLocation)
+        if match.target == .local {
+            t.pass(tableKind, tableName, L("\(d.address) matches the local route \(match.destination)", "\(d.address)는 local 경로 \(match.destination)에 맞아요"), tableLocation)
+        }
         if p.subnet == d.subnet {
             t.info(.subnet, topology.subnets[p.subnet].name, L("same subnet: network ACLs are not checked", "같은 서브넷이라 네트워크 ACL을 거치지 않아요"),
                    topology.subnets[p.subnet].location)

@@ -60,3 +60,31 @@ import Testing
         #expect(fine.evaluate(FlowQuery(from: .named("a"), to: .internet, port: 443)).isReachable)
     }
 }
+
+extension MiddleboxRoutingTests {
+    @Test("a route for a subnet's own CIDR via a NAT gateway changes nothing inside that subnet")
+    func ownSubnet() throws {
+        let text = """
+            vpcs:
+              main: { cidr: 10.0.0.0/16, internet-gateway: igw }
+            subnets:
+              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
+              app: { vpc: main, cidr: 10.0.101.0/24, az: ap-northeast-2a, route-table: app }
+            route-tables:
+              public: { routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              app: { routes: [ { to: 10.0.101.0/24, via: nat } ] }
+            nat-gateways:
+              nat: { subnet: public, elastic-ip: 13.125.10.20 }
+            security-groups:
+              any: { inbound: [ { protocol: all, from: 10.0.0.0/16 } ] }
+            instances:
+              a: { subnet: app, security-groups: [any] }
+              b: { subnet: app, security-groups: [any] }
+            """
+        let loaded = TopologyLoader.load(text: text, file: "t.yaml")
+        #expect(!loaded.hasErrors)
+        let result = NetworkEngine(index: try #require(loaded.index)).evaluate(FlowQuery(from: .named("a"), to: .named("b"), port: 5432))
+        #expect(result.isReachable)
+        #expect(!result.hops.contains { $0.kind == .natGateway })
+    }
+}
