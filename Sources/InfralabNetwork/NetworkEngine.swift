@@ -312,6 +312,10 @@ extension NetworkEngine {
     /// Instances, hosts and load balancers that play `role` (`TopologyIndex`).
     public func components(withRole role: String) -> [ComponentRef] { index.components(withRole: role) }
 
+    /// What a route's `via` names (internet gateway, NAT gateway, instance, outside host),
+    /// as the index resolved it; nil when it names nothing (a blackhole) or is `local`.
+    public func targetKind(of route: Route) -> ComponentKind? { index.routeTarget(route.target.name).kind }
+
     /// Rule 5 (`TopologyIndex`). Nil for an unknown subnet.
     public func isPublicSubnet(_ name: String) -> Bool? { index.isPublic(subnet: name) }
 
