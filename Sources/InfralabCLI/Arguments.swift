@@ -215,7 +215,7 @@ public enum ArgumentParser {
                         UsageError(
                             LocalizedText(
                                 en: "`\(value)` is not a value of `--\(spec.name)`; use one of: \(allowed.joined(separator: ", "))",
-                                ko: "`\(value)`은(는) `--\(spec.name)`에 쓸 수 없어요. 다음 중 하나를 쓰세요: \(allowed.joined(separator: ", "))"),
+                                ko: "\(Korean.topic("`\(value)`")) `--\(spec.name)`에 쓸 수 없어요. 다음 중 하나를 쓰세요: \(allowed.joined(separator: ", "))"),
                             suggestion: Suggestions.closest(to: value, in: allowed).map(UsageError.didYouMean)))
                     continue
                 }

@@ -16,7 +16,7 @@ enum CLIText {
     }
 
     static func unreadable(_ path: String) -> LocalizedText {
-        LocalizedText(en: "cannot read \(path) (permission denied?)", ko: "\(path)을(를) 읽을 수 없어요 (권한 문제일까요?)")
+        LocalizedText(en: "cannot read \(path) (permission denied?)", ko: "\(Korean.object("\(path)")) 읽을 수 없어요 (권한 문제일까요?)")
     }
 
     static func notUTF8(_ path: String) -> LocalizedText {

@@ -64,7 +64,7 @@ enum CheckReader {
                 case "private": isPublic = false
                 default:
                     reader.error("bad-value", LocalizedText(en: "`subnet:` is `public` or `private`, found `\(text)`",
-                                                            ko: "`subnet:`에는 `public`이나 `private`이 와야 하는데 `\(text)`이(가) 있어요"),
+                                                            ko: "`subnet:`에는 `public`이나 `private`이 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
                                  at: field.value.location, length: field.value.length)
                 }
             }
@@ -99,7 +99,7 @@ enum CheckReader {
                 expectation = PublicAddressExpectation(rawValue: text)
                 if expectation == nil {
                     reader.error("bad-value", LocalizedText(en: "`is:` is `elastic`, `public` or `none`, found `\(text)`",
-                                                            ko: "`is:`에는 `elastic`, `public`, `none` 중 하나가 와야 하는데 `\(text)`이(가) 있어요"),
+                                                            ko: "`is:`에는 `elastic`, `public`, `none` 중 하나가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
                                  at: field.value.location, length: field.value.length)
                 }
             }
@@ -166,7 +166,7 @@ enum CheckReader {
         switch selector.form {
         case .role(let r) where r.isEmpty, .kind(let r) where r.isEmpty:
             reader.error("bad-selector", LocalizedText(en: "`\(text)` selects nothing: write `role:NAME` or `kind:NAME`",
-                                                       ko: "`\(text)`은(는) 아무것도 고르지 않아요. `role:이름`이나 `kind:이름`으로 써 주세요"),
+                                                       ko: "\(Korean.topic("`\(text)`")) 아무것도 고르지 않아요. `role:이름`이나 `kind:이름`으로 써 주세요"),
                          at: node.location, length: node.length)
             return nil
         default:
@@ -204,7 +204,7 @@ enum CheckReader {
                 if let text = reader.string(field.value, "protocol") {
                     if let p = IPProtocol(rawValue: text.lowercased()), p != .all { proto = p } else {
                         reader.error("bad-value", LocalizedText(en: "`protocol:` is `tcp`, `udp` or `icmp`, found `\(text)`",
-                                                                ko: "`protocol:`에는 `tcp`, `udp`, `icmp` 중 하나가 와야 하는데 `\(text)`이(가) 있어요"),
+                                                                ko: "`protocol:`에는 `tcp`, `udp`, `icmp` 중 하나가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
                                      at: field.value.location, length: field.value.length)
                     }
                 }
@@ -212,7 +212,7 @@ enum CheckReader {
                 if let text = reader.string(field.value, "address") {
                     if let a = AddressScope(rawValue: text) { address = a } else {
                         reader.error("bad-value", LocalizedText(en: "`address:` is `auto`, `private`, `public` or `any`, found `\(text)`",
-                                                                ko: "`address:`에는 `auto`, `private`, `public`, `any` 중 하나가 와야 하는데 `\(text)`이(가) 있어요"),
+                                                                ko: "`address:`에는 `auto`, `private`, `public`, `any` 중 하나가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
                                      at: field.value.location, length: field.value.length)
                     }
                 }
@@ -224,7 +224,7 @@ enum CheckReader {
                 if let text = reader.string(field.value, "require") {
                     if text == "any" { requiresAny = true } else if text != "all" {
                         reader.error("bad-value", LocalizedText(en: "`require:` is `all` or `any`, found `\(text)`",
-                                                                ko: "`require:`에는 `all`이나 `any`가 와야 하는데 `\(text)`이(가) 있어요"),
+                                                                ko: "`require:`에는 `all`이나 `any`가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
                                      at: field.value.location, length: field.value.length)
                     }
                 }

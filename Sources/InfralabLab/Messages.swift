@@ -8,11 +8,11 @@ enum Messages {
         switch selector.form {
         case .role(let role):
             LocalizedText(en: "nothing in your topology plays the role `\(role)` (give the component `role: \(role)`)",
-                          ko: "토폴로지에 `\(role)` 역할을 하는 것이 없어요 (해당 구성 요소에 `role: \(role)`을 적어 주세요)")
+                          ko: "토폴로지에 `\(role)` 역할을 하는 것이 없어요 (해당 구성 요소에 `role: \(Korean.object("\(role)`")) 적어 주세요)")
         case .kind(let kind):
-            LocalizedText(en: "your topology has no `\(kind)`", ko: "토폴로지에 `\(kind)`이(가) 없어요")
+            LocalizedText(en: "your topology has no `\(kind)`", ko: "토폴로지에 `\(kind)` 종류의 구성 요소가 없어요")
         case .name(let name):
-            LocalizedText(en: "your topology has nothing named `\(name)`", ko: "토폴로지에 `\(name)`이라는 이름이 없어요")
+            LocalizedText(en: "your topology has nothing named `\(name)`", ko: "토폴로지에 \(Korean.quoting("`\(name)`")) 이름이 없어요")
         case .internet, .all:
             LocalizedText(en: "nothing matches `\(selector)`", ko: "`\(selector)`에 해당하는 것이 없어요")
         }
@@ -36,7 +36,7 @@ enum Messages {
         let lineKo = result.reason.location.map { " (\($0.line)번째 줄)" } ?? ""
         return LocalizedText(
             en: "\(w.en) must get through for every client, but replies to client ports \(ranges) are blocked; widen the reply rule\(line) to 1024-65535",
-            ko: "\(w.ko) 연결은 모든 클라이언트에게 통해야 하는데, 클라이언트 포트 \(ranges)에 보내는 응답이 막혀 있어요. 응답 규칙\(lineKo)을 1024-65535로 넓혀 주세요")
+            ko: "\(w.ko) 연결은 모든 클라이언트에게 통해야 하는데, 클라이언트 포트 \(ranges)에 보내는 응답이 막혀 있어요. 응답 규칙을 1024-65535로 넓혀 주세요\(lineKo)")
     }
 
     /// Reached through a forward, a tunnel or a relay: the path and the line that opens it.
@@ -58,14 +58,14 @@ enum Messages {
         let w = flowWords(query)
         let via = query.through ?? "?"
         return LocalizedText(en: "\(w.en) through \(via) should get through, but it is blocked",
-                             ko: "\(via)을(를) 거친 \(w.ko) 연결이 통해야 하는데 막혀 있어요")
+                             ko: "\(Korean.object("\(via)")) 거치는 \(w.ko) 연결이 통해야 하는데 막혀 있어요")
     }
 
     static func shouldNotReach(_ query: FlowQuery) -> LocalizedText {
         let w = flowWords(query)
         let address = query.address == .auto ? "" : " (\(query.address.rawValue) address)"
-        let addressKo = query.address == .auto ? "" : " (\(query.address == .public ? "공인" : "사설") 주소)"
-        return LocalizedText(en: "\(w.en)\(address) gets through, and it must not", ko: "\(w.ko)\(addressKo) 연결이 통하는데, 막혀 있어야 해요")
+        let addressKo = query.address == .auto ? "" : " (\(query.address == .public ? "퍼블릭" : "프라이빗") 주소)"
+        return LocalizedText(en: "\(w.en)\(address) gets through, and it must not", ko: "\(w.ko)\(addressKo) 연결이 통해요. 이 연결은 막혀 있어야 해요")
     }
 
     static let noServiceDefined = LocalizedText(
@@ -86,21 +86,21 @@ enum Messages {
     static func placement(_ name: String, subnet: String, wantPublic: Bool) -> LocalizedText {
         wantPublic
             ? LocalizedText(en: "`\(name)` sits in `\(subnet)`, a private subnet (its route table has no route to an internet gateway)",
-                            ko: "`\(name)`이(가) 프라이빗 서브넷 `\(subnet)`에 있어요 (라우팅 테이블에 인터넷 게이트웨이로 가는 경로가 없어요)")
+                            ko: "\(Korean.subject("`\(name)`")) 프라이빗 서브넷 `\(subnet)`에 있어요 (라우팅 테이블에 인터넷 게이트웨이로 가는 경로가 없어요)")
             : LocalizedText(en: "`\(name)` sits in `\(subnet)`, a public subnet (its route table sends traffic to an internet gateway)",
-                            ko: "`\(name)`이(가) 퍼블릭 서브넷 `\(subnet)`에 있어요 (라우팅 테이블이 인터넷 게이트웨이로 트래픽을 보내요)")
+                            ko: "\(Korean.subject("`\(name)`")) 퍼블릭 서브넷 `\(subnet)`에 있어요 (라우팅 테이블이 인터넷 게이트웨이로 트래픽을 보내요)")
     }
 
     static func spread(_ selector: Selector, found: [String], atLeast: Int) -> LocalizedText {
         let zones = found.isEmpty ? "none" : found.joined(separator: ", ")
         let zonesKo = found.isEmpty ? "없음" : found.joined(separator: ", ")
         return LocalizedText(en: "`\(selector)` spans \(found.count) availability zone(s) (\(zones)); at least \(atLeast) needed",
-                             ko: "`\(selector)`이(가) 가용 영역 \(found.count)개(\(zonesKo))에만 있어요. 적어도 \(atLeast)개가 필요해요")
+                             ko: "\(Korean.subject("`\(selector)`")) 가용 영역 \(found.count)개(\(zonesKo))에만 있어요. 적어도 \(atLeast)개가 필요해요")
     }
 
     static func natOtherAZ(subnet: String, zone: String?, nat: String, natZone: String?) -> LocalizedText {
         LocalizedText(en: "`\(subnet)` (\(zone ?? "no AZ")) sends its internet traffic to `\(nat)` in \(natZone ?? "no AZ"): if that AZ fails, `\(subnet)` is cut off",
-                      ko: "`\(subnet)`(\(zone ?? "AZ 없음"))이(가) 다른 가용 영역(\(natZone ?? "AZ 없음"))의 `\(nat)`으로 인터넷 트래픽을 보내요. 그 AZ가 멈추면 `\(subnet)`도 끊겨요")
+                      ko: "\(zone.map { "\($0)에 있는 " } ?? "AZ가 정해지지 않은 ")\(Korean.subject("`\(subnet)`")) 인터넷 트래픽을 다른 가용 영역(\(natZone ?? "AZ 없음"))의 NAT 게이트웨이 \(Korean.toward("`\(nat)`")) 보내요. 그 AZ가 멈추면 `\(subnet)`도 인터넷에 나가지 못해요")
     }
 
     static let noSubnetUsesNAT = LocalizedText(
@@ -111,11 +111,11 @@ enum Messages {
         switch expectation {
         case .elastic:
             LocalizedText(en: "`\(name)` has no Elastic IP (an auto-assigned public IP changes when the instance stops and starts)",
-                          ko: "`\(name)`에 탄력적 IP가 없어요 (자동 할당 공인 IP는 인스턴스를 껐다 켜면 바뀌어요)")
+                          ko: "`\(name)`에 탄력적 IP가 없어요 (자동으로 할당된 퍼블릭 IP는 인스턴스를 껐다 켜면 바뀌어요)")
         case .public:
-            LocalizedText(en: "`\(name)` has no public address", ko: "`\(name)`에 공인 주소가 없어요")
+            LocalizedText(en: "`\(name)` has no public address", ko: "`\(name)`에 퍼블릭 주소가 없어요")
         case .none:
-            LocalizedText(en: "`\(name)` has a public address it should not have", ko: "`\(name)`에 있으면 안 되는 공인 주소가 있어요")
+            LocalizedText(en: "`\(name)` has a public address it should not have", ko: "`\(name)`에 있으면 안 되는 퍼블릭 주소가 있어요")
         }
     }
 
@@ -135,24 +135,24 @@ enum Messages {
         let ko = whole ? "인터넷 전체(0.0.0.0/0)" : admitted
         return LocalizedText(
             en: "port \(port) of `\(owner)` is open to \(en): \(list) add up to more than \(limit); allow \(limit) or another security group",
-            ko: "`\(owner)`의 \(port)번 포트가 \(ko)에 열려 있어요. \(list) 규칙을 합치면 \(limitKo)보다 넓어요. \(limitKo)나 다른 보안 그룹만 허용해 주세요")
+            ko: "`\(owner)`의 \(port)번 포트가 \(ko)에 열려 있어요. \(list) 규칙을 합치면 \(limitKo)보다 넓어요. \(Korean.or(limitKo)) 다른 보안 그룹만 허용해 주세요")
     }
 
     static func tooFew(_ selector: Selector, found: Int, atLeast: Int) -> LocalizedText {
-        LocalizedText(en: "found \(found) `\(selector)`; at least \(atLeast) needed", ko: "`\(selector)`이(가) \(found)개 있어요. 적어도 \(atLeast)개가 필요해요")
+        LocalizedText(en: "found \(found) `\(selector)`; at least \(atLeast) needed", ko: "\(Korean.subject("`\(selector)`")) \(found)개 있어요. 적어도 \(atLeast)개가 필요해요")
     }
 
     static func tooMany(_ selector: Selector, found: [String], atMost: Int) -> LocalizedText {
         let list = found.map { "`\($0)`" }.joined(separator: ", ")
         return atMost == 0
-            ? LocalizedText(en: "\(list) should be gone (no `\(selector)` may remain)", ko: "\(list)이(가) 남아 있어요. `\(selector)`은(는) 없어야 해요")
+            ? LocalizedText(en: "\(list) should be gone (no `\(selector)` may remain)", ko: "\(Korean.subject("\(list)")) 남아 있어요. \(Korean.topic("`\(selector)`")) 없어야 해요")
             : LocalizedText(en: "found \(found.count) `\(selector)` (\(list)); at most \(atMost) allowed",
-                            ko: "`\(selector)`이(가) \(found.count)개(\(list)) 있어요. 많아야 \(atMost)개까지예요")
+                            ko: "\(Korean.subject("`\(selector)`")) \(found.count)개(\(list)) 있어요. 많아야 \(atMost)개까지예요")
     }
 
     static func notSeparate(_ name: String, _ roles: [String]) -> LocalizedText {
         let list = roles.joined(separator: " + ")
         return LocalizedText(en: "`\(name)` plays \(list) on one machine: when it goes down, all of them go down together",
-                             ko: "`\(name)` 한 대가 \(list)을(를) 모두 맡고 있어요. 이 장비가 멈추면 전부 함께 멈춰요")
+                             ko: "`\(name)` 한 대가 \(Korean.object("\(list)")) 모두 맡고 있어요. 이 장비가 멈추면 전부 함께 멈춰요")
     }
 }

@@ -54,7 +54,7 @@ public enum MissionLoader {
                 for (index, item) in items.enumerated() {
                     guard var step = readStep(item, index: index, mission: folder, reader: &reader, earlier: earlierRequirementIDs) else { continue }
                     if let first = seenSteps[step.id] {
-                        reader.error("duplicate-step", LocalizedText(en: "two steps are named `\(step.id)`", ko: "`\(step.id)`라는 단계가 두 번 나와요"),
+                        reader.error("duplicate-step", LocalizedText(en: "two steps are named `\(step.id)`", ko: "\(Korean.quoting("`\(step.id)`")) 단계가 두 번 나와요"),
                                      at: step.location, notes: [.init(LocalizedText(en: "first step with this id", ko: "처음 나온 곳"), at: first)])
                     }
                     seenSteps[step.id] = step.location
@@ -62,7 +62,7 @@ public enum MissionLoader {
                         if let first = seenRequirements[requirement.id] {
                             reader.error("duplicate-requirement",
                                          LocalizedText(en: "requirement id `\(requirement.id)` is used twice in this mission",
-                                                       ko: "요구 사항 id `\(requirement.id)`가 이 미션에서 두 번 쓰였어요"),
+                                                       ko: "요구 사항 id \(Korean.subject("`\(requirement.id)`")) 이 미션에서 두 번 쓰였어요"),
                                          at: requirement.location, notes: [.init(LocalizedText(en: "first used here", ko: "처음 쓰인 곳"), at: first)])
                         }
                         seenRequirements[requirement.id] = requirement.location
@@ -149,9 +149,9 @@ public enum MissionLoader {
                         } else {
                             reader.error("unknown-requirement",
                                          LocalizedText(en: "`carry` names `\(name)`, which no earlier step of this mission has",
-                                                       ko: "`carry`에 적힌 `\(name)`은(는) 앞 단계에 없는 요구 사항이에요"),
+                                                       ko: "`carry`에 적힌 \(Korean.topic("`\(name)`")) 앞 단계에 없는 요구 사항이에요"),
                                          at: item.location, length: name.unicodeScalars.count,
-                                         suggestion: Suggestions.closest(to: name, in: earlier).map { LocalizedText(en: "did you mean `\($0)`?", ko: "`\($0)`을(를) 쓰려던 건가요?") })
+                                         suggestion: Suggestions.closest(to: name, in: earlier).map { LocalizedText(en: "did you mean `\($0)`?", ko: "\(Korean.object("`\($0)`")) 쓰려던 건가요?") })
                         }
                     }
                 }

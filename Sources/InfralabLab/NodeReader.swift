@@ -26,7 +26,7 @@ struct NodeReader {
             if node.isNull { return [] }
             error("expected-mapping",
                   LocalizedText(en: "\(what) should be a mapping (key: value pairs), found \(node.kindDescription.en)",
-                                ko: "\(what)에는 매핑(키: 값 목록)이 와야 하는데 \(node.kindDescription.ko ?? node.kindDescription.en)이(가) 있어요"),
+                                ko: "\(what)에는 매핑(키: 값 목록)이 와야 하는데 \(Korean.subject("\(node.kindDescription.ko ?? node.kindDescription.en)")) 있어요"),
                   at: node.location, length: node.length)
             return nil
         }
@@ -34,9 +34,9 @@ struct NodeReader {
             for entry in entries where !allowed.contains(entry.key) {
                 let guess = Suggestions.closest(to: entry.key, in: allowed)
                 error("unknown-key",
-                      LocalizedText(en: "unknown key `\(entry.key)` in \(what)", ko: "\(what)에 알 수 없는 키 `\(entry.key)`가 있어요"),
+                      LocalizedText(en: "unknown key `\(entry.key)` in \(what)", ko: "\(what)에 알 수 없는 키 \(Korean.subject("`\(entry.key)`")) 있어요"),
                       at: entry.keyLocation, length: entry.key.unicodeScalars.count,
-                      suggestion: guess.map { LocalizedText(en: "did you mean `\($0)`?", ko: "`\($0)`을(를) 쓰려던 건가요?") }
+                      suggestion: guess.map { LocalizedText(en: "did you mean `\($0)`?", ko: "\(Korean.object("`\($0)`")) 쓰려던 건가요?") }
                         ?? LocalizedText(en: "known keys: \(allowed.joined(separator: ", "))", ko: "쓸 수 있는 키: \(allowed.joined(separator: ", "))"))
             }
         }
@@ -48,7 +48,7 @@ struct NodeReader {
         if node.isNull { return [] }
         error("expected-list",
               LocalizedText(en: "\(what) should be a list, found \(node.kindDescription.en)",
-                            ko: "\(what)에는 목록이 와야 하는데 \(node.kindDescription.ko ?? node.kindDescription.en)이(가) 있어요"),
+                            ko: "\(what)에는 목록이 와야 하는데 \(Korean.subject("\(node.kindDescription.ko ?? node.kindDescription.en)")) 있어요"),
               at: node.location, length: node.length)
         return nil
     }
@@ -57,7 +57,7 @@ struct NodeReader {
         guard let text = node.scalar, !node.isNull else {
             error("expected-text",
                   LocalizedText(en: "\(what) should be a single value, found \(node.kindDescription.en)",
-                                ko: "\(what)에는 단일 값이 와야 하는데 \(node.kindDescription.ko ?? node.kindDescription.en)이(가) 있어요"),
+                                ko: "\(what)에는 단일 값이 와야 하는데 \(Korean.subject("\(node.kindDescription.ko ?? node.kindDescription.en)")) 있어요"),
                   at: node.location, length: node.length)
             return nil
         }
@@ -69,7 +69,7 @@ struct NodeReader {
         guard let value = Int(text), range.contains(value) else {
             error("expected-number",
                   LocalizedText(en: "\(what) should be a whole number from \(range.lowerBound) to \(range.upperBound), found `\(text)`",
-                                ko: "\(what)에는 \(range.lowerBound)~\(range.upperBound) 사이의 정수가 와야 하는데 `\(text)`이(가) 있어요"),
+                                ko: "\(what)에는 \(range.lowerBound)~\(range.upperBound) 사이의 정수가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
                   at: node.location, length: node.length)
             return nil
         }
@@ -83,7 +83,7 @@ struct NodeReader {
         case "false", "no", "off": return false
         default:
             error("expected-bool", LocalizedText(en: "\(what) should be true or false, found `\(text)`",
-                                                 ko: "\(what)에는 true 또는 false가 와야 하는데 `\(text)`이(가) 있어요"),
+                                                 ko: "\(what)에는 true 또는 false가 와야 하는데 \(Korean.subject("`\(text)`")) 있어요"),
                   at: node.location, length: node.length)
             return nil
         }
@@ -116,6 +116,6 @@ struct NodeReader {
     }
 
     mutating func missing(_ key: String, in what: String, at location: SourceLocation, length: Int = 1) {
-        error("missing-key", LocalizedText(en: "\(what) needs `\(key):`", ko: "\(what)에 `\(key):`가 필요해요"), at: location, length: length)
+        error("missing-key", LocalizedText(en: "\(what) needs `\(key):`", ko: "\(what)에 \(Korean.subject("`\(key):`")) 필요해요"), at: location, length: length)
     }
 }

@@ -10,11 +10,11 @@ public enum TopologyFile {
         let display = LabPack.displayPath(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             return TopologyLoadResult(topology: nil, diagnostics: [.error("file.unreadable",
-                LocalizedText(en: "cannot read `\(display)`: no such file, or not readable", ko: "`\(display)`을(를) 읽을 수 없어요: 파일이 없거나 읽기 권한이 없어요"), at: nil)])
+                LocalizedText(en: "cannot read `\(display)`: no such file, or not readable", ko: "\(Korean.object("`\(display)`")) 읽을 수 없어요: 파일이 없거나 읽기 권한이 없어요"), at: nil)])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return TopologyLoadResult(topology: nil, diagnostics: [.error("file.not-utf8",
-                LocalizedText(en: "`\(display)` is not UTF-8 text", ko: "`\(display)`은(는) UTF-8 텍스트가 아니에요"), at: SourceLocation(file: display, line: 1, column: 1))])
+                LocalizedText(en: "`\(display)` is not UTF-8 text", ko: "\(Korean.topic("`\(display)`")) UTF-8 텍스트가 아니에요"), at: SourceLocation(file: display, line: 1, column: 1))])
         }
         return TopologyLoader.load(text: text, file: display)
     }

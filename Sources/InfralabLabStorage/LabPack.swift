@@ -40,7 +40,7 @@ public struct LabPack: Sendable {
         var missions: [Mission] = []
         guard let names = try? fm.contentsOfDirectory(atPath: root) else {
             diagnostics.append(.error("lab.pack-unreadable",
-                                      LocalizedText(en: "cannot read the lab folder `\(directory)`", ko: "랩 폴더 `\(directory)`를 읽을 수 없어요"),
+                                      LocalizedText(en: "cannot read the lab folder `\(directory)`", ko: "랩 폴더 \(Korean.object("`\(directory)`")) 읽을 수 없어요"),
                                       at: nil))
             return LabPack(directory: root, missions: [], diagnostics: diagnostics)
         }
@@ -54,7 +54,7 @@ public struct LabPack: Sendable {
             let contents = try? String(contentsOfFile: file, encoding: .utf8)
             if let onlyMission, let contents, let id = quickID(contents), id != onlyMission { continue }
             guard let text = contents else {
-                diagnostics.append(.error("lab.unreadable", LocalizedText(en: "cannot read `\(file)` as UTF-8 text", ko: "`\(file)`을(를) UTF-8 텍스트로 읽을 수 없어요"), at: nil))
+                diagnostics.append(.error("lab.unreadable", LocalizedText(en: "cannot read `\(file)` as UTF-8 text", ko: "\(Korean.object("`\(file)`")) UTF-8 텍스트로 읽을 수 없어요"), at: nil))
                 continue
             }
             let result = MissionLoader.load(text: text, file: displayPath(file), directory: folder, solutionsRoot: solutionsRoot)

@@ -79,8 +79,10 @@ public struct LearnerSession: Sendable {
     }
 
     /// Creates a workspace at `root` on the pack's first step (or opens the one there).
-    /// Writes the starter as `topology.yaml`, backing up any file already there.
-    public static func create(at root: String, labsPath: String, recordLabs: Bool) -> Result<LearnerSession, OpenError> {
+    /// Writes the starter as `topology.yaml` (its comments in `language`), backing up any
+    /// file already there.
+    public static func create(at root: String, labsPath: String, recordLabs: Bool,
+                              language: Language = .en) -> Result<LearnerSession, OpenError> {
         let pack: LabPack
         switch loadPack(labsPath) {
         case .failure(let error): return .failure(error)
@@ -92,7 +94,7 @@ public struct LearnerSession: Sendable {
                                      progress: InfralabLab.Progress(labs: recordLabs ? pack.directory : nil, missionID: first.id, stepID: first.steps[0].id))
         do {
             try workspace.create()
-            try session.installStarter()
+            try session.installStarter(language: language)
             try workspace.writeProgress(session.progress)
         } catch {
             return .failure(.writeFailed("\(error.localizedDescription)"))
@@ -115,19 +117,25 @@ public struct LearnerSession: Sendable {
 
     // MARK: Files
 
-    public func starterText(for step: Step, in mission: Mission) -> String? {
+    /// The step's starter as the learner gets it: its bilingual comments (`# en: …` /
+    /// `# ko: …`) in `language` only.
+    public func starterText(for step: Step, in mission: Mission, language: Language = .en) -> String? {
         let path = PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)
         return FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+            .map { BilingualComments.keeping(language, in: $0) }
     }
 
-    public func solutionText(for step: Step) -> String? {
+    /// The step's reference solution, its bilingual comments in `language` only.
+    public func solutionText(for step: Step, language: Language = .en) -> String? {
         FileManager.default.contents(atPath: step.solutionPath).flatMap { String(data: $0, encoding: .utf8) }
+            .map { BilingualComments.keeping(language, in: $0) }
     }
 
-    /// Writes the current step's starter as the learner's file; returns the backup path.
+    /// Writes the current step's starter (comments in `language`) as the learner's file;
+    /// returns the backup path.
     @discardableResult
-    public func installStarter() throws -> String? {
-        guard let text = starterText(for: step, in: mission) else {
+    public func installStarter(language: Language = .en) throws -> String? {
+        guard let text = starterText(for: step, in: mission, language: language) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)])
         }
         return try workspace.replaceTopology(with: Workspace.withEditorSchemaLine(text), label: "\(mission.id)-\(step.id)")
@@ -161,7 +169,7 @@ public struct LearnerSession: Sendable {
     }
 
     /// Records the current step as passed and moves on.
-    public mutating func recordPassAndAdvance() throws -> Advance {
+    public mutating func recordPassAndAdvance(language: Language = .en) throws -> Advance {
         progress.recordPass(mission.id, step.id)
         guard let (nextMission, nextStep) = pack.position(after: mission.id, step: step.id) else {
             progress.isFinished = true
@@ -172,20 +180,20 @@ public struct LearnerSession: Sendable {
         progress.missionID = nextMission.id
         progress.stepID = nextStep.id
         var backup: String?
-        if crossing { backup = try installStarter() }
+        if crossing { backup = try installStarter(language: language) }
         try workspace.writeProgress(progress)
         return crossing ? .nextMission(backup: backup) : .nextStep
     }
 
     /// Moves to a step chosen by the learner (`goto`). A step of another mission, or a
     /// fresh-start step, brings its starter (the old file backed up).
-    public mutating func move(to mission: Mission, step: Step) throws -> String? {
+    public mutating func move(to mission: Mission, step: Step, language: Language = .en) throws -> String? {
         let crossing = mission.id != self.mission.id || step.freshStart
         progress.missionID = mission.id
         progress.stepID = step.id
         progress.isFinished = false
         var backup: String?
-        if crossing { backup = try installStarter() }
+        if crossing { backup = try installStarter(language: language) }
         try workspace.writeProgress(progress)
         return backup
     }

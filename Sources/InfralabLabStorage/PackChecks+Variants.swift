@@ -60,7 +60,7 @@ extension PackCheck {
                 seenWaivers.insert(mutant.id)
             } else {
                 context.problem(.error, "mutant `\(mutant.id)` (\(mutant.description.en)) passes every requirement of `\(step.id)`",
-                                "뮤턴트 `\(mutant.id)`(\(mutant.description.text(.ko)))가 `\(step.id)`의 모든 요구 사항을 통과해요", mutant: mutant.id)
+                                "\(Korean.subject("뮤턴트 `\(mutant.id)`")) `\(step.id)`의 모든 요구 사항을 통과해요(\(mutant.description.text(.ko)))", mutant: mutant.id)
             }
         }
         for waiver in step.mutantWaivers where !seenWaivers.contains(waiver.id) {

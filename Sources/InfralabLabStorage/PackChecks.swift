@@ -75,7 +75,7 @@ extension PackCheck {
         }
     }
 
-    static let selectorsMatch = PackCheck(id: "selectors-match", summary: LocalizedText(en: "every selector picks something in the solution", ko: "모든 선택자가 해답에서 무언가를 골라요"), scope: .step) { context in
+    static let selectorsMatch = PackCheck(id: "selectors-match", summary: LocalizedText(en: "every selector picks something in the solution", ko: "모든 셀렉터가 해답에서 무언가를 골라요"), scope: .step) { context in
         guard let facts = context.solutionGrader?.facts else { return }
         for requirement in context.requirements {
             for selector in requirement.check.selectors where !facts.matchesSomething(selector) {

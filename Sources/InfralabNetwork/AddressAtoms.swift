@@ -137,6 +137,6 @@ extension NetworkEngine {
     /// The same set restricted to some of its atoms, named after them.
     func restrict(_ addr: Addr, _ universe: [AddressRange], _ picked: [Bool]) -> Addr {
         Addr(cidr: addr.cidr, label: "\(addr.label) addresses in \(describeAtoms(universe, picked))",
-             atoms: zip(universe, picked).filter(\.1).map(\.0))
+             labelKo: "\(addr.ko) 중 \(describeAtoms(universe, picked)) 범위의 주소", atoms: zip(universe, picked).filter(\.1).map(\.0))
     }
 }

@@ -87,7 +87,7 @@ extension NetworkEngine {
         let location = nodeLocation(node)
         func down(_ incident: Incident, code: ReasonCode) {
             t.block(nodeKind(node), name,
-                    L("\(name) is down (incident \(describeIncident(incident)))", "\(name)이(가) 꺼져 있어요 (사고 \(describeIncident(incident)))"),
+                    L("\(name) is down (incident \(describeIncident(incident)))", "\(Korean.subject("\(name)")) 꺼져 있어요 (장애 \(describeIncident(incident)))"),
                     location, code: code)
         }
         switch node {
@@ -135,7 +135,7 @@ extension NetworkEngine {
         }
         switch client {
         case .internet:
-            t.info(nil, "internet", L("a client somewhere on the internet (any public address)", "인터넷 어딘가의 클라이언트(아무 공인 주소)예요"), nil)
+            t.info(nil, "internet", L("a client somewhere on the internet (any public address)", "인터넷 어딘가에 있는 클라이언트(퍼블릭 주소 아무거나)예요"), nil)
             arrive(from: .internet, fromHostSite: nil, server, q, state, &t)
         case .outside(let o):
             let host = topology.outside[o]
@@ -146,7 +146,7 @@ extension NetworkEngine {
         case .instance(let i):
             guard let p = point(instance: i) else {
                 t.block(.instance, topology.instances[i].name,
-                        L("\(topology.instances[i].name) is not in any known subnet", "\(topology.instances[i].name)이(가) 알려진 서브넷에 있지 않아요"),
+                        L("\(topology.instances[i].name) is not in any known subnet", "\(Korean.subject("\(topology.instances[i].name)")) 알려진 서브넷에 있지 않아요"),
                         topology.instances[i].location, code: .cannotRoute)
                 return
             }
@@ -173,7 +173,7 @@ extension NetworkEngine {
             let nat = topology.natGateways[n]
             t.block(.natGateway, nat.name,
                     L("a NAT gateway only carries connections its subnets' instances start; it is not a client",
-                      "NAT 게이트웨이는 인스턴스가 시작한 연결을 나를 뿐, 스스로 연결을 시작하지 않아요"), nat.location, code: .cannotRoute)
+                      "NAT 게이트웨이는 인스턴스가 시작한 연결을 전달할 뿐, 스스로 연결을 시작하지 않아요"), nat.location, code: .cannotRoute)
         }
     }
 
@@ -188,18 +188,18 @@ extension NetworkEngine {
         let site = topology.sites[s]
         if case .host(let other) = server, index.hostSite[other] == s {
             t.pass(.site, site.name, L("both on the \(site.name) LAN: they reach each other directly",
-                                       "둘 다 \(site.name)의 같은 LAN에 있어서 바로 닿아요"), site.location)
+                                       "둘 다 \(site.name)의 같은 LAN에 있어서 바로 통신해요"), site.location)
             t.pass(.host, topology.hosts[other].name,
-                   L("answers on \(describeTraffic(q.proto, q.port))", "\(describeTraffic(q.proto, q.port))로 응답해요"), topology.hosts[other].location)
+                   L("answers on \(describeTraffic(q.proto, q.port))", "\(Korean.toward("\(describeTraffic(q.proto, q.port))")) 응답해요"), topology.hosts[other].location)
             return
         }
         let source: Addr
         if let ip = site.publicIP?.value {
-            source = Addr(cidr: CIDR(host: ip), label: "\(site.name)'s public address \(ip)")
+            source = Addr(cidr: CIDR(host: ip), label: "\(site.name)'s public address \(ip)", labelKo: "\(site.name)의 퍼블릭 주소 \(ip)")
             t.pass(.site, site.name, L("leaves through the \(site.name) router from its public address \(ip)",
-                                       "\(site.name) 공유기를 지나 공인 주소 \(ip)에서 나가요"), site.publicIP?.location ?? site.location)
+                                       "\(site.name) 공유기를 지나 퍼블릭 주소 \(ip)에서 나가요"), site.publicIP?.location ?? site.location)
         } else {
-            source = Addr(cidr: .anywhere, label: "\(site.name) (the ISP's address)")
+            source = Addr(cidr: .anywhere, label: "\(site.name) (the ISP's address)", labelKo: "\(site.name)(통신사 주소)")
             t.pass(.site, site.name, L("leaves through the \(site.name) router (the ISP's address)",
                                        "\(site.name) 공유기를 지나 통신사 주소로 나가요"), site.location)
         }

@@ -18,17 +18,17 @@ extension NetworkEngine {
             return
         }
         t.pass(tableKind, tableName, L("\(d.address) matches route \(match.destination) via \(nat.name) (more specific than local)",
-                                       "\(d.address)는 로컬보다 구체적인 경로 \(match.destination) → \(nat.name)에 맞아요"), match.route?.location)
+                                       "\(Korean.topic("\(d.address)")) 로컬보다 구체적인 경로 \(match.destination) → \(nat.name)에 맞아요"), match.route?.location)
         let natAddr = Addr(cidr: CIDR(host: natIP), label: "\(nat.name) (\(natIP))")
         crossSubnets(p.subnet, ns, from: p.privateAddr, to: natAddr, q, &t)
         if t.isBlocked { return }
         t.pass(.natGateway, nat.name, L("forwards to \(d.address) from its private address \(natIP)",
-                                        "사설 주소 \(natIP)에서 \(d.address)로 넘겨요"), nat.location)
+                                        "프라이빗 주소 \(natIP)에서 \(Korean.toward("\(d.address)")) 넘겨요"), nat.location)
         // From the NAT on, the local route must carry it (a route back to the NAT loops).
         if let back = lookupRoute(subnet: ns, to: CIDR(host: d.address)), back.target != .local {
             let (natTable, _, natKind) = routingLocation(subnet: ns)
             t.block(natKind, natTable, L("\(routeTableName(subnet: ns)) sends traffic for \(d.address) via \(back.route?.target.name ?? "?") again: it loops",
-                                         "\(Korean.subject(routeTableName(subnet: ns))) \(d.address)로 가는 트래픽을 다시 \(back.route?.target.name ?? "?") 쪽으로 보내서 빙빙 돌아요"),
+                                         "\(Korean.subject(routeTableName(subnet: ns))) \(Korean.toward("\(d.address)")) 가는 트래픽을 다시 \(back.route?.target.name ?? "?") 쪽으로 보내서 빙빙 돌아요"),
                     back.route?.location, code: .cannotRoute)
             return
         }
@@ -36,7 +36,7 @@ extension NetworkEngine {
         if t.isBlocked { return }
         ingressGroups(d, from: natAddr, q, &t)
         if t.isBlocked { return }
-        t.pass(d.kind, d.name, L("answers on \(describeTraffic(q.proto, q.port)) at \(d.address)", "\(d.address)의 \(describeTraffic(q.proto, q.port))로 응답해요"), d.location)
+        t.pass(d.kind, d.name, L("answers on \(describeTraffic(q.proto, q.port)) at \(d.address)", "\(d.address)의 \(Korean.toward(describeTraffic(q.proto, q.port))) 응답해요"), d.location)
     }
 
     /// The network ACLs between two subnets of one VPC, both ways (none within one subnet).
@@ -66,12 +66,12 @@ extension NetworkEngine {
                 return
             }
             t.block(kind, table, L("the reply from \(name) to \(client) is routed via \(nat), which never saw the request: it is dropped",
-                                   "\(name)에서 \(client)로 가는 응답이 요청을 본 적 없는 \(nat) 쪽으로 가서 버려져요"),
+                                   "\(name)에서 \(Korean.toward("\(client)")) 가는 응답이 요청을 본 적 없는 \(nat) 쪽으로 가서 버려져요"),
                     back.route?.location, code: .cannotRoute)
         case .missing(let target):
             let (table, _, kind) = routingLocation(subnet: s)
             t.block(kind, table, L("the reply from \(name) to \(client) is routed via \(target), which does not exist: a blackhole",
-                                   "\(name)에서 \(client)로 가는 응답이 없는 대상 \(target) 쪽으로 가요. 블랙홀이에요"),
+                                   "\(name)에서 \(Korean.toward("\(client)")) 가는 응답이 없는 대상 \(target) 쪽으로 가요. 블랙홀이에요"),
                     back.route?.location, code: .blackholeRoute)
         default: break
         }

@@ -19,10 +19,15 @@ enum Node: Hashable {
 struct Addr {
     var cidr: CIDR
     var label: String
+    /// The Korean words for it when they differ from `label` (`label` is a name or an address).
+    var labelKo: String? = nil
     /// Only these atoms of `cidr` (a set split by where its routes lead); nil: all of them.
     var atoms: [AddressRange]? = nil
 
-    static let internet = Addr(cidr: .anywhere, label: "internet")
+    static let internet = Addr(cidr: .anywhere, label: "internet", labelKo: "인터넷")
+
+    /// What a Korean sentence calls this set.
+    var ko: String { labelKo ?? label }
 }
 
 /// A place inside a VPC that sends or receives: an instance or a load-balancer node.
@@ -100,6 +105,24 @@ func describeRule(_ proto: IPProtocol, _ ports: PortRange?, _ peerText: String, 
 func describeRules(_ rules: [ResolvedRule], inbound: Bool) -> String {
     rules.map { rule in
         (rule.groupName == rules[0].groupName ? "" : "\(rule.groupName): ") + describeRule(rule.proto, rule.ports, rule.peerText, inbound: inbound)
+    }.joined(separator: "; ")
+}
+
+/// A rule in Korean: "admin에서 오는 tcp 22", "0.0.0.0/0으로 가는 모든 트래픽".
+func describeRuleKo(_ proto: IPProtocol, _ ports: PortRange?, _ peerText: String, inbound: Bool) -> String {
+    let what: String
+    switch proto {
+    case .all: what = "모든 트래픽"
+    case .icmp: what = "icmp"
+    default: what = "\(proto.rawValue) \(ports?.description ?? "전체 포트")"
+    }
+    return inbound ? "\(peerText)에서 오는 \(what)" : "\(Korean.toward(peerText)) 가는 \(what)"
+}
+
+/// `describeRules` in Korean.
+func describeRulesKo(_ rules: [ResolvedRule], inbound: Bool) -> String {
+    rules.map { rule in
+        (rule.groupName == rules[0].groupName ? "" : "\(rule.groupName): ") + describeRuleKo(rule.proto, rule.ports, rule.peerText, inbound: inbound)
     }.joined(separator: "; ")
 }
 

@@ -36,7 +36,7 @@ extension NetworkEngine {
                     missingForward = Reason(
                         code: .noForward,
                         message: L("`\(instance.name)` is a reverse proxy, but it forwards nothing arriving on port \(port) (add `forwards: [{ port: \(port), to: ..., to-port: ... }]`)",
-                                   "`\(instance.name)`은(는) 리버스 프록시인데 \(port)번 포트로 들어온 요청을 어디에도 전달하지 않아요 (`forwards: [{ port: \(port), to: ..., to-port: ... }]`를 추가하세요)"),
+                                   "\(Korean.topic("`\(instance.name)`")) 리버스 프록시인데 \(port)번 포트로 들어온 요청을 어디에도 전달하지 않아요 (`forwards: [{ port: \(port), to: ..., to-port: ... }]`를 추가하세요)"),
                         location: instance.location, component: instance.name)
                     return (port, [])
                 }

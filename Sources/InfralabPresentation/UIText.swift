@@ -56,5 +56,5 @@ package enum UIText {
     }
     static let moreHints = LocalizedText(en: "Run `infralab hint` again for a more concrete hint.", ko: "`infralab hint`를 한 번 더 실행하면 더 구체적인 힌트가 나와요.")
     static let stepsWord = LocalizedText(en: "steps", ko: "단계")
-    static let allDone = LocalizedText(en: "You have finished every mission. Well done!", ko: "모든 미션을 마쳤어요. 수고했어요!")
+    static let allDone = LocalizedText(en: "You have finished every mission. Well done!", ko: "모든 미션을 마치셨어요. 수고하셨어요!")
 }

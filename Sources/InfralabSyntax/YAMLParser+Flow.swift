@@ -389,7 +389,7 @@ extension YAMLBlockParser {
                 if let first = seen[key] {
                     report(
                         .duplicateKey(key), line: keyStart.line, at: keyStart.index, length: keyLength,
-                        notes: [Diagnostic.Note(LocalizedText(en: "`\(key)` is first defined here", ko: "`\(key)`는 여기서 처음 정의됐어요."), at: first)])
+                        notes: [Diagnostic.Note(LocalizedText(en: "`\(key)` is first defined here", ko: "\(Korean.topic("`\(key)`")) 여기서 처음 정의됐어요."), at: first)])
                 } else {
                     seen.insert(key, at: keyLocation)
                     entries.append(YAMLNode.Entry(key: key, keyLocation: keyLocation, value: value))

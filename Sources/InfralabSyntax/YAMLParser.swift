@@ -464,7 +464,7 @@ struct YAMLBlockParser {
                 } else if let first = seen[key.text] {
                     report(
                         .duplicateKey(key.text), line: number, at: key.start, length: key.end - key.start,
-                        notes: [Diagnostic.Note(LocalizedText(en: "`\(key.text)` is first defined here", ko: "`\(key.text)`는 여기서 처음 정의됐어요."), at: first)])
+                        notes: [Diagnostic.Note(LocalizedText(en: "`\(key.text)` is first defined here", ko: "\(Korean.topic("`\(key.text)`")) 여기서 처음 정의됐어요."), at: first)])
                 } else {
                     seen.insert(key.text, at: keyLocation)
                     entries.append(YAMLNode.Entry(key: key.text, keyLocation: keyLocation, value: value))

@@ -78,7 +78,7 @@ enum YAMLProblem {
         case .unterminatedString(let quote):
             LocalizedText(
                 en: "this quoted text is never closed: a matching \(quote) is missing",
-                ko: "따옴표로 시작한 글이 닫히지 않았어요. 짝이 되는 \(quote)가 없어요.")
+                ko: "따옴표로 시작한 글이 닫히지 않았어요. 짝이 되는 \(Korean.subject("\(quote)")) 없어요.")
         case .anchorUnsupported:
             LocalizedText(
                 en: "anchors (`&name`) are not supported in infralab files",
@@ -110,7 +110,7 @@ enum YAMLProblem {
         case .missingSpaceAfterColon(let key):
             LocalizedText(
                 en: "`\(key):` needs a space after the `:` to be a key",
-                ko: "`\(key):`가 키가 되려면 `:` 뒤에 공백이 있어야 해요.")
+                ko: "`\(key):` 다음에 값이 오려면 `:` 뒤에 공백이 있어야 해요.")
         case .badIndentation:
             LocalizedText(
                 en: "this line is indented differently from the lines around it",
@@ -126,11 +126,11 @@ enum YAMLProblem {
         case .unclosedFlow(let open):
             LocalizedText(
                 en: "this `\(open)` is never closed",
-                ko: "이 `\(open)`가 닫히지 않았어요.")
+                ko: "이 \(Korean.subject("`\(open)`")) 닫히지 않았어요.")
         case .invalidEscape(let escape):
             LocalizedText(
                 en: "`\(escape)` is not a valid escape in double-quoted text",
-                ko: "`\(escape)`는 큰따옴표 안에서 쓸 수 있는 이스케이프가 아니에요.")
+                ko: "\(Korean.topic("`\(escape)`")) 큰따옴표 안에서 쓸 수 있는 이스케이프가 아니에요.")
         case .flowKey:
             LocalizedText(
                 en: "a mapping key must be a name, not a `[...]` or `{...}` collection",
@@ -138,7 +138,7 @@ enum YAMLProblem {
         case .unexpectedCharacter(let character):
             LocalizedText(
                 en: "unexpected `\(character)`",
-                ko: "여기에 `\(character)`가 올 수 없어요.")
+                ko: "여기에 \(Korean.subject("`\(character)`")) 올 수 없어요.")
         case .unexpectedText:
             LocalizedText(
                 en: "unexpected text after the value",
@@ -154,7 +154,7 @@ enum YAMLProblem {
         case .missingComma(let close):
             LocalizedText(
                 en: "expected `,` or `\(close)` here",
-                ko: "여기에는 `,`나 `\(close)`가 와야 해요.")
+                ko: "여기에는 `,`나 \(Korean.subject("`\(close)`")) 와야 해요.")
         case .flowPairUnsupported:
             LocalizedText(
                 en: "`key: value` inside `[...]` needs braces: `{ key: value }`",
@@ -177,7 +177,7 @@ enum YAMLProblem {
         case .duplicateKey:
             LocalizedText(en: "remove one of them, or merge their contents", ko: "둘 중 하나를 지우거나 내용을 합쳐 주세요.")
         case .unterminatedString(let quote):
-            LocalizedText(en: "add the closing \(quote)", ko: "닫는 \(quote)를 붙여 주세요.")
+            LocalizedText(en: "add the closing \(quote)", ko: "닫는 \(Korean.object("\(quote)")) 붙여 주세요.")
         case .anchorUnsupported, .aliasUnsupported:
             LocalizedText(en: "write the value out in full where it is used", ko: "쓰이는 곳마다 값을 직접 적어 주세요.")
         case .tagUnsupported:
@@ -199,7 +199,7 @@ enum YAMLProblem {
                 en: "line it up with the keys or items it belongs with (spaces only)",
                 ko: "같은 단계의 키나 항목과 들여쓰기를 맞춰 주세요(공백만 써요).")
         case .unclosedFlow(let open):
-            LocalizedText(en: "add the matching `\(open == "[" ? "]" : "}")`", ko: "짝이 되는 `\(open == "[" ? "]" : "}")`를 붙여 주세요.")
+            LocalizedText(en: "add the matching `\(open == "[" ? "]" : "}")`", ko: "짝이 되는 \(Korean.object("`\(open == "[" ? "]" : "}")`")) 붙여 주세요.")
         case .invalidEscape:
             LocalizedText(
                 en: "write `\\\\` for a backslash, or use single quotes",

@@ -30,7 +30,7 @@ struct GotoCommand: Command {
             return context.fail(LearningText.unknownPosition(target))
         }
         do {
-            if let backup = try session.move(to: mission, step: step) {
+            if let backup = try session.move(to: mission, step: step, language: context.language) {
                 context.say(LearningText.backedUp(LabPack.displayPath(backup)))
             }
         } catch {

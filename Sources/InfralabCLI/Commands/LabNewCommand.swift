@@ -50,7 +50,7 @@ struct LabNewCommand: Command {
         context.stdout.line()
         context.stdout.line(context.text(LocalizedText(
             en: "Fill in the story, requirements and hints (Docs/authoring.md), then run `infralab lab check \(LabPack.displayPath(labs))`.",
-            ko: "이야기, 요구 사항, 힌트를 채운 뒤(Docs/authoring.md 참고) `infralab lab check \(LabPack.displayPath(labs))`를 실행하세요.")))
+            ko: "이야기, 요구 사항, 힌트를 채운 뒤(Docs/authoring.md 참고) `infralab lab check \(Korean.object("\(LabPack.displayPath(labs))`")) 실행하세요.")))
         return ExitStatus.success
     }
 }

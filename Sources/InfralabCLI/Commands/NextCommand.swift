@@ -56,7 +56,7 @@ struct NextCommand: Command {
         context.stdout.line()
         let advance: LearnerSession.Advance
         do {
-            advance = try session.recordPassAndAdvance()
+            advance = try session.recordPassAndAdvance(language: context.language)
         } catch {
             return context.fail(LearningText.writeFailed(error.localizedDescription))
         }

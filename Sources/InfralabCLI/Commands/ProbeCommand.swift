@@ -23,7 +23,7 @@ struct ProbeCommand: Command {
             Exit status is 0 whether or not the flow gets through; 1 when the topology has errors.
             """,
         ko: """
-            경로, 보안 그룹, 네트워크 ACL, NAT, 프록시와 지정한 장애를 시뮬레이션해서 "A가 이 포트로 B에 닿을까?"에 \
+            경로, 보안 그룹, 네트워크 ACL, NAT, 프록시와 지정한 장애를 시뮬레이션해서 "A에서 이 포트로 B에 접속할 수 있을까?"에 \
             답해요. 홉마다 결과와 그 결과를 정한 규칙이나 경로를 보여 줘요.
             흐름이 통과하든 막히든 종료 상태는 0이고, 토폴로지에 오류가 있으면 1이에요.
             """)
@@ -132,7 +132,7 @@ struct ProbeCommand: Command {
                     UsageError(
                         LocalizedText(
                             en: "`--port \(text)` is not a port; use a number from 1 to 65535",
-                            ko: "`--port \(text)`은(는) 포트 번호가 아니에요. 1부터 65535까지의 숫자를 쓰세요")))
+                            ko: "`--port \(Korean.topic("\(text)`")) 포트 번호가 아니에요. 1부터 65535까지의 숫자를 쓰세요")))
             }
             port = number
         } else if ipProtocol != .icmp {
@@ -148,7 +148,7 @@ struct ProbeCommand: Command {
                     UsageError(
                         LocalizedText(
                             en: "`--client-ports \(text)` is not a port range; write LO-HI, e.g. 32768-60999",
-                            ko: "`--client-ports \(text)`은(는) 포트 범위가 아니에요. LO-HI 형식으로 쓰세요(예: 32768-60999)")))
+                            ko: "`--client-ports \(Korean.topic("\(text)`")) 포트 범위가 아니에요. LO-HI 형식으로 쓰세요(예: 32768-60999)")))
             }
             clientPorts = range
         }
@@ -191,7 +191,7 @@ struct ProbeCommand: Command {
         return UsageError(
             LocalizedText(
                 en: "`--incident \(text)` is not KIND:NAME; the kinds are \(kinds.joined(separator: ", "))",
-                ko: "`--incident \(text)`은(는) KIND:NAME 형식이 아니에요. 쓸 수 있는 종류: \(kinds.joined(separator: ", "))"),
+                ko: "`--incident \(Korean.topic("\(text)`")) KIND:NAME 형식이 아니에요. 쓸 수 있는 종류: \(kinds.joined(separator: ", "))"),
             suggestion: suggestion)
     }
 }

@@ -27,7 +27,7 @@ struct ResetCommand: Command {
         case .success(let s): session = s
         }
         do {
-            let backup = try session.installStarter()
+            let backup = try session.installStarter(language: context.language)
             if let backup { context.say(LearningText.backedUp(LabPack.displayPath(backup))) }
             context.say(LearningText.resetDone(LabPack.displayPath(session.workspace.topologyPath)))
             return ExitStatus.success

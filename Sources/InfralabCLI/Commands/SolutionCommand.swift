@@ -29,7 +29,7 @@ struct SolutionCommand: Command {
         guard passed || context.arguments.isSet("yes") else {
             return context.fail(LearningText.solutionNotPassed)
         }
-        guard let text = session.solutionText(for: session.step) else {
+        guard let text = session.solutionText(for: session.step, language: context.language) else {
             return context.fail(LocalizedText(en: "this step has no reference solution", ko: "이 단계에는 참고 답안이 없어요"))
         }
         if context.arguments.isSet("apply") {

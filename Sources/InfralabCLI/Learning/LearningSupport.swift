@@ -97,7 +97,7 @@ extension CommandContext {
             return fail(LearningText.labsNotFound, status: ExitStatus.noInput)
         }
         let recordLabs = labsOverride != nil || environment["INFRALAB_LABS"].map { !$0.isEmpty } == true
-        switch LearnerSession.create(at: root, labsPath: labs, recordLabs: recordLabs) {
+        switch LearnerSession.create(at: root, labsPath: labs, recordLabs: recordLabs, language: language) {
         case .failure(let error):
             return report(error)
         case .success(let session):
@@ -129,19 +129,19 @@ enum LearningText {
     static func progressInvalid(_ path: String) -> LocalizedText {
         LocalizedText(
             en: "your progress file `\(path)` is damaged. Fix it by hand, or run `infralab reset --progress` to start your progress over: your topology.yaml stays, and the damaged file is backed up.",
-            ko: "진행 파일 `\(path)`이 손상됐어요. 직접 고치거나 `infralab reset --progress`로 진행 기록을 새로 시작하세요. topology.yaml은 그대로 두고, 손상된 파일은 백업해 둘게요.")
+            ko: "진행 파일 \(Korean.subject("`\(path)`")) 손상됐어요. 직접 고치거나 `infralab reset --progress`로 진행 기록을 새로 시작하세요. topology.yaml은 그대로 두고, 손상된 파일은 백업해 둘게요.")
     }
     static func writeFailed(_ message: String) -> LocalizedText {
         LocalizedText(en: "could not write the workspace: \(message)", ko: "작업 공간에 쓰지 못했어요: \(message)")
     }
     static let welcome = LocalizedText(en: "Welcome to infralab.", ko: "infralab에 오신 걸 환영해요.")
     static func workspaceCreated(_ root: String, _ file: String) -> LocalizedText {
-        LocalizedText(en: "Your workspace is `\(root)`; your file is `\(file)`.", ko: "작업 공간은 `\(root)`, 고칠 파일은 `\(file)`이에요.")
+        LocalizedText(en: "Your workspace is `\(root)`; your file is `\(file)`.", ko: "작업 공간은 `\(root)`, 고칠 파일은 \(Korean.isA("`\(file)`")).")
     }
     static func workspaceHere(_ file: String) -> LocalizedText {
-        LocalizedText(en: "This folder is now your workspace; your file is `\(file)`.", ko: "이 폴더가 작업 공간이에요. 고칠 파일은 `\(file)`이에요.")
+        LocalizedText(en: "This folder is now your workspace; your file is `\(file)`.", ko: "이 폴더가 작업 공간이에요. 고칠 파일은 \(Korean.isA("`\(file)`")).")
     }
-    static let stepPassed = LocalizedText(en: "Step passed.", ko: "이 단계를 통과했어요.")
+    static let stepPassed = LocalizedText(en: "Step passed.", ko: "이 단계를 통과하셨어요.")
     static func missionComplete(_ title: String) -> LocalizedText {
         LocalizedText(en: "Mission complete: \(title)", ko: "미션 완료: \(title)")
     }
@@ -153,24 +153,24 @@ enum LearningText {
     }
     static let allPassHint = LocalizedText(en: "Everything passes. Run `infralab next` to move on.", ko: "모두 통과했어요. `infralab next`로 넘어가세요.")
     static let noHints = LocalizedText(en: "This requirement has no more hints. `infralab solution --yes` shows the reference, if you really need it.",
-                                       ko: "이 요구 사항의 힌트는 다 봤어요. 정말 필요하면 `infralab solution --yes`로 참고 답안을 볼 수 있어요.")
+                                       ko: "이 요구 사항의 힌트를 모두 보셨어요. 정말 필요하면 `infralab solution --yes`로 참고 답안을 볼 수 있어요.")
     static let solutionNotPassed = LocalizedText(
         en: "you have not passed this step yet; the reference takes the puzzle away. Run `infralab solution --yes` if you are sure.",
-        ko: "아직 이 단계를 통과하지 않았어요. 답을 보면 풀 거리가 사라져요. 그래도 보려면 `infralab solution --yes`를 실행하세요.")
+        ko: "아직 이 단계를 통과하지 않으셨어요. 답을 먼저 보면 직접 풀어 볼 기회가 사라져요. 그래도 보려면 `infralab solution --yes`를 실행하세요.")
     static func solutionApplied(_ file: String) -> LocalizedText {
         LocalizedText(en: "The reference solution is now in `\(file)`.", ko: "참고 답안을 `\(file)`에 넣었어요.")
     }
     static func resetDone(_ file: String) -> LocalizedText {
-        LocalizedText(en: "`\(file)` is back to this step's starter.", ko: "`\(file)`을 이 단계의 시작 파일로 되돌렸어요.")
+        LocalizedText(en: "`\(file)` is back to this step's starter.", ko: "\(Korean.object("`\(file)`")) 이 단계의 시작 파일로 되돌렸어요.")
     }
     static let progressReset = LocalizedText(en: "Your progress starts over at the first step; your topology file was not touched.",
                                              ko: "진행 기록을 첫 단계부터 다시 시작해요. 토폴로지 파일은 건드리지 않았어요.")
     static func unknownPosition(_ text: String) -> LocalizedText {
         LocalizedText(en: "no mission or step `\(text)`. Try a number (`3`, `3.2`), a mission id (`bastion`) or `mission/step`; `infralab list` shows them all.",
-                      ko: "`\(text)`라는 미션이나 단계가 없어요. 숫자(`3`, `3.2`), 미션 id(`bastion`), `미션/단계` 형태로 써 보세요. `infralab list`에 모두 나와요.")
+                      ko: "\(Korean.quoting("`\(text)`")) 미션이나 단계가 없어요. 숫자(`3`, `3.2`), 미션 id(`bastion`), `미션/단계` 형태로 써 보세요. `infralab list`에 모두 나와요.")
     }
     static func watching(_ file: String) -> LocalizedText {
-        LocalizedText(en: "Watching `\(file)`; save it to re-grade. Ctrl-C stops.", ko: "`\(file)`을 지켜보고 있어요. 저장하면 다시 채점해요. 멈추려면 Ctrl-C를 누르세요.")
+        LocalizedText(en: "Watching `\(file)`; save it to re-grade. Ctrl-C stops.", ko: "\(Korean.object("`\(file)`")) 지켜보고 있어요. 저장하면 다시 채점해요. 멈추려면 Ctrl-C를 누르세요.")
     }
     static let alreadyWorkspace = LocalizedText(en: "This folder is already an infralab workspace.", ko: "이 폴더는 이미 infralab 작업 공간이에요.")
     static func noSuchStep(_ text: String) -> LocalizedText {

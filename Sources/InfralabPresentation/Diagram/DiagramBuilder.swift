@@ -122,17 +122,17 @@ public struct DiagramBuilder {
     /// `HTTP :80 → redirect :443`, one line per redirecting listener.
     private func redirects(_ balancer: LoadBalancer) -> [String] {
         balancer.listeners.compactMap { listener in
-            listener.redirect.map { "\(listener.protocol.rawValue) :\(listener.port.value) → \(t("redirect", "리디렉션")) :\($0.value)" }
+            listener.redirect.map { "\(listener.protocol.rawValue) :\(listener.port.value) → \(t("redirect", "리다이렉트")) :\($0.value)" }
         }
     }
 
     private mutating func subnetCluster(_ subnet: Subnet) -> Diagram.Cluster {
         let isPublic = engine.isPublicSubnet(subnet.name) ?? false
-        let table = engine.effectiveRouteTable(ofSubnet: subnet.name)?.name ?? t("main (local only)", "기본(local만)")
-        let subtitle = "\(subnet.cidr.value) · \(isPublic ? t("public", "퍼블릭") : t("private", "프라이빗")) · \(t("routes", "라우팅")): \(table)"
+        let table = engine.effectiveRouteTable(ofSubnet: subnet.name)?.name ?? t("main (local only)", "기본(local 경로만)")
+        let subtitle = "\(subnet.cidr.value) · \(isPublic ? t("public", "퍼블릭") : t("private", "프라이빗")) · \(t("routes", "라우팅 테이블")): \(table)"
         var result = cluster(isPublic ? .publicSubnet : .privateSubnet, key: "subnet/\(subnet.name)", title: subnet.name, subtitle: subtitle)
         for nat in topology.natGateways where nat.subnet.name == subnet.name {
-            let eip = nat.elasticIP.map { "EIP \($0.value)" } ?? t("no Elastic IP", "탄력적 IP 없음")
+            let eip = nat.elasticIP.map { "\(t("EIP", "탄력적 IP")) \($0.value)" } ?? t("no Elastic IP", "탄력적 IP 없음")
             result.items.append(.node(node(nat.name, .natGateway, caption: t("NAT gateway", "NAT 게이트웨이"), details: [eip])))
         }
         for instance in topology.instances where instance.subnet?.name == subnet.name {
@@ -146,7 +146,7 @@ public struct DiagramBuilder {
         var details: [String] = []
         if let ip = placement?.privateIP { details.append(ip.description) }
         if let ip = placement?.publicIP {
-            details.append((placement?.hasElasticIP == true ? "EIP " : t("public ", "퍼블릭 ")) + ip.description)
+            details.append((placement?.hasElasticIP == true ? t("EIP ", "탄력적 IP ") : t("public ", "퍼블릭 ")) + ip.description)
         }
         if let groups = instance.securityGroups, !groups.isEmpty {
             details.append("sg: " + groups.map(\.name).joined(separator: ", "))

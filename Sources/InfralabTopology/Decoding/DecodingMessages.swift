@@ -100,7 +100,7 @@ enum DecodingMessage {
     static func reservedName(_ name: String) -> LocalizedText {
         LocalizedText(
             en: "`\(name)` is reserved: it always means any public address; choose another name",
-            ko: "\(Korean.topic("`\(name)`")) 예약된 이름이에요(언제나 모든 공인 주소를 뜻해요). 다른 이름을 지어 주세요")
+            ko: "\(Korean.topic("`\(name)`")) 예약된 이름이에요(언제나 모든 퍼블릭 주소를 뜻해요). 다른 이름을 지어 주세요")
     }
 
     static func definedHere(_ kind: ComponentKind, _ name: String) -> LocalizedText {

@@ -5,7 +5,7 @@ public enum DNSCNAMEAtApex: TopologyRule {
     public static let description = RuleDescription(
         id: "dns-cname-apex", severity: .error,
         summary: LocalizedText(en: "A CNAME record is not at the zone apex (use an alias record there).",
-                               ko: "CNAME 레코드는 존의 루트(apex)에 둘 수 없어요(거기에는 별칭 레코드를 써요)."),
+                               ko: "CNAME 레코드는 존의 루트 도메인(에이펙스)에 둘 수 없어요(거기에는 별칭 레코드를 써요)."),
         failingExample: """
             dns:
               zones:
@@ -32,7 +32,7 @@ public enum DNSCNAMEAtApex: TopologyRule {
             zone.records.filter { $0.type == .cname && isApex($0.name.value, zone: zone.name) }.map { record in
                 description.diagnostic(
                     LocalizedText(en: "a CNAME record cannot be at the apex of zone `\(zone.name)`",
-                                  ko: "존 `\(zone.name)`의 루트(apex)에는 CNAME 레코드를 둘 수 없어요"),
+                                  ko: "존 `\(zone.name)`의 루트 도메인(에이펙스)에는 CNAME 레코드를 둘 수 없어요"),
                     at: record.name.location, length: max(1, record.name.value.count),
                     suggestion: LocalizedText(en: "use `type: ALIAS` pointing at the load balancer, or put the CNAME on a subdomain such as `www`",
                                               ko: "로드 밸런서를 가리키는 `type: ALIAS`를 쓰거나, CNAME은 `www` 같은 하위 도메인에 두세요"))

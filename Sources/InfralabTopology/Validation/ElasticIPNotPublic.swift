@@ -4,7 +4,7 @@ import InfralabSyntax
 public enum ElasticIPNotPublic: TopologyRule {
     public static let description = RuleDescription(
         id: "elastic-ip-not-public", severity: .error,
-        summary: LocalizedText(en: "An Elastic IP is a public address, not a private or reserved one.", ko: "탄력적 IP는 공인 주소예요. 사설 주소나 예약된 주소는 쓸 수 없어요."),
+        summary: LocalizedText(en: "An Elastic IP is a public address, not a private or reserved one.", ko: "탄력적 IP는 퍼블릭 주소예요. 프라이빗 주소나 예약된 주소는 쓸 수 없어요."),
         failingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
@@ -29,9 +29,9 @@ public enum ElasticIPNotPublic: TopologyRule {
     /// Ranges that are never public: RFC 1918, this network, shared address space
     /// (carrier NAT), loopback, link-local, multicast and reserved.
     static let nonPublic: [(CIDR, LocalizedText)] = [
-        (CIDR("10.0.0.0/8")!, LocalizedText(en: "a private address", ko: "사설 주소")),
-        (CIDR("172.16.0.0/12")!, LocalizedText(en: "a private address", ko: "사설 주소")),
-        (CIDR("192.168.0.0/16")!, LocalizedText(en: "a private address", ko: "사설 주소")),
+        (CIDR("10.0.0.0/8")!, LocalizedText(en: "a private address", ko: "프라이빗 주소")),
+        (CIDR("172.16.0.0/12")!, LocalizedText(en: "a private address", ko: "프라이빗 주소")),
+        (CIDR("192.168.0.0/16")!, LocalizedText(en: "a private address", ko: "프라이빗 주소")),
         (CIDR("0.0.0.0/8")!, LocalizedText(en: "a reserved address", ko: "예약된 주소")),
         (CIDR("100.64.0.0/10")!, LocalizedText(en: "a carrier-grade NAT address", ko: "통신사 NAT용 주소")),
         (CIDR("127.0.0.0/8")!, LocalizedText(en: "a loopback address", ko: "루프백 주소")),
@@ -53,7 +53,7 @@ public enum ElasticIPNotPublic: TopologyRule {
             let text = address.value.description
             return description.diagnostic(
                 LocalizedText(en: "Elastic IP \(text) is \(problem.en); an Elastic IP is a public address the internet can reach",
-                              ko: "탄력적 IP \(Korean.topic(text)) \(Korean.isA(problem.ko ?? problem.en)). 탄력적 IP는 인터넷에서 닿을 수 있는 공인 주소여야 해요"),
+                              ko: "탄력적 IP \(Korean.topic(text)) \(Korean.isA(problem.ko ?? problem.en)). 탄력적 IP는 인터넷에서 접속할 수 있는 퍼블릭 주소여야 해요"),
                 at: address.location, length: text.count)
         }
     }

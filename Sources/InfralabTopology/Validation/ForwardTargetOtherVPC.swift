@@ -36,7 +36,7 @@ public enum ForwardTargetOtherVPC: TopologyRule {
                 else { return nil }
                 return description.diagnostic(
                     LocalizedText(en: "instance `\(instance.name)` (VPC `\(vpc)`) forwards to `\(target.name)` in VPC `\(targetVPC)`: VPCs do not reach each other's private addresses",
-                                  ko: "인스턴스 `\(instance.name)`(VPC `\(vpc)`)에서 VPC `\(targetVPC)`의 \(Korean.toward("`\(target.name)`")) 포워딩해요. VPC끼리는 서로의 사설 주소에 닿지 않아요"),
+                                  ko: "인스턴스 `\(instance.name)`(VPC `\(vpc)`)에서 VPC `\(targetVPC)`의 \(Korean.toward("`\(target.name)`")) 포워딩해요. VPC끼리는 서로의 프라이빗 주소로 통신할 수 없어요"),
                     at: forward.target.location, length: forward.target.name.count,
                     notes: [.defined(.instance, target.name, at: target.location)])
             }

@@ -32,7 +32,7 @@ public enum NATGatewayWithoutElasticIP: TopologyRule {
                 LocalizedText(en: "NAT gateway `\(nat.name)` has no `elastic-ip`: a public NAT gateway needs an Elastic IP to reach the internet",
                               ko: "NAT 게이트웨이 `\(nat.name)`에 `elastic-ip`가 없어요. 퍼블릭 NAT 게이트웨이가 인터넷에 나가려면 탄력적 IP가 필요해요"),
                 at: nat.location, length: nat.name.count,
-                suggestion: LocalizedText(en: "add `elastic-ip: A.B.C.D` (a public address)", ko: "`elastic-ip: A.B.C.D`(공인 주소)를 추가해 주세요"))
+                suggestion: LocalizedText(en: "add `elastic-ip: A.B.C.D` (a public address)", ko: "`elastic-ip: A.B.C.D`(퍼블릭 주소)를 추가해 주세요"))
         }
     }
 }

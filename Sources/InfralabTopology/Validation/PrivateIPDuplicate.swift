@@ -4,7 +4,7 @@ import InfralabSyntax
 public enum PrivateIPDuplicate: TopologyRule {
     public static let description = RuleDescription(
         id: "private-ip-duplicate", severity: .error,
-        summary: LocalizedText(en: "Each instance has its own private IP.", ko: "사설 IP는 인스턴스마다 달라야 해요."),
+        summary: LocalizedText(en: "Each instance has its own private IP.", ko: "프라이빗 IP는 인스턴스마다 달라야 해요."),
         failingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16 }
@@ -37,7 +37,7 @@ public enum PrivateIPDuplicate: TopologyRule {
             let text = address.value.description
             diagnostics.append(description.diagnostic(
                 LocalizedText(en: "private IP \(text) is already used by instance `\(earlier.name)`",
-                              ko: "사설 IP \(Korean.topic(text)) 이미 인스턴스 `\(earlier.name)`에서 쓰고 있어요"),
+                              ko: "프라이빗 IP \(Korean.topic(text)) 이미 인스턴스 `\(earlier.name)`에서 쓰고 있어요"),
                 at: address.location, length: text.count,
                 notes: [.init(LocalizedText(en: "instance `\(earlier.name)` has it", ko: "인스턴스 `\(earlier.name)`의 주소"),
                               at: earlier.privateIP?.location ?? earlier.location)]))

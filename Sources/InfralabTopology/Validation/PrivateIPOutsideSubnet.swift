@@ -29,7 +29,7 @@ public enum PrivateIPOutsideSubnet: TopologyRule {
             let text = address.value.description, cidr = subnet.cidr.value.description
             return description.diagnostic(
                 LocalizedText(en: "private IP \(text) of instance `\(instance.name)` is not inside its subnet `\(subnet.name)` (\(cidr))",
-                              ko: "인스턴스 `\(instance.name)`의 사설 IP \(Korean.topic(text)) 서브넷 `\(subnet.name)`(\(cidr)) 안에 있지 않아요"),
+                              ko: "인스턴스 `\(instance.name)`의 프라이빗 IP \(Korean.topic(text)) 서브넷 `\(subnet.name)`(\(cidr)) 안에 있지 않아요"),
                 at: address.location, length: text.count,
                 notes: [.init(LocalizedText(en: "subnet `\(subnet.name)` is \(cidr)", ko: "서브넷 `\(subnet.name)`의 블록은 \(Korean.isA(cidr))"), at: subnet.cidr.location)])
         }

@@ -50,12 +50,12 @@ public enum RouteMoreSpecificThanLocal: TopologyRule {
                 let middlebox = kind == .natGateway || kind == .instance
                 if middlebox && subnetCIDRs.contains(cidr) { return nil }
                 let why = middlebox
-                    ? LocalizedText(en: "\(cidr) is not the CIDR of a subnet of VPC `\(vpc.name)`", ko: "\(cidr)와 CIDR이 같은 서브넷이 VPC `\(vpc.name)`에 없어요")
+                    ? LocalizedText(en: "\(cidr) is not the CIDR of a subnet of VPC `\(vpc.name)`", ko: "CIDR이 \(cidr)인 서브넷이 VPC `\(vpc.name)`에 없어요")
                     : LocalizedText(en: "only a NAT gateway or an instance may carry traffic for a subnet inside the VPC",
                                     ko: "VPC 안의 서브넷으로 가는 트래픽은 NAT 게이트웨이나 인스턴스만 받을 수 있어요")
                 return description.diagnostic(
                     LocalizedText(en: "route to \(cidr) via `\(route.target.name)` is more specific than the local route \(vpc.cidr.value), and AWS refuses it: \(why.en)",
-                                  ko: "`\(route.target.name)`을 거쳐 \(cidr)로 가는 경로는 로컬 경로 \(vpc.cidr.value)보다 구체적이라 AWS가 받아 주지 않아요. \(why.text(.ko))"),
+                                  ko: "\(Korean.object("`\(route.target.name)`")) 거쳐 \(Korean.toward("\(cidr)")) 가는 경로는 로컬 경로 \(vpc.cidr.value)보다 구체적이라 AWS가 받아 주지 않아요. \(why.text(.ko))"),
                     at: route.destination.location, length: cidr.description.count,
                     suggestion: LocalizedText(en: "delete it: traffic inside the VPC follows the local route", ko: "지우세요. VPC 안의 트래픽은 로컬 경로를 따라가요"))
             }

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import InfralabTestSupport
 @testable import InfralabSyntax
 @testable import InfralabTopology
 @testable import InfralabNetwork
@@ -86,6 +88,69 @@ struct KoreanStyleTests {
     ])
     func checkerCatchesHapnidache(_ text: String) {
         #expect(Self.registerProblem(text) != nil)
+    }
+
+    /// Words the Korean reviewer ruled out (Docs/authoring.md, "Korean text"): "reach" is
+    /// 접속하다/통신하다/접근하다, never 닿다; 퍼블릭/프라이빗, never 공인/사설; the learner
+    /// is thanked with 높임.
+    static func termProblem(_ line: String) -> String? {
+        let ruledOut: [(word: String, why: String)] = [
+            ("닿", "닿다 for reach (write 접속하다, 통신하다 or 접근하다)"),
+            ("공인", "공인 (write 퍼블릭)"), ("사설", "사설 (write 프라이빗)"),
+            ("수고했어요", "수고했어요 (write 수고하셨어요)"),
+        ]
+        return ruledOut.first { line.contains($0.word) }.map(\.why)
+    }
+
+    /// The Korean a learner reads: `ko:` text in missions, Korean strings in Sources, the
+    /// Korean workbook and reference docs. Docs/ko/authoring.md names the ruled-out words
+    /// on purpose and is left out.
+    static func koreanLines() -> [(place: String, text: String)] {
+        func files(_ folder: String, _ ext: String) -> [URL] {
+            let root = packageRoot.appendingPathComponent(folder)
+            let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+            return (enumerator?.compactMap { $0 as? URL } ?? []).filter { $0.pathExtension == ext }
+        }
+        let all = files("Labs", "yaml") + files("Solutions", "yaml") + files("Sources", "swift")
+            + files("Docs/workbook/ko", "md") + files("Docs/ko", "md").filter { $0.lastPathComponent != "authoring.md" }
+        var lines: [(String, String)] = []
+        for file in all {
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) }) {
+                let place = file.path.replacingOccurrences(of: packageRoot.path + "/", with: "") + ":\(index + 1)"
+                lines.append((place, String(line)))
+            }
+        }
+        return lines
+    }
+
+    @Test func learnerTextUsesTheChosenTerms() {
+        let lines = Self.koreanLines()
+        #expect(lines.count > 1000, "guards against reading nothing")
+        for (place, text) in lines {
+            if let problem = Self.termProblem(text), !place.hasSuffix("Korean.swift") {
+                Issue.record("\(place): \(problem): \(text.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+    }
+
+    @Test func learnerTextIsInHaeyoche() {
+        for (place, text) in Self.koreanLines() where !place.hasPrefix("Tests/") {
+            if let problem = Self.registerProblem(text) {
+                Issue.record("\(place): \(problem): \(text.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+    }
+
+    @Test(arguments: ["WAS는 DB에 닿아요", "공인 IP", "사설 대역", "모든 미션을 마쳤어요. 수고했어요!"])
+    func termCheckCatches(_ text: String) {
+        #expect(Self.termProblem(text) != nil)
+    }
+
+    @Test(arguments: ["WAS는 DB에 접속할 수 있어요", "퍼블릭 IP", "프라이빗 대역", "수고하셨어요!"])
+    func termCheckAccepts(_ text: String) {
+        #expect(Self.termProblem(text) == nil)
     }
 
     @Test(arguments: [

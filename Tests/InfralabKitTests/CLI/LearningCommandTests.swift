@@ -105,7 +105,10 @@ import InfralabCLI
         #expect(refused.stderr.contains("--yes"))
         let shown = runCLI(["solution", "--yes"], workingDirectory: directory)
         #expect(shown.status == 0)
-        #expect(shown.stdout == (try String(contentsOfFile: Self.pack.missions[0].steps[0].solutionPath, encoding: .utf8)))
+        let solution = try String(contentsOfFile: Self.pack.missions[0].steps[0].solutionPath, encoding: .utf8)
+        #expect(shown.stdout == BilingualComments.keeping(.en, in: solution), "the solution, its comments in English")
+        let korean = runCLI(["solution", "--yes", "--lang", "ko"], workingDirectory: directory)
+        #expect(korean.stdout == BilingualComments.keeping(.ko, in: solution), "the solution, its comments in Korean")
     }
 
     @Test("goto another mission brings its starter and keeps the learner's file")

@@ -44,7 +44,7 @@ import Testing
         #expect(result.reason.location?.line == 19, "the `{ port: 22, from: 13.125.10.11 }` rule")
         #expect(result.reason.message.en.contains("admits only 13.125.10.11/32"))
         #expect(result.reason.message.en.contains("name the sender's security group"))
-        #expect(result.reason.message.ko?.contains("보안 그룹을 이름으로") == true)
+        #expect(result.reason.message.ko?.contains("보내는 쪽의 보안 그룹 이름을 적어") == true)
     }
 
     @Test("with no rule for the port at all, it points at the group")
