@@ -218,6 +218,9 @@ public struct Step: Hashable, Sendable {
     public var carried: [String]
     public var mutantWaivers: [MutantWaiver]
     public var location: SourceLocation
+    /// What happens in the story before the learner's turn, applied to their file when
+    /// they arrive from the step before (`events:`).
+    public var events: [StoryEvent] = []
 }
 
 public struct Mission: Hashable, Sendable {

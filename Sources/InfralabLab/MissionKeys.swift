@@ -88,6 +88,47 @@ public enum MissionKeys {
         Key("carry", .either(.choice(["all", "none"]), .list(.text)), "Earlier requirements that must still hold: all, none, or their ids."),
         Key("requirements", .list(.mapping(requirement)), required: true, "What the step checks."),
         Key("mutants", .list(.mapping(mutantWaiver)), "Automatic mutants this step waives."),
+        Key("events", .list(.mapping(event)), "What happens in the story before the learner's turn, written into their own file when they arrive with `next`."),
+    ])
+
+    static let valueHelp = "Written into the learner's file; may hold references such as `{ name-of: role:db }`."
+
+    public static let eventAdd = KeyTable("event-add", "Adds the entry `name` under a top-level section of the learner's file.", [
+        Key("section", .text, required: true, "A top-level section: `sites`, `outside`, `instances`, …"),
+        Key("name", .text, required: true, "The entry's name (the story's name for it)."),
+        Key("value", .yaml, required: true, "The entry's value. " + valueHelp),
+    ])
+
+    public static let eventSet = KeyTable("event-set", "Sets a key on every selected component.", [
+        Key("select", .text, required: true, "The components. " + selectorHelp),
+        Key("key", .text, required: true, "The key to set, e.g. `public-ip`."),
+        Key("value", .yaml, required: true, "Its value. " + valueHelp),
+    ])
+
+    public static let eventAddRule = KeyTable("event-add-rule", "Appends a rule to the first security group of every selected instance.", [
+        Key("security-group-of", .text, required: true, "Whose security group. " + selectorHelp),
+        Key("inbound", .yaml, "An inbound rule, e.g. `{ port: 22, from: 0.0.0.0/0 }`."),
+        Key("outbound", .yaml, "An outbound rule."),
+    ])
+
+    public static let eventAddRoute = KeyTable("event-add-route", "Appends a route to the route table of every selected instance's subnet.", [
+        Key("route-table-of", .text, required: true, "Whose route table. " + selectorHelp),
+        Key("route", .yaml, required: true, "The route, e.g. `{ to: admin, via: { internet-gateway-of: role:db } }`."),
+    ])
+
+    public static let eventAddForward = KeyTable("event-add-forward", "Forwards a port on the router of the site where the selected host runs (a tunnel where the site has no public IP).", [
+        Key("to", .text, required: true, "The host. " + selectorHelp),
+        Key("port", .integer(1...65535), required: true, "The public port."),
+        Key("to-port", .integer(1...65535), "The host's port (default: the same)."),
+    ])
+
+    public static let event = KeyTable("event", "One story event: exactly one operation, and an optional note written as a comment.", [
+        Key("add", .mapping(eventAdd), "Add a named entry."),
+        Key("set", .mapping(eventSet), "Set a key on selected components."),
+        Key("add-rule", .mapping(eventAddRule), "Add a security-group rule."),
+        Key("add-route", .mapping(eventAddRoute), "Add a route."),
+        Key("add-forward", .mapping(eventAddForward), "Forward a port on a site's router."),
+        Key("note", .localized, "A comment on the first line the event adds, in the learner's language."),
     ])
 
     public static let tier = KeyTable("tier", "A tier of the service, by role.", [

@@ -127,6 +127,7 @@ public enum MissionLoader {
         var carried: [String] = []
         var requirements: [Requirement] = []
         var waivers: [MutantWaiver] = []
+        var events: [StoryEvent] = []
         for entry in entries {
             switch entry.key {
             case "id": id = reader.string(entry.value, "id")
@@ -159,6 +160,8 @@ public enum MissionLoader {
                 for item in reader.sequence(entry.value, "requirements") ?? [] {
                     if let requirement = readRequirement(item, &reader) { requirements.append(requirement) }
                 }
+            case "events":
+                events = StoryEventReader.read(entry.value, &reader)
             case "mutants":
                 for item in reader.sequence(entry.value, "mutants") ?? [] {
                     guard let fields = reader.mapping(item, "a mutant waiver", allowed: MissionKeys.mutantWaiver.allowed) else { continue }
@@ -182,7 +185,7 @@ public enum MissionLoader {
         return Step(id: id, title: title ?? LocalizedText(verbatim: id), story: story ?? LocalizedText(verbatim: ""),
                     brief: brief ?? LocalizedText(verbatim: ""), starterPath: starter ?? "starters/\(id).yaml",
                     solutionPath: solution ?? "", freshStart: freshStart, requirements: requirements, carried: carried,
-                    mutantWaivers: waivers, location: node.location)
+                    mutantWaivers: waivers, location: node.location, events: events)
     }
 
     static func readRequirement(_ node: YAMLNode, _ reader: inout NodeReader) -> Requirement? {

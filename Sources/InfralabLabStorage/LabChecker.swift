@@ -127,7 +127,7 @@ package struct PackCheck: Sendable {
     package var run: @Sendable (inout PackCheckContext) -> Void
 
     package static let all: [PackCheck] = [
-        missionKorean, serviceDeclared, stepKorean, threeHints, starterFails, solutionPasses, selectorsMatch,
+        missionKorean, serviceDeclared, stepKorean, threeHints, starterFails, storyArrives, solutionPasses, selectorsMatch,
         variantsAsDeclared, mutantsCaught,
     ]
 }

@@ -12,6 +12,8 @@ public struct LearnerSession: Sendable {
     public var progress: InfralabLab.Progress
     /// Said once to the learner (a pack that changed under their progress, …).
     public var notices: [LocalizedText] = []
+    /// The language notes written into the learner's file by story events are in.
+    public var language: Language = .en
 
     package init(workspace: Workspace, pack: LabPack, progress: InfralabLab.Progress, notices: [LocalizedText] = []) {
         self.workspace = workspace
@@ -131,15 +133,19 @@ public struct LearnerSession: Sendable {
             .map { BilingualComments.keeping(language, in: $0) }
     }
 
-    /// Writes the current step's starter (comments in `language`) as the learner's file;
-    /// returns the backup path.
+    /// Writes the current step's starter (comments in `language`, default: the
+    /// session's) as the learner's file; returns the backup path. The backup is named
+    /// after the step the old file belonged to (`label`, default: the current step).
     @discardableResult
-    public func installStarter(language: Language = .en) throws -> String? {
-        guard let text = starterText(for: step, in: mission, language: language) else {
+    public func installStarter(label: String? = nil, language: Language? = nil) throws -> String? {
+        guard let text = starterText(for: step, in: mission, language: language ?? self.language) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)])
         }
-        return try workspace.replaceTopology(with: Workspace.withEditorSchemaLine(text), label: "\(mission.id)-\(step.id)")
+        return try workspace.replaceTopology(with: Workspace.withEditorSchemaLine(text), label: label ?? positionLabel)
     }
+
+    /// `mission-step`, the name backups of a file belonging to the current step carry.
+    public var positionLabel: String { "\(mission.id)-\(step.id)" }
 
     // MARK: Grading
 
@@ -160,16 +166,36 @@ public struct LearnerSession: Sendable {
     // MARK: Moving
 
     public enum Advance: Sendable {
-        /// Moved to the next step of the same mission; the learner's file stays.
-        case nextStep
+        /// Moved to the next step of the same mission; the learner's file stayed theirs,
+        /// with the step's events applied (or refused).
+        case nextStep(Arrival)
         /// Entered a new mission: its starter replaced the file (backup path, if any).
         case nextMission(backup: String?)
         /// Every mission is done.
         case finished
     }
 
+    /// What arriving at a step did to the learner's file.
+    public enum Arrival: Sendable {
+        /// No events, or every change was already there.
+        case unchanged
+        /// The events were written into the file (the old file backed up first).
+        case applied(LineDiff, backup: String?)
+        /// The file could not take the events; it is untouched.
+        case refused(StoryEventFailure)
+    }
+
+    /// What `goto` did with the learner's file.
+    public enum FileOutcome: Sendable {
+        /// The target is the step the file already belongs to.
+        case kept
+        /// The target step's starter replaced the file (backup path, if one was made).
+        case replaced(backup: String?)
+    }
+
     /// Records the current step as passed and moves on.
-    public mutating func recordPassAndAdvance(language: Language = .en) throws -> Advance {
+    public mutating func recordPassAndAdvance(language: Language? = nil) throws -> Advance {
+        if let language { self.language = language }
         progress.recordPass(mission.id, step.id)
         guard let (nextMission, nextStep) = pack.position(after: mission.id, step: step.id) else {
             progress.isFinished = true
@@ -177,25 +203,52 @@ public struct LearnerSession: Sendable {
             return .finished
         }
         let crossing = nextMission.id != mission.id || nextStep.freshStart
+        let previous = positionLabel
         progress.missionID = nextMission.id
         progress.stepID = nextStep.id
-        var backup: String?
-        if crossing { backup = try installStarter(language: language) }
+        if crossing {
+            let backup = try installStarter(label: previous)
+            try workspace.writeProgress(progress)
+            return .nextMission(backup: backup)
+        }
+        let arrival = try arrive(label: previous)
         try workspace.writeProgress(progress)
-        return crossing ? .nextMission(backup: backup) : .nextStep
+        return .nextStep(arrival)
     }
 
-    /// Moves to a step chosen by the learner (`goto`). A step of another mission, or a
-    /// fresh-start step, brings its starter (the old file backed up).
-    public mutating func move(to mission: Mission, step: Step, language: Language = .en) throws -> String? {
-        let crossing = mission.id != self.mission.id || step.freshStart
+    /// Applies the current step's events to the learner's file, backing it up (named
+    /// after `label`, the step the file belonged to) before writing.
+    public func arrive(label: String) throws -> Arrival {
+        guard !step.events.isEmpty else { return .unchanged }
+        let display = LabPack.displayPath(workspace.topologyPath)
+        guard let text = workspace.readTopologyText() else {
+            return .refused(StoryEventFailure(LocalizedText(en: "`\(display)` is missing or cannot be read", ko: "`\(display)` 파일이 없거나 읽을 수 없어요"),
+                                              at: nil))
+        }
+        switch StoryEventApplier.apply(step.events, to: text, file: display, language: language) {
+        case .failure(let failure):
+            return .refused(failure)
+        case .success(let arrival):
+            guard arrival.changed else { return .unchanged }
+            let backup = try workspace.replaceTopology(with: arrival.text, label: label)
+            return .applied(arrival.diff, backup: backup)
+        }
+    }
+
+    /// Moves to a step chosen by the learner (`goto`). Any other step than the current
+    /// one brings its starter — the story's situation at that step, events included —
+    /// with the old file backed up under the name of the step it belonged to.
+    public mutating func move(to mission: Mission, step: Step, language: Language? = nil) throws -> FileOutcome {
+        if let language { self.language = language }
+        let staying = mission.id == self.mission.id && step.id == self.step.id
+        let previous = positionLabel
         progress.missionID = mission.id
         progress.stepID = step.id
         progress.isFinished = false
-        var backup: String?
-        if crossing { backup = try installStarter(language: language) }
+        var outcome = FileOutcome.kept
+        if !staying { outcome = .replaced(backup: try installStarter(label: previous)) }
         try workspace.writeProgress(progress)
-        return backup
+        return outcome
     }
 
     /// Resolves `3`, `3.2`, `bastion`, `bastion/ssh-chain`, `04-bastion`.

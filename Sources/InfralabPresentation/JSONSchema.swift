@@ -93,6 +93,8 @@ public enum JSONSchema {
                 ("required", .array([.string("en")])), ("additionalProperties", .bool(false)),
             ])
             members.append(("anyOf", .array([text, pair])))
+        case .yaml:
+            break
         case .list(let inner):
             members += [("type", .array([.string("array"), .string("null")])), ("items", schema(of: inner))]
         case .mapping(let table): members.append(("$ref", .string("#/$defs/\(table.id)")))

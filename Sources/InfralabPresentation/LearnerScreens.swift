@@ -44,9 +44,12 @@ public struct LearnerScreens {
     }
 
     /// The chapter: the story, then what to do, then what will be checked.
-    public func chapter(pack: LabPack, mission: Mission, step: Step, topologyPath: String) -> String {
+    /// `changes`: what the story just did to the learner's file (`arrival`), shown after
+    /// the story.
+    public func chapter(pack: LabPack, mission: Mission, step: Step, topologyPath: String, changes: String? = nil) -> String {
         var out = heading(pack: pack, mission: mission, step: step) + "\n"
         out += paragraphs(t(step.story)) + "\n\n"
+        if let changes, !changes.isEmpty { out += changes + "\n" }
         out += style.bold(t(UIText.yourTask)) + "\n" + paragraphs(t(step.brief), indent: 2) + "\n\n"
         out += style.bold(t(UIText.checkedHere)) + "\n"
         for requirement in mission.requirements(for: step) {

@@ -59,6 +59,8 @@ public struct KeyTable: Sendable {
         case choice([String])
         /// `{ en: …, ko: … }` or a plain string.
         case localized
+        /// Any YAML value (what a story event writes into a topology file).
+        case yaml
         case list(Value)
         case mapping(KeyTable)
         /// A mapping from names the learner chooses to values (`subnets: { public-a: … }`).

@@ -92,7 +92,28 @@ public enum YAMLWriter {
         }
     }
 
-    private static func key(_ text: String) -> String {
+    /// A node on one line in flow style: `{ port: 22, from: admin }`, `[was, db]`.
+    public static func flow(_ node: YAMLNode) -> String {
+        switch node.kind {
+        case .mapping(let entries):
+            entries.isEmpty ? "{}" : "{ " + entries.map { key($0.key) + ": " + flow($0.value) }.joined(separator: ", ") + " }"
+        case .sequence(let items):
+            "[" + items.map(flow).joined(separator: ", ") + "]"
+        case .scalar:
+            flowScalar(node)
+        }
+    }
+
+    /// A scalar inside a flow collection, where `,`, brackets and braces end a plain scalar.
+    public static func flowScalar(_ node: YAMLNode) -> String {
+        guard let text = node.scalar else { return flow(node) }
+        if node.isNull && text.isEmpty { return "null" }
+        let inline = inlineScalar(node)
+        if inline.hasPrefix("\"") { return inline }
+        return text.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) ? doubleQuoted(text) : inline
+    }
+
+    static func key(_ text: String) -> String {
         isPlainSafe(text) && !readsAsOtherType(text) ? text : doubleQuoted(text)
     }
 

@@ -28,6 +28,9 @@ public struct TopologyLoadResult: Sendable {
 }
 
 public enum TopologyLoader {
+    /// The top-level sections of a topology file, in the order they are read.
+    package static var sections: [String] { TopologyDecoder.sections }
+
     /// Parses, decodes (`Decoding/`) and validates (`Validation/`) one topology file.
     /// Never traps; the model is built even when there are errors, and the parser's
     /// diagnostics come first in the same sorted list.

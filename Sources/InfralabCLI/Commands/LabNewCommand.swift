@@ -35,7 +35,9 @@ struct LabNewCommand: Command {
         let files: [(String, String)] = [
             (PathUtilities.join(missionDirectory, "mission.yaml"), LabTemplates.mission(id: id)),
             (PathUtilities.join(missionDirectory, "starters/first-step.yaml"), LabTemplates.starter),
+            (PathUtilities.join(missionDirectory, "starters/second-step.yaml"), LabTemplates.secondStarter),
             (PathUtilities.join(solutions, "first-step.yaml"), LabTemplates.solution),
+            (PathUtilities.join(solutions, "second-step.yaml"), LabTemplates.solution),
             (PathUtilities.join(solutions, "variants/first-step/world-open.yaml"), LabTemplates.variant),
         ]
         do {
@@ -95,9 +97,46 @@ enum LabTemplates {
                   - { en: A nudge., ko: 귀띔. }
                   - { en: Security groups allow; they never deny., ko: 보안 그룹은 허용만 해요. }
                   - { en: "Remove `{ port: 22, from: internet }`.", ko: "`{ port: 22, from: internet }`를 지워요." }
+          - id: second-step
+            title: { en: A teammate's shortcut, ko: 팀원의 지름길 }
+            # What happens in the story before the learner's turn: applied to the learner's
+            # own file when they arrive with `infralab next` (Docs/authoring.md, "Events").
+            # `lab check` verifies: first-step's solution + these events == this starter.
+            events:
+              - add-rule: { security-group-of: role:was, inbound: { port: 3306, from: 0.0.0.0/0 } }
+                note: { en: "a teammate: just for a moment", ko: "팀원: 잠깐만 열어 둘게요" }
+            story:
+              en: |
+                Overnight a teammate opened the database port to the world, "just for a moment".
+              ko: |
+                밤사이 팀원이 "잠깐만" 하면서 데이터베이스 포트를 인터넷에 열어 뒀어요.
+            brief:
+              en: Close 3306 to the world again.
+              ko: 3306번 포트를 다시 인터넷에서 막으세요.
+            carry: all
+            requirements:
+              - id: db-port-closed
+                statement: { en: Nobody on the internet reaches port 3306, ko: 인터넷에서 누구도 3306번 포트에 접속할 수 없어요 }
+                check: { no-open-rule: { ports: [3306] } }
+                hints:
+                  - { en: What did the teammate change?, ko: 팀원이 무엇을 바꿨나요? }
+                  - { en: A rule from `0.0.0.0/0` admits everyone., ko: "`0.0.0.0/0`에서 오는 규칙은 모두를 받아들여요." }
+                  - { en: "Remove `{ port: 3306, from: 0.0.0.0/0 }`.", ko: "`{ port: 3306, from: 0.0.0.0/0 }`를 지워요." }
 
         """
     }
+
+    static let secondStarter = """
+        # The starter of the second step: the first step's solution plus the events.
+        security-groups:
+          web:
+            inbound:
+              - { port: 80, from: internet }
+              - { port: 3306, from: 0.0.0.0/0 }   # a teammate: just for a moment
+        instances:
+          was: { security-groups: [web], role: was }
+
+        """
 
     static let starter = """
         # The starter: it must fail the step.

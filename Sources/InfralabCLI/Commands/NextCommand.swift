@@ -62,8 +62,9 @@ struct NextCommand: Command {
         }
         let file = LabPack.displayPath(session.workspace.topologyPath)
         switch advance {
-        case .nextStep:
-            context.stdout.write(screens.chapter(pack: session.pack, mission: session.mission, step: session.step, topologyPath: file))
+        case .nextStep(let arrival):
+            let changes = screens.arrival(arrival, file: file)
+            context.stdout.write(screens.chapter(pack: session.pack, mission: session.mission, step: session.step, topologyPath: file, changes: changes))
         case .nextMission(let backup):
             context.stdout.line(style.bold(context.text(LearningText.missionComplete(context.text(mission.title)))))
             if let outro = mission.outro { context.stdout.write(screens.paragraphs(context.text(outro)) + "\n") }

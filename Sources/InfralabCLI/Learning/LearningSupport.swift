@@ -51,7 +51,8 @@ extension CommandContext {
         let result = LearnerSession.open(from: workingDirectory.path, labsOverride: labsOverride, environment: environment,
                                          executablePath: ExecutableLocation.path, currentMissionOnly: currentMissionOnly)
         switch result {
-        case .success(let session):
+        case .success(var session):
+            session.language = language
             for notice in session.notices { stderr.line(TextStyle(colorize: stderr.colorize).yellow(text(notice))) }
             Self.writeEditorSchema(session.workspace)
             return .success(session)
@@ -173,6 +174,14 @@ enum LearningText {
         LocalizedText(en: "Watching `\(file)`; save it to re-grade. Ctrl-C stops.", ko: "\(Korean.object("`\(file)`")) 지켜보고 있어요. 저장하면 다시 채점해요. 멈추려면 Ctrl-C를 누르세요.")
     }
     static let alreadyWorkspace = LocalizedText(en: "This folder is already an infralab workspace.", ko: "이 폴더는 이미 infralab 작업 공간이에요.")
+    static func gotoKept(_ file: String) -> LocalizedText {
+        LocalizedText(en: "`\(file)` stays as it is: it already belongs to this step.",
+                      ko: "`\(file)` 파일은 그대로 뒀어요. 이미 이 단계의 파일이에요.")
+    }
+    static func gotoReplaced(_ file: String, step: String) -> LocalizedText {
+        LocalizedText(en: "`\(file)` now holds the starter of step `\(step)`: the situation the story describes there.",
+                      ko: "`\(file)`에 `\(step)` 단계의 시작 파일을 넣었어요. 이야기 속 그 시점의 상황이에요.")
+    }
     static func noSuchStep(_ text: String) -> LocalizedText {
         LocalizedText(en: "no step `\(text)` in the missions (write `mission/step`, e.g. `bastion/elastic-ip`)",
                       ko: "미션에 `\(text)` 단계가 없어요 (`미션/단계` 형태로, 예: `bastion/elastic-ip`)")

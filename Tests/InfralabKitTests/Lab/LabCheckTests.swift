@@ -104,19 +104,56 @@ import Testing
         try edit(root, "Solutions/01-demo/first-step.yaml") {
             $0.replacingOccurrences(of: "      - { port: 80, from: internet }\n", with: "      - { port: 80, from: internet }\n      - { port: 9000, from: 203.0.113.9 }\n")
         }
+        try edit(root, "Labs/01-demo/starters/second-step.yaml") {
+            $0.replacingOccurrences(of: "      - { port: 80, from: internet }\n", with: "      - { port: 80, from: internet }\n      - { port: 9000, from: 203.0.113.9 }\n")
+        }
         let found = problems(root)
         #expect(found.contains { $0.contains("mutant `widen-rule:web:9000`") && $0.contains("passes every requirement") }, "\(found)")
         try edit(root, "Labs/01-demo/mission.yaml") {
-            $0 + """
+            $0.replacingOccurrences(of: "  - id: second-step\n", with: """
                     mutants:
                       - { id: "widen-rule:web:9000", why: { en: the metrics port is not part of this step, ko: 이 단계는 메트릭 포트를 다루지 않아요 } }
                       - { id: "remove-rule:web:9000", why: { en: the metrics port is not part of this step, ko: 이 단계는 메트릭 포트를 다루지 않아요 } }
+                  - id: second-step
 
-                """
+                """)
         }
         let report = LabChecker.check(packDirectory: root.appendingPathComponent("Labs").path)
         #expect(report.isSound, "\(report.missions.flatMap(\.problems).map(\.message.en))")
         #expect(report.missions.first?.mutantsWaived == 2)
+    }
+
+    @Test("story events: the reference before plus the events must be the starter, and must leave work to do")
+    func storyEvents() throws {
+        let root = try scaffold()
+        try edit(root, "Labs/01-demo/starters/second-step.yaml") { $0.replacingOccurrences(of: "port: 3306", with: "port: 3307") }
+        let found = problems(root)
+        #expect(found.contains { $0.contains("the reference of `first-step` plus the events of `second-step` is not the starter") && $0.contains("security-groups.web.inbound") }, "\(found)")
+
+        let free = try scaffold()
+        try edit(free, "Labs/01-demo/mission.yaml") { $0.replacingOccurrences(of: "inbound: { port: 3306, from: 0.0.0.0/0 }", with: "inbound: { port: 3306, from: 10.0.0.0/16 }") }
+        #expect(problems(free).contains { $0.contains("already passes `second-step`: a learner arriving with the reference answer has nothing to do") }, "\(problems(free))")
+
+        let nothing = try scaffold()
+        try edit(nothing, "Labs/01-demo/mission.yaml") { $0.replacingOccurrences(of: "security-group-of: role:was", with: "security-group-of: role:cache") }
+        #expect(problems(nothing).contains { $0.contains("the events of `second-step` cannot be applied to the reference of `first-step`") && $0.contains("`role:cache`") },
+                "\(problems(nothing))")
+    }
+
+    @Test("events on a mission's first step never reach a learner's file")
+    func eventsOnFreshStep() throws {
+        let root = try scaffold()
+        try edit(root, "Labs/01-demo/mission.yaml") {
+            $0.replacingOccurrences(of: "    title: { en: The first step, ko: 첫 단계 }\n", with: """
+                    title: { en: The first step, ko: 첫 단계 }
+                    events:
+                      - add: { section: outside, name: admin, value: 203.0.113.10 }
+
+                """)
+        }
+        let report = LabChecker.check(packDirectory: root.appendingPathComponent("Labs").path)
+        let problem = try #require(report.missions.first?.problems.first { $0.message.en.contains("starts fresh") })
+        #expect(problem.location?.line == 15, "points at the event: \(String(describing: problem.location))")
     }
 
     @Test("a mission file with an error is reported with its line and column")

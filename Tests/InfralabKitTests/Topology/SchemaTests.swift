@@ -25,7 +25,7 @@ struct KeyTableSample {
 
     mutating func value(_ value: KeyTable.Value) -> String {
         switch value {
-        case .text, .name, .localized: return "x"
+        case .text, .name, .localized, .yaml: return "x"
         case .names: return "[x, y]"
         case .cidr: return "10.0.0.0/16"
         case .address, .addressOrCIDR: return "10.0.0.5"
