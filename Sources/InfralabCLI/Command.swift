@@ -135,7 +135,9 @@ public struct CommandContext: Sendable {
     /// `--json` was given (only accepted by commands that list `.json`).
     public var wantsJSON: Bool { arguments.isSet(OptionSpec.json.name) }
 
-    public func text(_ localized: LocalizedText) -> String { localized.text(language) }
+    public func text(_ localized: LocalizedText) -> String {
+        SuggestedCommand.respell(localized.text(language), as: stdout.commandSpelling)
+    }
 
     /// A path from the command line, resolved against the working directory.
     public func url(for path: String) -> URL {
@@ -158,7 +160,9 @@ public struct CommandContext: Sendable {
 
     /// Reads a file named on the command line (`-` is standard input). On failure, says
     /// so on stderr naming the path, and returns nil; the caller exits 66.
-    public func readInput(_ path: String) -> String? {
+    public func readInput(_ path: String, shownAs shown: String? = nil) -> String? {
+        let written = path
+        let path = shown ?? path
         if path == "-" {
             if let text = stdin.readAll() { return text }
             _ = fail(
@@ -166,7 +170,7 @@ public struct CommandContext: Sendable {
                 status: ExitStatus.noInput)
             return nil
         }
-        let url = url(for: path)
+        let url = url(for: written)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             _ = fail(CLIText.noSuchFile(path), status: ExitStatus.noInput)

@@ -40,7 +40,9 @@ public enum CommandLineTool {
             arguments: arguments, environment: environment,
             workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
             stdout: FileDescriptorSink.standardOutput, stderr: FileDescriptorSink.standardError,
-            stdin: StandardInput())
+            stdin: StandardInput(),
+            commandSpelling: Invocation.spelling(argv0: CommandLine.arguments.first ?? "infralab", executable: ExecutableLocation.path,
+                                                 workingDirectory: FileManager.default.currentDirectoryPath, environment: environment))
     }
 
     /// Runs one command line in-process. Everything the run touches comes in as an
@@ -48,7 +50,7 @@ public enum CommandLineTool {
     public static func run(
         arguments: [String], environment: [String: String], workingDirectory: URL,
         stdout: any OutputSink, stderr: any OutputSink, stdin: any InputSource = TextInput(nil),
-        registry: CommandRegistry = .standard
+        registry: CommandRegistry = .standard, commandSpelling: String = "infralab"
     ) -> Int32 {
         // Pass one: find the command and the global options, whatever their position.
         let survey = ArgumentParser.parse(arguments, options: globalOptions + registry.allOptions)
@@ -56,10 +58,12 @@ public enum CommandLineTool {
         let colorChoice = survey.value("color").flatMap(ColorChoice.init(rawValue:)) ?? .auto
         let out = Output(
             stdout,
-            colorize: Terminal.shouldColorize(choice: colorChoice, environment: environment, isTerminal: stdout.isTerminal))
+            colorize: Terminal.shouldColorize(choice: colorChoice, environment: environment, isTerminal: stdout.isTerminal),
+            commandSpelling: commandSpelling)
         let err = Output(
             stderr,
-            colorize: Terminal.shouldColorize(choice: colorChoice, environment: environment, isTerminal: stderr.isTerminal))
+            colorize: Terminal.shouldColorize(choice: colorChoice, environment: environment, isTerminal: stderr.isTerminal),
+            commandSpelling: commandSpelling)
         let width = Terminal.width(environment: environment, terminalColumns: stdout.terminalColumns)
 
         if survey.isSet("version") {

@@ -6,13 +6,8 @@ import Glibc
 import Musl
 #elseif canImport(Darwin)
 import Darwin
-import InfralabSyntax
-import InfralabTopology
-import InfralabNetwork
-import InfralabLab
-import InfralabLabStorage
-import InfralabPresentation
 #endif
+import InfralabPresentation
 
 /// Where text goes: a terminal, a pipe, a file, or a buffer in a test.
 ///
@@ -31,16 +26,27 @@ public protocol OutputSink: AnyObject, Sendable {
 public struct Output: Sendable {
     public let sink: any OutputSink
     public let colorize: Bool
+    /// How the learner runs infralab (`Invocation`): suggested commands are spelled so.
+    public var commandSpelling = "infralab"
 
-    public init(_ sink: any OutputSink, colorize: Bool) {
+    public init(_ sink: any OutputSink, colorize: Bool, commandSpelling: String = "infralab") {
         self.sink = sink
         self.colorize = colorize
+        self.commandSpelling = commandSpelling
     }
 
-    public func write(_ text: String) { sink.write(text) }
+    /// Writes `text` with every control character and escape sequence removed but the
+    /// colours infralab chose (`TerminalText`): packs and learners' files cannot drive
+    /// the terminal. Suggested commands are spelled the way this learner runs infralab.
+    public func write(_ text: String) {
+        sink.write(SuggestedCommand.respell(TerminalText.sanitized(text, keepingStyles: colorize), as: commandSpelling))
+    }
 
     /// Writes `text` and a newline.
-    public func line(_ text: String = "") { sink.write(text + "\n") }
+    public func line(_ text: String = "") { write(text + "\n") }
+
+    /// infralab's own terminal control (clearing the screen for `watch`), unsanitized.
+    public func writeControl(_ text: String) { sink.write(text) }
 }
 
 /// The process's standard output or standard error, by file descriptor.

@@ -147,8 +147,10 @@ public struct Grader {
         let (destinations, e2) = endpoints(flow.to)
         if let e = e1 ?? e2 { return [e] }
         var findings: [Finding] = []
-        for scenario in Scenarios.expand(flow.under, facts: facts) {
+        var search = ScenarioSearch(flow.under, facts: facts)
+        while let scenario = search.next() {
             var failures: [FlowResult] = []
+            var passing: [FlowResult] = []
             var anyPassed = false
             for source in sources {
                 for destination in destinations where source != destination {
@@ -163,13 +165,16 @@ public struct Grader {
                                                       address: address, through: way, incidents: scenario))
                         }
                     }
-                    if results.contains(where: \.getsThrough) { anyPassed = true } else if let first = results.first(where: \.isPartial) ?? results.first { failures.append(first) }
+                    if let reached = results.first(where: \.getsThrough) { anyPassed = true; passing.append(reached) } else if let first = results.first(where: \.isPartial) ?? results.first { failures.append(first) }
                 }
             }
             let failed = flow.requiresAny ? !anyPassed : !failures.isEmpty
             if failed, let first = failures.first {
+                search.failed()
                 let message = first.isPartial ? Messages.partial(first) : Messages.shouldReach(first.query)
                 findings.append(Finding(message: message, location: first.reason.location, flow: first, scenario: scenario))
+            } else if !failed {
+                search.passed(through: flow.requiresAny ? Array(passing.prefix(1)) : passing)
             }
         }
         return findings
@@ -191,7 +196,8 @@ public struct Grader {
         _ = e2
         let allowed = extra.union(flow.allowThrough.flatMap { facts.endpointNames($0) })
         var findings: [Finding] = []
-        for scenario in Scenarios.expand(flow.under, facts: facts) {
+        var scenarios = ScenarioSearch(flow.under, facts: facts)
+        while let scenario = scenarios.next() {
             search: for source in sources {
                 for destination in destinations where source != destination {
                     guard case .named(let name) = destination else { continue }
@@ -201,6 +207,7 @@ public struct Grader {
                         let message = first.path.line == nil ? Messages.shouldNotReach(first.result.query) : Messages.exposedVia(first)
                         findings.append(Finding(message: message, location: first.path.line ?? openingLocation(first.result),
                                                 flow: first.result, scenario: scenario))
+                        scenarios.failed()
                         break search
                     }
                 }
@@ -238,14 +245,17 @@ public struct Grader {
             findings += checkUnreachable(FlowCheck(from: flow.from, to: flow.to, port: port, protocol: flow.protocol,
                                                    address: .any, under: flow.under), allowing: relayNames)
         }
-        for scenario in Scenarios.expand(flow.under, facts: facts) {
+        var search = ScenarioSearch(flow.under, facts: facts)
+        while let scenario = search.next() {
+            var passing: [FlowResult] = []
+            let before = findings.count
             for source in sources {
                 for destination in destinations where source != destination && !hasNothingOn(destination, port: flow.port) {
                     var best: FlowResult?
                     for relay in relays where relay != destination && relay != source {
                         let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
                                                                through: relay.description, incidents: scenario))
-                        if result.getsThrough { best = nil; break }
+                        if result.getsThrough { best = nil; passing.append(result); break }
                         if best == nil { best = result }
                     }
                     if let best {
@@ -254,6 +264,7 @@ public struct Grader {
                     }
                 }
             }
+            if findings.count > before { search.failed() } else { search.passed(through: passing) }
         }
         return findings
     }
@@ -287,8 +298,10 @@ public struct Grader {
         }
         if let entryPort { spec.entryPort = entryPort }
         var findings: [Finding] = []
-        for scenario in Scenarios.expand(under, facts: facts) {
+        var search = ScenarioSearch(under, facts: facts)
+        while let scenario = search.next() {
             let result = engine.serviceAnswers(spec, incidents: scenario)
+            if result.answers { search.passed(through: result.flows) } else { search.failed() }
             if !result.answers {
                 let failing = result.flows.last { !$0.getsThrough }
                 findings.append(Finding(message: Messages.serviceDown(scenario), location: result.reason?.location ?? failing?.reason.location,

@@ -214,13 +214,19 @@ public struct Step: Hashable, Sendable {
     public var solutionPath: String
     public var freshStart: Bool
     public var requirements: [Requirement]
-    /// Requirement ids of earlier steps re-checked here (already expanded from `all`).
+    /// Requirement ids of earlier steps re-checked here (`carry: [a, b]`).
     public var carried: [String]
     public var mutantWaivers: [MutantWaiver]
     public var location: SourceLocation
     /// What happens in the story before the learner's turn, applied to their file when
     /// they arrive from the step before (`events:`).
     public var events: [StoryEvent] = []
+    /// Where `starter:` / `solution:` were written (nil when defaulted), for path problems.
+    public var starterLocation: SourceLocation? = nil
+    public var solutionLocation: SourceLocation? = nil
+    /// `carry: all`: every requirement of the earlier steps (kept as a flag, not a copy of
+    /// every id per step, which grew quadratically with the number of steps).
+    public var carriesAll = false
 }
 
 public struct Mission: Hashable, Sendable {
@@ -243,12 +249,14 @@ public struct Mission: Hashable, Sendable {
 
     /// The requirements a step grades: its own, then the carried ones (in step order).
     public func requirements(for step: Step) -> [Requirement] {
+        guard step.carriesAll || !step.carried.isEmpty else { return step.requirements }
         var result = step.requirements
-        let own = Set(step.requirements.map(\.id))
+        var seen = Set(step.requirements.map(\.id))
+        let carried = Set(step.carried)
         for earlier in steps {
             if earlier.id == step.id { break }
-            for requirement in earlier.requirements where step.carried.contains(requirement.id) && !own.contains(requirement.id) {
-                if !result.contains(where: { $0.id == requirement.id }) { result.append(requirement) }
+            for requirement in earlier.requirements where step.carriesAll || carried.contains(requirement.id) {
+                if seen.insert(requirement.id).inserted { result.append(requirement) }
             }
         }
         return result

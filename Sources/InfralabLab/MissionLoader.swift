@@ -37,6 +37,7 @@ public enum MissionLoader {
         var service: ServiceSpec?
         var steps: [Step] = []
         var solutionsDirectory = PathUtilities.join(solutionsRoot, folder)
+        var solutionsLocation: SourceLocation?
         for entry in entries {
             switch entry.key {
             case "id": id = reader.string(entry.value, "id")
@@ -45,10 +46,18 @@ public enum MissionLoader {
             case "outro": outro = reader.localized(entry.value, "outro")
             case "service": service = readService(entry.value, &reader)
             case "solutions":
-                if let path = reader.string(entry.value, "solutions") { solutionsDirectory = PathUtilities.resolve(path, relativeTo: directory) }
+                if let path = reader.string(entry.value, "solutions") {
+                    solutionsDirectory = PathUtilities.resolve(path, relativeTo: directory)
+                    solutionsLocation = entry.value.location
+                }
             case "steps":
                 guard let items = reader.sequence(entry.value, "steps") else { break }
-                var earlierRequirementIDs: [String] = []
+                if items.isEmpty {
+                    reader.error("no-steps", LocalizedText(en: "the mission has no steps: `steps:` needs at least one step",
+                                                           ko: "미션에 단계가 없어요. `steps:`에 단계를 하나 이상 써야 해요"),
+                                 at: entry.value.location)
+                }
+                var earlierRequirementIDs: Set<String> = []
                 var seenSteps: [String: SourceLocation] = [:]
                 var seenRequirements: [String: SourceLocation] = [:]
                 for (index, item) in items.enumerated() {
@@ -70,7 +79,7 @@ public enum MissionLoader {
                     if index == 0 { step.freshStart = true }
                     step.solutionPath = step.solutionPath.isEmpty
                         ? PathUtilities.join(solutionsDirectory, "\(step.id).yaml") : step.solutionPath
-                    earlierRequirementIDs += step.requirements.map(\.id)
+                    earlierRequirementIDs.formUnion(step.requirements.map(\.id))
                     steps.append(step)
                 }
             default: break
@@ -83,6 +92,8 @@ public enum MissionLoader {
         for index in steps.indices where !steps[index].solutionPath.hasPrefix("/") {
             steps[index].solutionPath = PathUtilities.resolve(steps[index].solutionPath, relativeTo: directory)
         }
+        checkConfinement(steps, directory: directory, solutionsRoot: solutionsRoot, solutionsDirectory: solutionsDirectory,
+                         solutionsLocation: solutionsLocation ?? top, reader: &reader)
         guard let id, let title else { return MissionLoadResult(mission: nil, diagnostics: reader.diagnostics) }
         let mission = Mission(id: id, number: number, folder: folder, directory: directory, solutionsDirectory: solutionsDirectory,
                               title: title, summary: summary, outro: outro, service: service, steps: steps, location: top)
@@ -120,11 +131,13 @@ public enum MissionLoader {
         return ServiceSpec(entryPort: entryPort, tiers: tiers)
     }
 
-    static func readStep(_ node: YAMLNode, index: Int, mission: String, reader: inout NodeReader, earlier: [String]) -> Step? {
+    static func readStep(_ node: YAMLNode, index: Int, mission: String, reader: inout NodeReader, earlier: Set<String>) -> Step? {
         guard let entries = reader.mapping(node, "a step", allowed: stepKeys) else { return nil }
         var id: String?, title: LocalizedText?, story: LocalizedText?, brief: LocalizedText?
         var starter: String?, solution: String?, freshStart = false
+        var starterLocation: SourceLocation?, solutionLocation: SourceLocation?
         var carried: [String] = []
+        var carriesAll = false
         var requirements: [Requirement] = []
         var waivers: [MutantWaiver] = []
         var events: [StoryEvent] = []
@@ -134,25 +147,32 @@ public enum MissionLoader {
             case "title": title = reader.localized(entry.value, "title")
             case "story": story = reader.localized(entry.value, "story")
             case "brief": brief = reader.localized(entry.value, "brief")
-            case "starter": starter = reader.string(entry.value, "starter")
-            case "solution": solution = reader.string(entry.value, "solution")
+            case "starter", "solution":
+                guard let path = reader.string(entry.value, entry.key) else { break }
+                if path.hasPrefix("/") || path.hasPrefix("~") {
+                    reader.error("path-absolute", LocalizedText(en: "`\(entry.key):` must be a path relative to the mission folder, not `\(path)`",
+                                                                ko: "`\(entry.key):`에는 미션 폴더 기준의 상대 경로를 써야 해요. `\(path)` 같은 절대 경로는 쓸 수 없어요"),
+                                 at: entry.value.location, length: path.unicodeScalars.count)
+                }
+                if entry.key == "starter" { (starter, starterLocation) = (path, entry.value.location) }
+                else { (solution, solutionLocation) = (path, entry.value.location) }
             case "fresh-start": freshStart = reader.bool(entry.value, "fresh-start") ?? false
             case "carry":
                 if entry.value.scalar == "all" {
-                    carried = earlier
+                    carriesAll = true
                 } else if entry.value.scalar == "none" || entry.value.isNull {
                     carried = []
                 } else {
                     for item in reader.sequence(entry.value, "carry") ?? [] {
                         guard let name = reader.string(item, "a carried requirement") else { continue }
-                        if earlier.contains(name) {
+                        if earlier.contains(name) {  // a Set
                             carried.append(name)
                         } else {
                             reader.error("unknown-requirement",
                                          LocalizedText(en: "`carry` names `\(name)`, which no earlier step of this mission has",
                                                        ko: "`carry`에 적힌 \(Korean.topic("`\(name)`")) 앞 단계에 없는 요구 사항이에요"),
                                          at: item.location, length: name.unicodeScalars.count,
-                                         suggestion: Suggestions.closest(to: name, in: earlier).map { LocalizedText(en: "did you mean `\($0)`?", ko: "\(Korean.object("`\($0)`")) 쓰려던 건가요?") })
+                                         suggestion: Suggestions.closest(to: name, in: earlier.sorted()).map { LocalizedText(en: "did you mean `\($0)`?", ko: "\(Korean.object("`\($0)`")) 쓰려던 건가요?") })
                         }
                     }
                 }
@@ -185,7 +205,36 @@ public enum MissionLoader {
         return Step(id: id, title: title ?? LocalizedText(verbatim: id), story: story ?? LocalizedText(verbatim: ""),
                     brief: brief ?? LocalizedText(verbatim: ""), starterPath: starter ?? "starters/\(id).yaml",
                     solutionPath: solution ?? "", freshStart: freshStart, requirements: requirements, carried: carried,
-                    mutantWaivers: waivers, location: node.location, events: events)
+                    mutantWaivers: waivers, location: node.location, events: events, starterLocation: starterLocation, solutionLocation: solutionLocation, carriesAll: carriesAll)
+    }
+
+    /// A pack is data confined to its folder: starters resolve inside the pack (`Labs/`),
+    /// solutions inside the pack or its `Solutions/` beside it. An absolute path or `..`
+    /// leading out is an error at the path's place (symlinks are checked when the pack is
+    /// read from disk, `LabPack.symlinkProblems`).
+    static func checkConfinement(_ steps: [Step], directory: String, solutionsRoot: String, solutionsDirectory: String,
+                                 solutionsLocation: SourceLocation, reader: inout NodeReader) {
+        let packRoot = PathUtilities.normalize(PathUtilities.parent(directory))
+        let solutionRoots = [packRoot, PathUtilities.normalize(solutionsRoot)]
+        if !PathUtilities.isInside(solutionsDirectory, anyOf: solutionRoots) {
+            pathEscapes("solutions", solutionsDirectory, at: solutionsLocation, reader: &reader)
+        }
+        for step in steps {
+            let starter = PathUtilities.resolve(step.starterPath, relativeTo: directory)
+            if !PathUtilities.isInside(normalized: starter, roots: [packRoot]) {
+                pathEscapes("starter", starter, at: step.starterLocation ?? step.location, reader: &reader)
+            }
+            if !PathUtilities.isInside(normalized: PathUtilities.normalize(step.solutionPath), roots: solutionRoots) {
+                pathEscapes("solution", step.solutionPath, at: step.solutionLocation ?? step.location, reader: &reader)
+            }
+        }
+    }
+
+    static func pathEscapes(_ key: String, _ resolved: String, at location: SourceLocation, reader: inout NodeReader) {
+        reader.error("path-escapes",
+                     LocalizedText(en: "`\(key):` must name a file inside the mission pack, but it leads to `\(resolved)`",
+                                   ko: "`\(key):`에는 미션 묶음 안의 파일을 써야 하는데 묶음 밖의 `\(resolved)` 경로를 가리켜요"),
+                     at: location)
     }
 
     static func readRequirement(_ node: YAMLNode, _ reader: inout NodeReader) -> Requirement? {
@@ -237,6 +286,18 @@ public enum PathUtilities {
     /// `relative` against `base`, with `.` and `..` folded.
     public static func resolve(_ relative: String, relativeTo base: String) -> String {
         normalize(join(base, relative))
+    }
+
+    /// Whether `path` (absolute, normalized) is `root` or below one of `roots`.
+    public static func isInside(_ path: String, anyOf roots: [String]) -> Bool {
+        isInside(normalized: normalize(path), roots: roots.map(normalize))
+    }
+
+    /// `isInside` for paths and roots already normalized (no allocation per root).
+    public static func isInside(normalized path: String, roots: [String]) -> Bool {
+        roots.contains { root in
+            path == root || (path.hasPrefix(root) && (root == "/" || path.utf8.dropFirst(root.utf8.count).first == UInt8(ascii: "/")))
+        }
     }
 
     public static func normalize(_ path: String) -> String {

@@ -17,6 +17,10 @@ public struct Progress: Sendable, Hashable {
     public var hintLevels: [String: Int]
     /// The mission passed last (to notice a finished pack).
     public var isFinished: Bool
+    /// Set while the current step's starter is being put in place (written before the
+    /// starter, cleared after): a run killed in between is completed by the next one.
+    /// The value is the backup of the learner's file ("" when there was none to keep).
+    public var pendingStarter: String? = nil
 
     public init(labs: String?, missionID: String, stepID: String, passed: [String] = [], hintLevels: [String: Int] = [:], isFinished: Bool = false) {
         self.labs = labs
@@ -48,6 +52,7 @@ public struct Progress: Sendable, Hashable {
         lines.append("mission: \(Progress.quote(missionID))")
         lines.append("step: \(Progress.quote(stepID))")
         if isFinished { lines.append("finished: true") }
+        if let pendingStarter { lines.append("pending-starter: \(Progress.quote(pendingStarter))") }
         lines.append(passed.isEmpty ? "passed: []" : "passed:")
         lines += passed.map { "  - \(Progress.quote($0))" }
         lines.append(hintLevels.isEmpty ? "hints: {}" : "hints:")
@@ -84,9 +89,10 @@ public struct Progress: Sendable, Hashable {
         var reader = NodeReader(codePrefix: "progress")
         reader.diagnostics = parsed.diagnostics
         guard let root = parsed.root,
-              let entries = reader.mapping(root, "the progress file", allowed: ["version", "labs", "mission", "step", "passed", "hints", "finished"])
+              let entries = reader.mapping(root, "the progress file", allowed: ["version", "labs", "mission", "step", "passed", "hints", "finished", "pending-starter"])
         else { return ReadResult(progress: nil, diagnostics: reader.diagnostics) }
         var labs: String?, mission: String?, step: String?, passed: [String] = [], hints: [String: Int] = [:], finished = false
+        var pending: String?
         for entry in entries {
             switch entry.key {
             case "version":
@@ -100,6 +106,7 @@ public struct Progress: Sendable, Hashable {
             case "mission": mission = reader.string(entry.value, "mission")
             case "step": step = reader.string(entry.value, "step")
             case "finished": finished = reader.bool(entry.value, "finished") ?? false
+            case "pending-starter": pending = entry.value.scalar ?? ""
             case "passed": passed = (reader.sequence(entry.value, "passed") ?? []).compactMap { reader.string($0, "a passed step") }
             case "hints":
                 for hint in reader.mapping(entry.value, "hints") ?? [] {
@@ -113,7 +120,8 @@ public struct Progress: Sendable, Hashable {
         guard let mission, let step, !reader.diagnostics.contains(where: { $0.severity == .error }) else {
             return ReadResult(progress: nil, diagnostics: reader.diagnostics)
         }
-        return ReadResult(progress: Progress(labs: labs, missionID: mission, stepID: step, passed: passed, hintLevels: hints, isFinished: finished),
-                          diagnostics: reader.diagnostics)
+        var progress = Progress(labs: labs, missionID: mission, stepID: step, passed: passed, hintLevels: hints, isFinished: finished)
+        progress.pendingStarter = pending
+        return ReadResult(progress: progress, diagnostics: reader.diagnostics)
     }
 }

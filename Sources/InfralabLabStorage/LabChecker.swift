@@ -41,6 +41,9 @@ public struct LabCheckReport: Sendable {
         public var mutantsCaught = 0
         public var mutantsWaived = 0
         public var problems: [Problem] = []
+        /// False for a mission whose file does not load: its problems are the located
+        /// errors of `packDiagnostics` that belong to its folder.
+        public var loaded = true
         public var isSound: Bool { !problems.contains { $0.severity == .error } }
     }
 
@@ -62,6 +65,22 @@ public enum LabChecker {
         for mission in pack.missions {
             report.missions.append(check(mission: mission, includeMutants: includeMutants))
         }
+        // A mission that does not load is an unsound mission, its located errors its problems.
+        let loaded = Set(pack.missions.map(\.folder))
+        for folder in pack.missionFolders where !loaded.contains(folder) {
+            let belongs = { (d: Diagnostic) in d.location.map { $0.file.hasPrefix(folder + "/") || $0.file.contains("/" + folder + "/") } ?? false }
+            var failed = LabCheckReport.MissionReport(folder: folder, missionID: folder)
+            failed.loaded = false
+            failed.problems = report.packDiagnostics.filter(belongs).map {
+                .init(severity: $0.severity, stepID: nil, message: $0.message, location: $0.location, mutantID: nil)
+            }
+            if !failed.problems.contains(where: { $0.severity == .error }) {
+                failed.problems.append(.init(severity: .error, stepID: nil, message: LocalizedText(en: "the mission could not be loaded", ko: "미션을 불러오지 못했어요"),
+                                             location: nil, mutantID: nil))
+            }
+            report.missions.append(failed)
+        }
+        report.missions.sort { $0.folder < $1.folder }
         return report
     }
 

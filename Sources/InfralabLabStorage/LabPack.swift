@@ -3,6 +3,11 @@ import InfralabSyntax
 import InfralabTopology
 import InfralabNetwork
 import InfralabLab
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A folder of missions (`Labs/`), loaded from disk, in order.
 public struct LabPack: Sendable {
@@ -59,7 +64,9 @@ public struct LabPack: Sendable {
             }
             let result = MissionLoader.load(text: text, file: displayPath(file), directory: folder, solutionsRoot: solutionsRoot)
             diagnostics += result.diagnostics
-            if let mission = result.mission, !result.hasErrors {
+            let links = result.mission.map { symlinkProblems($0, packRoot: root, solutionsRoot: solutionsRoot) } ?? []
+            diagnostics += links
+            if let mission = result.mission, !result.hasErrors, links.isEmpty {
                 if let twin = missions.first(where: { $0.id == mission.id }) {
                     diagnostics.append(.error("lab.duplicate-mission",
                                               LocalizedText(en: "two missions have the id `\(mission.id)`", ko: "id가 `\(mission.id)`인 미션이 두 개 있어요"),
@@ -73,6 +80,51 @@ public struct LabPack: Sendable {
         var pack = LabPack(directory: root, missions: missions, diagnostics: diagnostics)
         pack.missionFolders = folders
         return pack
+    }
+
+    /// Starters and solutions that are symbolic links, or sit under one, inside the pack:
+    /// a link could lead anywhere (`~/.ssh/id_rsa`), so a pack may not use them.
+    static func symlinkProblems(_ mission: Mission, packRoot: String, solutionsRoot: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let roots = [PathUtilities.normalize(packRoot), PathUtilities.normalize(solutionsRoot)]
+        var clean: Set<String> = []  // folders already known to be no link
+        for step in mission.steps {
+            let files = [(PathUtilities.resolve(step.starterPath, relativeTo: mission.directory), "starter", step.starterLocation),
+                         (step.solutionPath, "solution", step.solutionLocation)]
+            for (path, key, location) in files {
+                guard let link = symlink(in: path, normalizedRoots: roots, clean: &clean) else { continue }
+                problems.append(.error("lab.symlink", LocalizedText(
+                    en: "`\(key):` of step `\(step.id)` goes through the symbolic link `\(displayPath(link))`; a mission pack may not use links (copy the file instead)",
+                    ko: "`\(step.id)` 단계의 `\(key):` 경로가 심볼릭 링크(`\(displayPath(link))`)를 거쳐요. 미션 묶음에는 링크를 쓸 수 없어요 (파일을 복사해 주세요)"),
+                    at: location ?? step.location))
+            }
+        }
+        return problems
+    }
+
+    /// The first symbolic link on the way from the root holding `path` down to it, if any.
+    public static func symlink(in path: String, roots: [String]) -> String? {
+        var clean: Set<String> = []
+        return symlink(in: PathUtilities.normalize(path), normalizedRoots: roots.map(PathUtilities.normalize), clean: &clean)
+    }
+
+    static func symlink(in path: String, normalizedRoots roots: [String], clean: inout Set<String>) -> String? {
+        guard let root = roots.filter({ path == $0 || path.hasPrefix($0 + "/") }).max(by: { $0.count < $1.count }) else { return nil }
+        var current = root
+        for part in path.dropFirst(root.count).split(separator: "/") {
+            current += "/" + part
+            if clean.contains(current) { continue }
+            var info = stat()
+            if lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { return current }
+            clean.insert(current)
+        }
+        return nil
+    }
+
+    /// Reads a file of the pack, refusing one outside `roots` or reached through a link.
+    public static func readConfined(_ path: String, roots: [String]) -> String? {
+        guard PathUtilities.isInside(path, anyOf: roots), symlink(in: path, roots: roots) == nil else { return nil }
+        return FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
     }
 
     /// The value of a top-level `id:` line, if the file has a plain one. Scans bytes:

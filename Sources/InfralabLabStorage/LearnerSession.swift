@@ -14,6 +14,8 @@ public struct LearnerSession: Sendable {
     public var notices: [LocalizedText] = []
     /// The language notes written into the learner's file by story events are in.
     public var language: Language = .en
+    /// The backup of the learner's file made by the last move (to name it on screen).
+    public var lastBackup: String?
 
     package init(workspace: Workspace, pack: LabPack, progress: InfralabLab.Progress, notices: [LocalizedText] = []) {
         self.workspace = workspace
@@ -29,7 +31,7 @@ public struct LearnerSession: Sendable {
         case packHasErrors([Diagnostic])
         case progressInvalid(path: String, diagnostics: [Diagnostic])
         case progressUnreadable(String)
-        case writeFailed(String)
+        case writeFailed(Workspace.FileError)
     }
 
     public var mission: Mission { pack.mission(withID: progress.missionID) ?? pack.missions[0] }
@@ -55,8 +57,9 @@ public struct LearnerSession: Sendable {
     /// Opens the workspace containing `directory`. With `currentMissionOnly`, only the
     /// current mission is read (for commands that grade and never move on).
     public static func open(from directory: String, labsOverride: String?, environment: [String: String],
-                            executablePath: String?, currentMissionOnly: Bool = false) -> Result<LearnerSession, OpenError> {
+                            executablePath: String?, currentMissionOnly: Bool = false, language: Language = .en) -> Result<LearnerSession, OpenError> {
         guard let workspace = Workspace.find(from: directory) else { return .failure(.noWorkspace(directory)) }
+        workspace.removeStrayTemporaryFiles()
         let progress: InfralabLab.Progress
         switch workspace.readProgress() {
         case .success(let p): progress = p
@@ -72,10 +75,11 @@ public struct LearnerSession: Sendable {
         case .success(let pack):
             if currentMissionOnly, pack.mission(withID: progress.missionID)?.step(withID: progress.stepID) == nil {
                 // The pack changed under the progress: reconcile against all of it.
-                return open(from: directory, labsOverride: labsOverride, environment: environment, executablePath: executablePath)
+                return open(from: directory, labsOverride: labsOverride, environment: environment, executablePath: executablePath, language: language)
             }
             var session = LearnerSession(workspace: workspace, pack: pack, progress: progress)
             session.reconcile()
+            session.completeInterruptedMove(language: language)
             return .success(session)
         }
     }
@@ -96,10 +100,10 @@ public struct LearnerSession: Sendable {
                                      progress: InfralabLab.Progress(labs: recordLabs ? pack.directory : nil, missionID: first.id, stepID: first.steps[0].id))
         do {
             try workspace.create()
-            try session.installStarter(language: language)
-            try workspace.writeProgress(session.progress)
+            workspace.removeStrayTemporaryFiles()
+            session.lastBackup = try session.installStarterRecorded(language: language)
         } catch {
-            return .failure(.writeFailed("\(error.localizedDescription)"))
+            return .failure(.writeFailed(error as? Workspace.FileError ?? .writeFailed(path: root, reason: error.localizedDescription)))
         }
         return .success(session)
     }
@@ -119,17 +123,18 @@ public struct LearnerSession: Sendable {
 
     // MARK: Files
 
-    /// The step's starter as the learner gets it: its bilingual comments (`# en: …` /
-    /// `# ko: …`) in `language` only.
+    /// The step's starter as the learner gets it, read only from inside the pack
+    /// (`LabPack.readConfined`): its bilingual comments (`# en: …` / `# ko: …`) in
+    /// `language` only.
     public func starterText(for step: Step, in mission: Mission, language: Language = .en) -> String? {
         let path = PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)
-        return FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
-            .map { BilingualComments.keeping(language, in: $0) }
+        return LabPack.readConfined(path, roots: [pack.directory]).map { BilingualComments.keeping(language, in: $0) }
     }
 
-    /// The step's reference solution, its bilingual comments in `language` only.
-    public func solutionText(for step: Step, language: Language = .en) -> String? {
-        FileManager.default.contents(atPath: step.solutionPath).flatMap { String(data: $0, encoding: .utf8) }
+    /// The step's reference, read only from inside the pack or its `Solutions/`, its
+    /// bilingual comments in `language` only.
+    public func solutionText(for step: Step, in mission: Mission, language: Language = .en) -> String? {
+        LabPack.readConfined(step.solutionPath, roots: [pack.directory, PathUtilities.join(PathUtilities.parent(pack.directory), "Solutions")])
             .map { BilingualComments.keeping(language, in: $0) }
     }
 
@@ -146,6 +151,60 @@ public struct LearnerSession: Sendable {
 
     /// `mission-step`, the name backups of a file belonging to the current step carry.
     public var positionLabel: String { "\(mission.id)-\(step.id)" }
+
+    /// Puts the current step's starter in place together with the progress that points
+    /// at it, in an order a kill cannot break: (1) the learner's file is backed up, (2) the
+    /// progress is written with `pending-starter:` naming that backup, (3) the starter is
+    /// written, (4) the mark is cleared. Killed anywhere, the next run finds either the old
+    /// progress with the learner's file untouched, or the mark, and completes the move
+    /// (`completeInterruptedMove`), naming the backup. Returns the backup's path.
+    mutating func installStarterRecorded(label: String? = nil, language: Language? = nil) throws -> String? {
+        guard let starter = starterText(for: step, in: mission, language: language ?? self.language) else {
+            throw Workspace.FileError.unreadable(PathUtilities.resolve(step.starterPath, relativeTo: mission.directory))
+        }
+        let text = Workspace.withEditorSchemaLine(starter)
+        var backup: String?
+        if let current = try workspace.currentTopology(), current != Data(text.utf8) {
+            backup = try workspace.backUp(current, label: label ?? positionLabel)
+        }
+        progress.pendingStarter = backup ?? ""
+        try workspace.writeProgress(progress)
+        try Workspace.writeAtomically(text, to: workspace.topologyPath)
+        progress.pendingStarter = nil
+        try workspace.writeProgress(progress)
+        lastBackup = backup
+        return backup
+    }
+
+    /// A move killed between writing the progress and the starter: finish it (the
+    /// learner's file is in the recorded backup; a file edited since is backed up again).
+    mutating func completeInterruptedMove(language: Language? = nil) {
+        guard let pending = progress.pendingStarter else { return }
+        let recorded = pending.isEmpty ? nil : pending
+        do {
+            guard let starter = starterText(for: step, in: mission, language: language ?? self.language) else {
+                throw Workspace.FileError.unreadable(PathUtilities.resolve(step.starterPath, relativeTo: mission.directory))
+            }
+            let text = Workspace.withEditorSchemaLine(starter)
+            var again: String?
+            let current = try workspace.currentTopology()
+            if current == nil || current == recorded.flatMap({ FileManager.default.contents(atPath: $0) }) {
+                try Workspace.writeAtomically(text, to: workspace.topologyPath)  // the learner's file is in `recorded`
+            } else {
+                again = try workspace.replaceTopology(with: text, label: positionLabel)
+            }
+            progress.pendingStarter = nil
+            try workspace.writeProgress(progress)
+            lastBackup = again ?? recorded
+            let kept = (again ?? recorded).map { "`\(LabPack.displayPath($0))`" }
+            notices.append(LocalizedText(
+                en: "The last move to `\(mission.id)/\(step.id)` was interrupted; it is now complete." + (kept.map { " Your previous file is kept at \($0)." } ?? ""),
+                ko: "`\(mission.id)/\(step.id)` 단계로 옮기던 중에 멈췄어서 마저 끝냈어요." + (kept.map { " 이전 파일은 \($0)에 보관해 뒀어요." } ?? "")))
+        } catch {
+            notices.append(LocalizedText(en: "The last move was interrupted and could not be completed: \(error)",
+                                         ko: "지난번 이동이 중간에 멈췄는데 마저 끝내지 못했어요: \(error)"))
+        }
+    }
 
     // MARK: Grading
 
@@ -207,9 +266,7 @@ public struct LearnerSession: Sendable {
         progress.missionID = nextMission.id
         progress.stepID = nextStep.id
         if crossing {
-            let backup = try installStarter(label: previous)
-            try workspace.writeProgress(progress)
-            return .nextMission(backup: backup)
+            return .nextMission(backup: try installStarterRecorded(label: previous))
         }
         let arrival = try arrive(label: previous)
         try workspace.writeProgress(progress)
@@ -245,10 +302,11 @@ public struct LearnerSession: Sendable {
         progress.missionID = mission.id
         progress.stepID = step.id
         progress.isFinished = false
-        var outcome = FileOutcome.kept
-        if !staying { outcome = .replaced(backup: try installStarter(label: previous)) }
-        try workspace.writeProgress(progress)
-        return outcome
+        guard !staying else {
+            try workspace.writeProgress(progress)
+            return .kept
+        }
+        return .replaced(backup: try installStarterRecorded(label: previous))
     }
 
     /// Resolves `3`, `3.2`, `bastion`, `bastion/ssh-chain`, `04-bastion`.

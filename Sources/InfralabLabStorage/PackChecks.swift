@@ -13,7 +13,8 @@ extension PackCheck {
     static let serviceDeclared = PackCheck(id: "service-declared", summary: LocalizedText(en: "a mission that checks the service declares it", ko: "서비스를 검사하는 미션에 `service:`가 있어요"), scope: .mission) { context in
         let mission = context.mission
         let needsService = mission.steps.contains { step in
-            mission.requirements(for: step).contains { if case .serviceAnswers = $0.check { return true } else { return false } }
+            // Carried requirements are earlier steps' own: each step's own are enough (and linear).
+            step.requirements.contains { if case .serviceAnswers = $0.check { return true } else { return false } }
         }
         if needsService && mission.service == nil {
             context.problem(.error, "requirements use `service-answers`, but the mission has no `service:`", "`service-answers`를 쓰는데 미션에 `service:`가 없어요", at: mission.location)

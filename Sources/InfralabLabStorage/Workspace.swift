@@ -3,6 +3,11 @@ import InfralabSyntax
 import InfralabTopology
 import InfralabNetwork
 import InfralabLab
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A learner's folder: `topology.yaml` (theirs) and `.infralab/` (progress, backups).
 ///
@@ -76,39 +81,82 @@ public struct Workspace: Sendable {
         try Workspace.writeAtomically(progress.serialized(), to: progressPath)
     }
 
+    /// Moves whatever is at `progress.yaml` (a damaged file, an unreadable one, a folder)
+    /// into `backups/` — a rename, so it works without reading it — and returns where.
+    public func setProgressAside() throws -> String? {
+        guard Workspace.entryExists(progressPath) else { return nil }
+        try FileManager.default.createDirectory(atPath: backupsDirectory, withIntermediateDirectories: true)
+        var path = PathUtilities.join(backupsDirectory, "\(Workspace.timestamp())-progress.yaml")
+        var counter = 2
+        while Workspace.entryExists(path) {
+            path = PathUtilities.join(backupsDirectory, "\(Workspace.timestamp())-progress-\(counter).yaml")
+            counter += 1
+        }
+        guard rename(progressPath, path) == 0 else {
+            throw FileError.writeFailed(path: progressPath, reason: String(cString: strerror(errno)))
+        }
+        return path
+    }
+
     // MARK: The learner's file
+
+    /// Why infralab will not touch a file.
+    public enum FileError: Error, Sendable, Equatable {
+        /// The file exists but cannot be read (mode 000, owned by root after `sudo`): it
+        /// cannot be backed up, so it is not replaced.
+        case unreadable(String)
+        /// A folder where a file should be.
+        case directory(String)
+        /// Writing failed (disk full, no permission, …).
+        case writeFailed(path: String, reason: String)
+    }
 
     public func readTopologyText() -> String? {
         guard let data = FileManager.default.contents(atPath: topologyPath) else { return nil }
         return String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
     }
 
+    /// The learner's file as bytes; nil when there is none; throws when there is one that
+    /// cannot be read (so it cannot be backed up either).
+    func currentTopology() throws -> Data? {
+        var isDirectory: ObjCBool = false
+        guard Workspace.entryExists(topologyPath, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue { throw FileError.directory(topologyPath) }
+        guard let data = FileManager.default.contents(atPath: topologyPath) else { throw FileError.unreadable(topologyPath) }
+        return data
+    }
+
     /// Copies the learner's `topology.yaml` into `.infralab/backups/` (if it exists) and
-    /// returns the backup's path.
+    /// returns the backup's path. Throws, touching nothing, when it exists but cannot be read.
     @discardableResult
     public func backUpTopology(label: String) throws -> String? {
+        guard let data = try currentTopology() else { return nil }
+        return try backUp(data, label: label)
+    }
+
+    func backUp(_ data: Data, label: String) throws -> String {
         let fm = FileManager.default
-        guard let data = fm.contents(atPath: topologyPath) else { return nil }
         try fm.createDirectory(atPath: backupsDirectory, withIntermediateDirectories: true)
         let stamp = Workspace.timestamp()
         let safeLabel = String(label.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
         var path = PathUtilities.join(backupsDirectory, "\(stamp)-\(safeLabel).yaml")
         var counter = 2
-        while fm.fileExists(atPath: path) {
+        while Workspace.entryExists(path) {
             path = PathUtilities.join(backupsDirectory, "\(stamp)-\(safeLabel)-\(counter).yaml")
             counter += 1
         }
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try Workspace.writeAtomically(data, to: path)
         return path
     }
 
     /// Replaces the learner's file with `text`, backing the old one up first when it
-    /// differs. Returns the backup's path, if one was made.
+    /// differs. Returns the backup's path, if one was made. An unreadable file or a folder
+    /// in its place is refused (`FileError`) and left as it is.
     @discardableResult
     public func replaceTopology(with text: String, label: String) throws -> String? {
         var backup: String?
-        if let current = readTopologyText(), current != text {
-            backup = try backUpTopology(label: label)
+        if let current = try currentTopology(), current != Data(text.utf8) {
+            backup = try backUp(current, label: label)
         }
         try Workspace.writeAtomically(text, to: topologyPath)
         return backup
@@ -132,10 +180,56 @@ public struct Workspace: Sendable {
 
     // MARK: Helpers
 
+    /// Temporary files of an atomic write start with this; ones left by an interrupted
+    /// run are removed by `removeStrayTemporaryFiles`.
+    public static let temporaryPrefix = ".infralab-tmp-"
+
     public static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(Data(text.utf8), to: path)
+    }
+
+    /// Writes `data` to a temporary file beside `path`, flushes it to disk, then renames
+    /// it over `path`: a reader (or a kill) sees the old file or the new one, never half.
+    public static func writeAtomically(_ data: Data, to path: String) throws {
+        let directory = PathUtilities.parent(path)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let temporary = PathUtilities.join(directory, "\(temporaryPrefix)\(getpid())-\(PathUtilities.lastComponent(path))")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno == EINTR { continue }; failure = errno; return }
+                offset += written
+            }
+        }
+        if failure == 0, fsync(fd) != 0 { failure = errno }
+        close(fd)
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw FileError.writeFailed(path: path, reason: String(cString: strerror(failure)))
+        }
+    }
+
+    /// Removes temporary files an interrupted write left in the workspace.
+    public func removeStrayTemporaryFiles() {
         let fm = FileManager.default
-        try fm.createDirectory(atPath: PathUtilities.parent(path), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        for directory in [root, stateDirectory, backupsDirectory] {
+            for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(Workspace.temporaryPrefix) {
+                try? fm.removeItem(atPath: PathUtilities.join(directory, name))
+            }
+        }
+    }
+
+    /// Whether something (a file, a folder, a dangling link) is at `path` (`lstat`).
+    static func entryExists(_ path: String, isDirectory: UnsafeMutablePointer<ObjCBool>? = nil) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        isDirectory?.pointee = ObjCBool((info.st_mode & S_IFMT) == S_IFDIR)
+        return true
     }
 
     package static func timestamp() -> String {

@@ -69,12 +69,35 @@ public struct DiagnosticRenderer {
         return lines
     }
 
-    /// Every diagnostic, each followed by a blank line.
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { render($0) + "\n" }.joined()
+    /// How many diagnostics `render(_:)` shows before "… and N more".
+    public static let shownLimit = 50
+    /// How many times one source line is quoted; later diagnostics on it give the place only.
+    public static let excerptsPerLine = 3
+    /// Columns of a long source line quoted around the place.
+    public static let excerptWidth = 100
+
+    /// The diagnostics, each followed by a blank line: at most `limit`, then how many more
+    /// there are (so 3,000 errors on one 50 KB line print a screenful, not 200 MB).
+    public func render(_ diagnostics: [Diagnostic], limit: Int = DiagnosticRenderer.shownLimit) -> String {
+        var quoted: [SourceLocation: Int] = [:]
+        var out = ""
+        for diagnostic in diagnostics.prefix(max(0, limit)) {
+            var key = diagnostic.location ?? SourceLocation(file: "", line: 0, column: 0)
+            key.column = 0
+            quoted[key, default: 0] += 1
+            out += render(diagnostic, quoteSource: quoted[key]! <= Self.excerptsPerLine) + "\n"
+        }
+        if diagnostics.count > limit {
+            let rest = diagnostics.count - limit
+            out += style.dim(LocalizedText(en: "… and \(rest) more not shown (`--json` lists every one)",
+                                           ko: "… 그리고 \(rest)개 더 있어요 (`--json`으로 모두 볼 수 있어요)").text(language)) + "\n\n"
+        }
+        return out
     }
 
-    public func render(_ diagnostic: Diagnostic) -> String {
+    public func render(_ diagnostic: Diagnostic) -> String { render(diagnostic, quoteSource: true) }
+
+    func render(_ diagnostic: Diagnostic, quoteSource: Bool) -> String {
         var lineNumbers: [Int] = []
         if let location = diagnostic.location { lineNumbers.append(location.line) }
         for note in diagnostic.notes {
@@ -83,7 +106,7 @@ public struct DiagnosticRenderer {
         let gutter = String(lineNumbers.max() ?? 1).count
         var output = header(diagnostic)
         if let location = diagnostic.location {
-            output += snippet(at: location, length: diagnostic.length, gutter: gutter, severity: diagnostic.severity)
+            output += snippet(at: location, length: diagnostic.length, gutter: gutter, severity: diagnostic.severity, quote: quoteSource)
         }
         let indent = String(repeating: " ", count: gutter + 1)
         if let suggestion = diagnostic.suggestion {
@@ -124,17 +147,27 @@ public struct DiagnosticRenderer {
         return title + " " + style.bold(diagnostic.message.text(language)) + " " + style.dim("[\(diagnostic.code)]") + "\n"
     }
 
-    private func snippet(at location: SourceLocation, length: Int, gutter: Int, severity: Diagnostic.Severity) -> String {
+    private func snippet(at location: SourceLocation, length: Int, gutter: Int, severity: Diagnostic.Severity, quote: Bool = true) -> String {
         let pad = String(repeating: " ", count: gutter)
         var output = pad + style.bold(style.cyan("-->")) + " " + location.description + "\n"
-        guard let lines = sourceLines(location.file), location.line >= 1, location.line <= lines.count else {
+        guard quote, let lines = sourceLines(location.file), location.line >= 1, location.line <= lines.count else {
             return output
         }
         let bar = style.bold(style.cyan("|"))
         let text = lines[location.line - 1]
-        let scalars = Array(text.unicodeScalars)
-        let startIndex = min(max(0, location.column - 1), scalars.count)
-        let endIndex = min(scalars.count, startIndex + max(1, length))
+        var scalars = Array(text.unicodeScalars)
+        var startIndex = min(max(0, location.column - 1), scalars.count)
+        var length = max(1, length)
+        // A long line is quoted around the place only, with "…" where it was cut.
+        if scalars.count > Self.excerptWidth {
+            let from = max(0, min(startIndex - Self.excerptWidth / 3, scalars.count - Self.excerptWidth))
+            let to = min(scalars.count, from + Self.excerptWidth)
+            let ellipsis: Unicode.Scalar = "…"
+            scalars = (from > 0 ? [ellipsis] : []) + Array(scalars[from..<to]) + (to < text.unicodeScalars.count ? [ellipsis] : [])
+            startIndex = startIndex - from + (from > 0 ? 1 : 0)
+            length = min(length, max(1, to - (startIndex - (from > 0 ? 1 : 0) + from)))
+        }
+        let endIndex = min(scalars.count, startIndex + length)
         let before = Self.displayed(scalars[0..<startIndex], startingAt: 0)
         let marked = Self.displayed(scalars[startIndex..<endIndex], startingAt: displayWidth(of: before))
         let caretCount = max(1, displayWidth(of: marked))

@@ -131,20 +131,22 @@ public func wrapped(_ text: String, toWidth width: Int) -> [String] {
                 line = ""
                 lineWidth = 0
             }
-            while wordWidth > width {
+            if wordWidth > width {
+                // One pass over the word: each character is measured once (linear in its length).
                 var head = ""
                 var headWidth = 0
-                var rest = Substring(word)
-                while let character = rest.first {
+                for character in word {
                     let characterWidth = displayWidth(of: String(character))
-                    if headWidth + characterWidth > width, headWidth > 0 { break }
+                    if headWidth + characterWidth > width, headWidth > 0 {
+                        result.append(head)
+                        head = ""
+                        headWidth = 0
+                    }
                     head.append(character)
                     headWidth += characterWidth
-                    rest = rest.dropFirst()
                 }
-                result.append(head)
-                word = String(rest)
-                wordWidth = displayWidth(of: word)
+                word = head
+                wordWidth = headWidth
             }
             line = word
             lineWidth = wordWidth

@@ -81,9 +81,13 @@ package enum GradeJSON {
         .object([
             ("directory", .string(report.directory)),
             ("sound", .bool(report.isSound)),
+            ("diagnostics", .array(report.packDiagnostics.map { d in
+                .object([("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message.text(language))),
+                         ("location", JSONValue.location(d.location))])
+            })),
             ("missions", .array(report.missions.map { m in
                 .object([
-                    ("folder", .string(m.folder)), ("id", .string(m.missionID)), ("sound", .bool(m.isSound)),
+                    ("folder", .string(m.folder)), ("id", .string(m.missionID)), ("sound", .bool(m.isSound)), ("loaded", .bool(m.loaded)),
                     ("steps", .number(m.steps)), ("requirements", .number(m.requirements)), ("variants", .number(m.variants)),
                     ("mutants", .object([("total", .number(m.mutants)), ("caught", .number(m.mutantsCaught)), ("waived", .number(m.mutantsWaived))])),
                     ("problems", .array(m.problems.map { p in
@@ -110,6 +114,10 @@ package enum BatchReports {
         var out = ""
         for c in text.unicodeScalars {
             switch c {
+            case "\t", "\n", "\r": out.unicodeScalars.append(c)
+            case _ where c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF:
+                out += "\u{FFFD}"  // not allowed in XML 1.0, not even as a character reference
+            case _ where (0x7F...0x9F).contains(c.value): out += "&#x\(String(c.value, radix: 16));"
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"

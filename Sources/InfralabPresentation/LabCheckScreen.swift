@@ -23,6 +23,11 @@ package struct LabCheckScreen {
             let counts = language == .ko
                 ? "단계 \(mission.steps) · 요구 사항 \(mission.requirements) · 변형 \(mission.variants) · 뮤턴트 \(mission.mutants) (검출 \(mission.mutantsCaught), 예외 \(mission.mutantsWaived))"
                 : "\(mission.steps) steps · \(mission.requirements) requirements · \(mission.variants) variants · \(mission.mutants) mutants (\(mission.mutantsCaught) caught, \(mission.mutantsWaived) waived)"
+            guard mission.loaded else {
+                let errors = mission.problems.filter { $0.severity == .error }.count
+                out += "\(mark) " + style.bold(mission.folder) + "\n    " + style.red(language == .ko ? "미션 파일을 불러오지 못했어요 (위의 오류 \(errors)개)" : "the mission does not load (\(errors) error\(errors == 1 ? "" : "s") above)") + "\n"
+                continue
+            }
             out += "\(mark) " + style.bold(mission.folder) + "\n" + "    " + style.dim(counts) + "\n"
             for problem in mission.problems {
                 let label = problem.severity == .error ? style.red(language == .ko ? "오류" : "error") : style.yellow(language == .ko ? "경고" : "warning")

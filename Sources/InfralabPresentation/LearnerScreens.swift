@@ -21,7 +21,10 @@ public struct LearnerScreens {
         self.sourceLines = sourceLines
     }
 
-    func t(_ text: LocalizedText) -> String { text.text(language) }
+    /// How suggested commands are spelled (`SuggestedCommand`).
+    public var commandSpelling = "infralab"
+
+    func t(_ text: LocalizedText) -> String { SuggestedCommand.respell(text.text(language), as: commandSpelling) }
 
     // MARK: Chapter
 
@@ -62,7 +65,8 @@ public struct LearnerScreens {
 
     // MARK: Checklist
 
-    public func checklist(_ grade: StepGrade, mission: Mission, step: Step, hintLevel: (String) -> Int) -> String {
+    /// The requirements with ✓/✗; `failingFirst` (for `watch`) puts the failing ones on top.
+    public func checklist(_ grade: StepGrade, mission: Mission, step: Step, hintLevel: (String) -> Int, failingFirst: Bool = false) -> String {
         var out = ""
         let errors = grade.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
@@ -72,7 +76,8 @@ public struct LearnerScreens {
             if errors.count > 3 { out += style.dim(t(UIText.moreErrors(errors.count - 3))) + "\n\n" }
         }
         out += warningLines(grade.diagnostics.filter { $0.severity == .warning })
-        for result in grade.results {
+        let results = failingFirst ? grade.results.filter { !$0.passed } + grade.results.filter(\.passed) : grade.results
+        for result in results {
             let mark = result.passed ? style.green("✓") : style.red("✗")
             var statement = t(result.requirement.statement)
             if result.isCarried { statement += " " + style.dim(t(UIText.carried)) }
@@ -235,7 +240,13 @@ public struct LearnerScreens {
                 }
             }
         }
-        if progress.isFinished { out += "\n" + style.green(t(UIText.allDone)) + "\n" }
+        if progress.isFinished {
+            if let (index, mission) = pack.missions.enumerated().first(where: { m in m.element.steps.contains { !progress.hasPassed(m.element.id, $0.id) } }) {
+                out += "\n" + style.yellow(t(UIText.stepsLeft(total - done, "\(index + 1)", t(mission.title)))) + "\n"
+            } else {
+                out += "\n" + style.green(t(UIText.allDone)) + "\n"
+            }
+        }
         return out
     }
 

@@ -56,5 +56,9 @@ package enum UIText {
     }
     static let moreHints = LocalizedText(en: "Run `infralab hint` again for a more concrete hint.", ko: "`infralab hint`를 한 번 더 실행하면 더 구체적인 힌트가 나와요.")
     static let stepsWord = LocalizedText(en: "steps", ko: "단계")
+    static func stepsLeft(_ count: Int, _ number: String, _ title: String) -> LocalizedText {
+        LocalizedText(en: "You reached the end, but \(count) step\(count == 1 ? " is" : "s are") not passed yet, starting with mission \(number) (\(title)). `infralab goto \(number)` takes you there.",
+                      ko: "마지막까지 왔지만 아직 통과하지 않은 단계가 \(count)개 남았어요. 미션 \(number)(\(title))부터예요. \(Korean.toward("`infralab goto \(number)`")) 가 보세요.")
+    }
     static let allDone = LocalizedText(en: "You have finished every mission. Well done!", ko: "모든 미션을 마치셨어요. 수고하셨어요!")
 }

@@ -23,7 +23,10 @@ struct CheckCommand: Command {
         case .success(let s): session = s
         }
         let path = context.arguments.positionals.first.map { context.url(for: $0).path }
-        if let path, context.readInput(path) == nil { return ExitStatus.noInput }
+        if let written = context.arguments.positionals.first, context.readInput(written) == nil { return ExitStatus.noInput }
+        if path == nil, context.readInput(session.workspace.topologyPath, shownAs: LabPack.displayPath(session.workspace.topologyPath)) == nil {
+            return ExitStatus.noInput
+        }
         let loaded = session.loadTopology(path: path)
         let grade = session.grade(loaded)
         if context.wantsJSON {

@@ -43,7 +43,7 @@ struct GotoCommand: Command {
             }
             context.stdout.line()
         } catch {
-            return context.fail(LearningText.writeFailed(error.localizedDescription))
+            return context.failWriting(error)
         }
         context.stdout.write(context.screens.chapter(pack: session.pack, mission: mission, step: step,
                                                      topologyPath: LabPack.displayPath(session.workspace.topologyPath)))

@@ -69,7 +69,10 @@ struct GradeCommand: Command {
                 files.append(path)
             }
         }
-        let results = files.map { file -> BatchResult in
+        // A submission that cannot be read (not UTF-8, unreadable) is an error, not an empty
+        // file: said on stderr, left out of the report, exit 66 at the end.
+        let readable = files.filter { context.readInput($0, shownAs: LabPack.displayPath($0)) != nil }
+        let results = readable.map { file -> BatchResult in
             let loaded = TopologyFile.load(path: file)
             return BatchResult(file: LabPack.displayPath(file),
                                grade: Grader(loaded, file: LabPack.displayPath(file)).grade(mission: mission, step: step))
@@ -92,7 +95,7 @@ struct GradeCommand: Command {
             context.stdout.line(perSubmission { BatchReports.gitHubClassroom($0, language: language) }.rendered())
         case .text: printText(results, mission: mission, step: step, context: context)
         }
-        return ExitStatus.success
+        return readable.count == files.count ? ExitStatus.success : ExitStatus.noInput
     }
 
     func printText(_ results: [BatchResult], mission: Mission, step: Step, context: CommandContext) {

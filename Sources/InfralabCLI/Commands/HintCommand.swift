@@ -39,7 +39,7 @@ struct HintCommand: Command {
         let level = used + 1
         session.progress.hintLevels[session.hintKey(requirement.id)] = level
         do { try session.workspace.writeProgress(session.progress) } catch {
-            return context.fail(LearningText.writeFailed(error.localizedDescription))
+            return context.failWriting(error)
         }
         context.stdout.write(context.screens.hint(requirement, level: level))
         return ExitStatus.success

@@ -47,7 +47,7 @@ struct LabNewCommand: Command {
                 context.stdout.line("  + " + LabPack.displayPath(path))
             }
         } catch {
-            return context.fail(LearningText.writeFailed(error.localizedDescription))
+            return context.failWriting(error)
         }
         context.stdout.line()
         context.stdout.line(context.text(LocalizedText(

@@ -37,9 +37,11 @@ struct NextCommand: Command {
     }
 
     /// Grades, and on a pass moves the story on. Shared with `watch`.
-    static func gradeAndAdvance(_ session: inout LearnerSession, context: CommandContext) -> Int32 {
+    static func gradeAndAdvance(_ session: inout LearnerSession, context: CommandContext, failingFirst: Bool = false) -> Int32 {
         let screens = context.screens
         let style = TextStyle(colorize: context.stdout.colorize)
+        let topologyPath = session.workspace.topologyPath
+        guard context.readInput(topologyPath, shownAs: LabPack.displayPath(topologyPath)) != nil else { return ExitStatus.noInput }
         let loaded = session.loadTopology()
         let grade = session.grade(loaded)
         let mission = session.mission, step = session.step
@@ -48,7 +50,7 @@ struct NextCommand: Command {
         if !grade.passed {
             context.stdout.line(style.bold(context.text(UIText.yourTask)))
             context.stdout.write(screens.paragraphs(context.text(step.brief), indent: 2) + "\n\n")
-            context.stdout.write(screens.checklist(grade, mission: mission, step: step, hintLevel: session.hintLevel))
+            context.stdout.write(screens.checklist(grade, mission: mission, step: step, hintLevel: session.hintLevel, failingFirst: failingFirst))
             return ExitStatus.failure
         }
         context.stdout.write(screens.checklist(grade, mission: mission, step: step, hintLevel: session.hintLevel))
@@ -58,7 +60,7 @@ struct NextCommand: Command {
         do {
             advance = try session.recordPassAndAdvance(language: context.language)
         } catch {
-            return context.fail(LearningText.writeFailed(error.localizedDescription))
+            return context.failWriting(error)
         }
         let file = LabPack.displayPath(session.workspace.topologyPath)
         switch advance {

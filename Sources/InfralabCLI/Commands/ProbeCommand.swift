@@ -27,9 +27,9 @@ struct ProbeCommand: Command {
             답해요. 홉마다 결과와 그 결과를 정한 규칙이나 경로를 보여 줘요.
             흐름이 통과하든 막히든 종료 상태는 0이고, 토폴로지에 오류가 있으면 1이에요.
             """)
-    let usage = "infralab probe FILE --from A --to B --port N [options]"
+    let usage = "infralab probe [FILE] --from A --to B --port N [options]"
     let positionals: [PositionalSpec] = [
-        .required("FILE", help: LocalizedText(en: "The topology file", ko: "토폴로지 파일"))
+        .optional("FILE", help: LocalizedText(en: "The topology file (default: the workspace's topology.yaml)", ko: "토폴로지 파일 (기본값: 작업 공간의 topology.yaml)"))
     ]
     let options: [OptionSpec] = [
         .value(
@@ -94,7 +94,8 @@ struct ProbeCommand: Command {
         case .success(let parsed): query = parsed
         case .failure(let error): return context.usageError(error)
         }
-        let path = context.arguments.positionals[0]
+        let path = context.arguments.positionals.first
+            ?? Workspace.find(from: context.workingDirectory.path).map { LabPack.displayPath($0.topologyPath) } ?? Workspace.topologyFile
         guard let text = context.readInput(path) else { return ExitStatus.noInput }
         let file = path == "-" ? "<stdin>" : path
         let loaded = TopologyLoader.load(text: text, file: file)
@@ -109,10 +110,29 @@ struct ProbeCommand: Command {
                     file: file, diagnostics: bag.sorted, language: context.language, colorize: context.stderr.colorize))
             return ExitStatus.failure
         }
+        if let status = reportUnknownNames(topology: topology, query: query, context: context) { return status }
         if context.arguments.isSet("paths") {
             return reportPaths(topology: topology, query: query, context: context)
         }
         return report(topology: topology, query: query, context: context)
+    }
+
+    /// Every `--from`/`--to`/`--through` name the topology does not have, each with
+    /// "did you mean …?"; exit 1 when there is one.
+    func reportUnknownNames(topology: Topology, query: FlowQuery, context: CommandContext) -> Int32? {
+        let known = topology.instances.map(\.name) + topology.loadBalancers.map(\.name) + topology.natGateways.map(\.name)
+            + topology.hosts.map(\.name) + topology.outside.map(\.name) + ["internet"]
+        let names = Set(known)
+        var unknown = 0
+        for option in ["from", "to", "through"] {
+            guard let name = context.arguments.value(option), !names.contains(name), name != "anywhere" else { continue }
+            unknown += 1
+            let suggestion = Suggestions.closest(to: name, in: known)
+            _ = context.fail(LocalizedText(
+                en: "--\(option): the topology has nothing named `\(name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
+                ko: "--\(option): 토폴로지에 없는 이름이에요: `\(name)`" + (suggestion.map { ". 혹시 `\($0)`인가요?" } ?? "")))
+        }
+        return unknown > 0 ? ExitStatus.failure : nil
     }
 
     /// Reads the options into a query; every mistake is a usage error (exit 64).

@@ -32,7 +32,7 @@ struct ResetCommand: Command {
             context.say(LearningText.resetDone(LabPack.displayPath(session.workspace.topologyPath)))
             return ExitStatus.success
         } catch {
-            return context.fail(LearningText.writeFailed(error.localizedDescription))
+            return context.failWriting(error)
         }
     }
 
@@ -49,16 +49,11 @@ struct ResetCommand: Command {
         let pack = LabPack.load(directory: labs)
         guard let first = pack.missions.first else { return context.fail(LearningText.labsNotFound, status: ExitStatus.noInput) }
         do {
-            if let data = FileManager.default.contents(atPath: workspace.progressPath) {
-                try FileManager.default.createDirectory(atPath: workspace.backupsDirectory, withIntermediateDirectories: true)
-                let backup = PathUtilities.join(workspace.backupsDirectory, "\(Workspace.timestamp())-progress.yaml")
-                try data.write(to: URL(fileURLWithPath: backup), options: .atomic)
-                context.say(LearningText.backedUp(LabPack.displayPath(backup)))
-            }
+            if let backup = try workspace.setProgressAside() { context.say(LearningText.backedUp(LabPack.displayPath(backup))) }
             let recordLabs = context.labsOverride != nil
             try workspace.writeProgress(InfralabLab.Progress(labs: recordLabs ? pack.directory : nil, missionID: first.id, stepID: first.steps[0].id))
         } catch {
-            return context.fail(LearningText.writeFailed(error.localizedDescription))
+            return context.failWriting(error)
         }
         context.say(LearningText.progressReset)
         return ExitStatus.success

@@ -30,11 +30,13 @@ extension CommandContext {
     }
 
     var screens: LearnerScreens {
-        LearnerScreens(colorize: stdout.colorize, language: language, width: width) { file in
+        var screens = LearnerScreens(colorize: stdout.colorize, language: language, width: width) { file in
             let path = file.hasPrefix("/") ? file : self.url(for: file).path
             guard let data = FileManager.default.contents(atPath: path) else { return nil }
             return DiagnosticRenderer.lines(of: String(decoding: data, as: UTF8.self))
         }
+        screens.commandSpelling = stdout.commandSpelling
+        return screens
     }
 
     func renderDiagnostics(_ diagnostics: [Diagnostic], to output: Output) {
@@ -49,7 +51,7 @@ extension CommandContext {
     /// The workspace's session, or the status to exit with after saying why not.
     func openSession(currentMissionOnly: Bool = false) -> Result<LearnerSession, ExitStatus> {
         let result = LearnerSession.open(from: workingDirectory.path, labsOverride: labsOverride, environment: environment,
-                                         executablePath: ExecutableLocation.path, currentMissionOnly: currentMissionOnly)
+                                         executablePath: ExecutableLocation.path, currentMissionOnly: currentMissionOnly, language: language)
         switch result {
         case .success(var session):
             session.language = language
@@ -76,8 +78,23 @@ extension CommandContext {
             return fail(LearningText.progressInvalid(LabPack.displayPath(path)))
         case .progressUnreadable(let path):
             return fail(LearningText.progressInvalid(LabPack.displayPath(path)), status: ExitStatus.noInput)
-        case .writeFailed(let message):
-            return fail(LearningText.writeFailed(message))
+        case .writeFailed(let error):
+            return failWriting(error)
+        }
+    }
+
+    /// Says why a write to the workspace did not happen, and how to proceed. An unreadable
+    /// `topology.yaml` (or a folder in its place) is left untouched: exit 66.
+    func failWriting(_ error: any Error) -> Int32 {
+        switch error {
+        case Workspace.FileError.unreadable(let path):
+            return fail(LearningText.cannotBackUp(LabPack.displayPath(path)), status: ExitStatus.noInput)
+        case Workspace.FileError.directory(let path):
+            return fail(LearningText.folderInTheWay(LabPack.displayPath(path)), status: ExitStatus.noInput)
+        case Workspace.FileError.writeFailed(let path, let reason):
+            return fail(LearningText.writeFailed("\(LabPack.displayPath(path)): \(reason)"))
+        default:
+            return fail(LearningText.writeFailed(error.localizedDescription))
         }
     }
 
@@ -109,6 +126,7 @@ extension CommandContext {
             let root = LabPack.displayPath(session.workspace.root)
             say(root == session.workspace.root && session.workspace.root == workingDirectory.path
                 ? LearningText.workspaceHere(shown) : LearningText.workspaceCreated(root, shown))
+            if let backup = session.lastBackup { say(LearningText.backedUp(LabPack.displayPath(backup))) }
             stdout.line()
             stdout.write(screens.chapter(pack: session.pack, mission: session.mission, step: session.step, topologyPath: shown))
             return ExitStatus.success
@@ -134,6 +152,16 @@ enum LearningText {
     }
     static func writeFailed(_ message: String) -> LocalizedText {
         LocalizedText(en: "could not write the workspace: \(message)", ko: "작업 공간에 쓰지 못했어요: \(message)")
+    }
+    static func cannotBackUp(_ path: String) -> LocalizedText {
+        LocalizedText(
+            en: "`\(path)` cannot be read, so infralab cannot back it up, and has not replaced it. Make it readable again (`chmod u+rw \(path)`, or after editing it with sudo: `sudo chown $USER \(path)`), or move it away, then run this again.",
+            ko: "`\(path)` 파일을 읽을 수 없어서 백업할 수 없으니 바꾸지 않았어요. 다시 읽을 수 있게 하거나(`chmod u+rw \(path)`, sudo로 고쳤다면 `sudo chown $USER \(path)`) 다른 곳으로 옮긴 다음 다시 실행하세요.")
+    }
+    static func folderInTheWay(_ path: String) -> LocalizedText {
+        LocalizedText(
+            en: "`\(path)` is a folder, not a file; infralab has not touched it. Rename or move it, then run this again.",
+            ko: "`\(path)` 자리에 파일이 아니라 폴더가 있어서 건드리지 않았어요. 이름을 바꾸거나 옮긴 다음 다시 실행하세요.")
     }
     static let welcome = LocalizedText(en: "Welcome to infralab.", ko: "infralab에 오신 걸 환영해요.")
     static func workspaceCreated(_ root: String, _ file: String) -> LocalizedText {
@@ -172,6 +200,9 @@ enum LearningText {
     }
     static func watching(_ file: String) -> LocalizedText {
         LocalizedText(en: "Watching `\(file)`; save it to re-grade. Ctrl-C stops.", ko: "\(Korean.object("`\(file)`")) 지켜보고 있어요. 저장하면 다시 채점해요. 멈추려면 Ctrl-C를 누르세요.")
+    }
+    static func regraded(_ number: Int, _ time: String) -> LocalizedText {
+        LocalizedText(en: "Saved — graded again at \(time) (grading #\(number)).", ko: "저장을 감지해서 \(time)에 다시 채점했어요 (\(number)번째 채점).")
     }
     static let alreadyWorkspace = LocalizedText(en: "This folder is already an infralab workspace.", ko: "이 폴더는 이미 infralab 작업 공간이에요.")
     static func gotoKept(_ file: String) -> LocalizedText {

@@ -60,7 +60,7 @@ struct CLICommandLineToolTests {
         #expect(byFlag.status == 0)
         #expect(byFlag.stdout == byCommand.stdout)
         #expect(byFlag.stdout == byShort.stdout)
-        for piece in ["Usage: infralab probe FILE --from A --to B --port N", "--incident KIND:NAME", "(repeatable)",
+        for piece in ["Usage: infralab probe [FILE] --from A --to B --port N", "--incident KIND:NAME", "(repeatable)",
                       "--protocol tcp|udp|icmp", "Examples:", "--color", "-h, --help"] {
             #expect(byFlag.stdout.contains(piece), "\(piece)")
         }

@@ -75,8 +75,11 @@ struct CLIProbeCommandTests {
     @Test func badArgumentsExit64BeforeReadingTheFile() {
         let run = runCLI(["probe", "missing.yaml", "--from", "a", "--to", "b", "--port", "1", "--incident", "flood:x"])
         #expect(run.status == 64)
-        #expect(run.stderr.contains("Usage: infralab probe FILE --from A --to B --port N [options]"))
-        #expect(runCLI(["probe", "--from", "a", "--to", "b", "--port", "1"]).stderr.contains("missing FILE"))
+        #expect(run.stderr.contains("Usage: infralab probe [FILE] --from A --to B --port N [options]"))
+        // FILE defaults to the workspace's topology.yaml, like check/show/validate.
+        let bare = runCLI(["probe", "--from", "a", "--to", "b", "--port", "1"])
+        #expect(bare.status == 66)
+        #expect(bare.stderr.contains("no such file: topology.yaml"))
     }
 
     @Test func missingTopologyExits66() {

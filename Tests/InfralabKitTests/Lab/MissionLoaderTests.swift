@@ -52,7 +52,7 @@ import Testing
         #expect(mission.steps[0].freshStart, "a mission's first step always starts fresh")
         #expect(mission.steps[0].starterPath == "starters/first.yaml")
         #expect(mission.steps[1].solutionPath == "/packs/Solutions/07-demo/second.yaml")
-        #expect(mission.steps[1].carried == ["answers"])
+        #expect(mission.steps[1].carriesAll, "`carry: all` is a flag, not a copy of every earlier id")
         #expect(mission.requirements(for: mission.steps[1]).map(\.id) == ["closed", "answers"])
         guard case .serviceAnswers(let under, nil) = mission.steps[0].requirements[0].check else {
             Issue.record("expected service-answers")

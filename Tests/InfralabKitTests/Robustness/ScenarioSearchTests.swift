@@ -1,0 +1,89 @@
+import Foundation
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabLabStorage
+@testable import InfralabPresentation
+@testable import InfralabCLI
+import InfralabTestSupport
+import Testing
+
+/// Scenario pruning grades exactly like evaluating every scenario, and keeps grading
+/// near-linear in the number of sites.
+@Suite struct ScenarioSearchTests {
+    static let pack = LabPack.load(directory: packageRoot.appendingPathComponent("Labs").path)
+
+    func verdicts(_ topology: Topology, _ mission: Mission, _ step: Step, exhaustive: Bool) -> [String: Bool] {
+        ScenarioSearch.$exhaustive.withValue(exhaustive) {
+            let grade = Grader(topology: topology, diagnostics: []).grade(mission: mission, step: step)
+            return Dictionary(uniqueKeysWithValues: grade.results.map { ($0.requirement.id, $0.passed) })
+        }
+    }
+
+    @Test("every solution, variant and mutant of the shipped pack grades the same with and without the shortcut")
+    func sameAsExhaustive() throws {
+        var compared = 0
+        for (mission, step) in Self.pack.allSteps {
+            var files = [step.solutionPath]
+            let variants = PathUtilities.join(PathUtilities.join(mission.solutionsDirectory, "variants"), step.id)
+            files += ((try? FileManager.default.contentsOfDirectory(atPath: variants)) ?? []).sorted().map { PathUtilities.join(variants, $0) }
+            for file in files {
+                guard let topology = TopologyFile.load(path: file).topology else { continue }
+                var topologies = [topology]
+                if file == step.solutionPath { topologies += MutantGenerator.mutants(of: topology).map(\.topology) }
+                for candidate in topologies {
+                    #expect(verdicts(candidate, mission, step, exhaustive: false) == verdicts(candidate, mission, step, exhaustive: true),
+                            "\(mission.id)/\(step.id): \(file)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 400)
+    }
+
+    /// `n` sites each running a WAS and a DB behind a port forward; `weak` of them on
+    /// grid power with personal computers.
+    static func sites(_ n: Int, weak: Set<Int> = []) -> String {
+        var text = "sites:\n"
+        for i in 0..<n {
+            text += "  dc-\(i):\n    kind: datacenter\n    power: \(weak.contains(i) ? "grid" : "ups+generator")\n    public-ip: 198.51.\(100 + i / 250).\(i % 250 + 1)\n"
+            text += "    port-forwards:\n      - { port: 80, to: was-\(i), to-port: 8080 }\n"
+        }
+        text += "hosts:\n"
+        for i in 0..<n {
+            let kind = weak.contains(i) ? "personal-computer" : "server"
+            text += "  was-\(i):\n    site: dc-\(i)\n    kind: \(kind)\n    runs: [was]\n  db-\(i):\n    site: dc-\(i)\n    kind: \(kind)\n    runs: [db]\n"
+        }
+        return text
+    }
+
+    @Test("per-site scenarios on generated sites, strong and weak, agree with the exhaustive walk",
+          arguments: [[1], [2, 0], [3, 1], [6, 0, 2, 4], [8, 0, 1, 2, 3, 4, 5, 6], [5, 0, 1, 2, 3, 4]] as [[Int]])
+    func generatedSites(_ spec: [Int]) throws {
+        let n = spec[0], weak = Set(spec.dropFirst())
+        let topology = try #require(TopologyLoader.load(text: Self.sites(n, weak: weak), file: "t.yaml").topology)
+        for (mission, step) in Self.pack.allSteps where mission.id == "datacenter" {
+            #expect(verdicts(topology, mission, step, exhaustive: false) == verdicts(topology, mission, step, exhaustive: true), "\(spec) \(step.id)")
+        }
+    }
+
+    @Test("200 sites under fire × power-outage × pc-off: a few scenarios evaluated, not 40,000")
+    func fewEvaluations() throws {
+        let topology = try #require(TopologyLoader.load(text: Self.sites(200), file: "t.yaml").topology)
+        let mission = try #require(Self.pack.mission(withID: "datacenter"))
+        let step = try #require(mission.step(withID: "fire"))
+        let requirement = try #require(step.requirements.first { $0.id == "other-site-alone" })
+        guard case .serviceAnswers(let under, _) = requirement.check else { Issue.record("not a service check"); return }
+        let facts = Grader(topology: topology, diagnostics: []).facts
+        var search = ScenarioSearch(under, facts: facts)
+        let engine = NetworkEngine(topology: topology)
+        while let scenario = search.next() {
+            let result = engine.serviceAnswers(mission.service!, incidents: scenario)
+            if result.answers { search.passed(through: result.flows) } else { search.failed() }
+        }
+        #expect(search.failures == 0)
+        #expect(search.evaluated + search.skipped == 200 * 200)
+        #expect(search.evaluated < 50, "\(search.evaluated) evaluated")
+    }
+}
