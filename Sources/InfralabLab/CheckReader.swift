@@ -97,7 +97,7 @@ enum CheckReader {
 
     private static func readNoOpenRule(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
         guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
-        var ports: [Int] = [], minPrefix = 1, select: Selector?
+        var ports: [Int] = [], minPrefix = 8, select: Selector?
         for field in fields {
             switch field.key {
             case "ports":
@@ -171,6 +171,7 @@ enum CheckReader {
         var address: AddressScope = kind == "reachable" ? .auto : .any
         var under: [IncidentSpec] = []
         var requiresAny = false
+        var allowThrough: [Selector] = []
         for field in fields {
             switch field.key {
             case "from": from = selector(field.value, "from", &reader)
@@ -192,6 +193,9 @@ enum CheckReader {
             case "address":
                 address = reader.choice(field.value, "address", AddressScope.self)?.value ?? address
             case "under": under = readIncidents(field.value, &reader)
+            case "allow-through":
+                let items = field.value.items ?? [field.value]
+                allowThrough += items.compactMap { selector($0, "allow-through", &reader) }
             case "require":
                 requiresAny = reader.choice(field.value, "require", [("all", false), ("any", true)])?.value ?? requiresAny
             default: break
@@ -205,6 +209,7 @@ enum CheckReader {
                              under: under, requiresAny: requiresAny)
         flow.throughAny = throughAny
         flow.throughDirect = throughDirect
+        flow.allowThrough = allowThrough
         return flow
     }
 

@@ -43,7 +43,10 @@ public struct StepGrade: Sendable {
     /// The topology file's own diagnostics (shown above the checklist).
     public var diagnostics: [Diagnostic]
 
-    public var passed: Bool { results.allSatisfy(\.passed) }
+    /// A file with load errors never passes, whatever its requirements say: what was
+    /// graded is not what the learner wrote (an unknown key dropped, a name unresolved).
+    public var passed: Bool { !hasErrors && results.allSatisfy(\.passed) }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     public var failing: [RequirementResult] { results.filter { !$0.passed } }
     public var passedCount: Int { results.filter(\.passed).count }
 }
@@ -55,17 +58,42 @@ public struct Grader {
     let engine: NetworkEngine
 
     public init(topology: Topology, diagnostics: [Diagnostic]) {
-        self.topology = topology
+        self.init(index: TopologyIndex(topology), diagnostics: diagnostics)
+    }
+
+    /// Grades what the loader read, over its index; a file that did not load at all is
+    /// graded as an empty topology named `file`.
+    package init(_ loaded: TopologyLoadResult, file: String) {
+        self.init(index: loaded.index ?? TopologyIndex(Topology(file: file)), diagnostics: loaded.diagnostics)
+    }
+
+    /// Grades over the loader's index (`TopologyLoadResult.index`): nothing is resolved twice.
+    package init(index: TopologyIndex, diagnostics: [Diagnostic]) {
+        self.init(engine: NetworkEngine(index: index), diagnostics: diagnostics)
+    }
+
+    init(engine: NetworkEngine, diagnostics: [Diagnostic]) {
+        self.topology = engine.topology
         self.diagnostics = diagnostics
-        self.engine = NetworkEngine(topology: topology)
+        self.engine = engine
         self.facts = TopologyFacts(topology, engine: engine)
+    }
+
+    /// This grader with the mission's idea of what listens where (its service's ports).
+    func adapted(to mission: Mission) -> Grader {
+        let listening = ListeningPorts(service: mission.service)
+        guard listening != engine.listening else { return self }
+        var engine = self.engine
+        engine.listening = listening
+        return Grader(engine: engine, diagnostics: diagnostics)
     }
 
     /// Grades `step` of `mission`: its own requirements, then the carried ones.
     public func grade(mission: Mission, step: Step) -> StepGrade {
+        let grader = adapted(to: mission)
         let own = Set(step.requirements.map(\.id))
         let results = mission.requirements(for: step).map { requirement in
-            var result = evaluate(requirement, service: mission.service)
+            var result = grader.evaluate(requirement, service: mission.service)
             result.isCarried = !own.contains(requirement.id)
             return result
         }
@@ -137,14 +165,14 @@ public struct Grader {
                                                       address: address, through: way, incidents: scenario))
                         }
                     }
-                    if let reached = results.first(where: \.isReachable) { anyPassed = true; passing.append(reached) } else if let first = results.first { failures.append(first) }
+                    if let reached = results.first(where: \.getsThrough) { anyPassed = true; passing.append(reached) } else if let first = results.first(where: \.isPartial) ?? results.first { failures.append(first) }
                 }
             }
             let failed = flow.requiresAny ? !anyPassed : !failures.isEmpty
             if failed, let first = failures.first {
                 search.failed()
-                findings.append(Finding(message: Messages.shouldReach(first.query), location: first.reason.location,
-                                        flow: first, scenario: scenario))
+                let message = first.isPartial ? Messages.partial(first) : Messages.shouldReach(first.query)
+                findings.append(Finding(message: message, location: first.reason.location, flow: first, scenario: scenario))
             } else if !failed {
                 search.passed(through: flow.requiresAny ? Array(passing.prefix(1)) : passing)
             }
@@ -157,26 +185,30 @@ public struct Grader {
         return facts.endpointNames(through).first
     }
 
-    func checkUnreachable(_ flow: FlowCheck) -> [Finding] {
+    /// Closed on every path: directly at each address the check names, and through every
+    /// site forward, tunnel, forwarding instance and load balancer that leads to the
+    /// destination's port (`NetworkEngine.openPaths`), except relays the check allows.
+    func checkUnreachable(_ flow: FlowCheck, allowing extra: Set<String> = []) -> [Finding] {
         let (sources, e1) = endpoints(flow.from)
         let (destinations, e2) = endpoints(flow.to)
         // Nothing to reach is vacuously unreachable, but a missing source is a mission bug.
         if let e1 { return [e1] }
         _ = e2
+        let allowed = extra.union(flow.allowThrough.flatMap { facts.endpointNames($0) })
         var findings: [Finding] = []
         var scenarios = ScenarioSearch(flow.under, facts: facts)
         while let scenario = scenarios.next() {
             search: for source in sources {
                 for destination in destinations where source != destination {
-                    for address in addresses(flow.address) {
-                        let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
-                                                               address: address, incidents: scenario))
-                        if result.isReachable {
-                            findings.append(Finding(message: Messages.shouldNotReach(result.query), location: openingLocation(result),
-                                                    flow: result, scenario: scenario))
-                            scenarios.failed()
-                            break search
-                        }
+                    guard case .named(let name) = destination else { continue }
+                    let open = engine.openPaths(from: source, to: name, port: flow.port, protocol: flow.protocol,
+                                                addresses: addresses(flow.address), incidents: scenario, except: allowed)
+                    if let first = open.first {
+                        let message = first.path.line == nil ? Messages.shouldNotReach(first.result.query) : Messages.exposedVia(first)
+                        findings.append(Finding(message: message, location: first.path.line ?? openingLocation(first.result),
+                                                flow: first.result, scenario: scenario))
+                        scenarios.failed()
+                        break search
                     }
                 }
             }
@@ -208,21 +240,22 @@ public struct Grader {
                 if !directPorts.contains(forwarded) { directPorts.append(forwarded) }
             }
         }
+        let relayNames = Set(relays.map(\.description))
         for port in directPorts {
             findings += checkUnreachable(FlowCheck(from: flow.from, to: flow.to, port: port, protocol: flow.protocol,
-                                                   address: .any, under: flow.under))
+                                                   address: .any, under: flow.under), allowing: relayNames)
         }
         var search = ScenarioSearch(flow.under, facts: facts)
         while let scenario = search.next() {
             var passing: [FlowResult] = []
             let before = findings.count
             for source in sources {
-                for destination in destinations where source != destination {
+                for destination in destinations where source != destination && !hasNothingOn(destination, port: flow.port) {
                     var best: FlowResult?
                     for relay in relays where relay != destination && relay != source {
                         let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
                                                                through: relay.description, incidents: scenario))
-                        if result.isReachable { best = nil; passing.append(result); break }
+                        if result.getsThrough { best = nil; passing.append(result); break }
                         if best == nil { best = result }
                     }
                     if let best {
@@ -234,6 +267,13 @@ public struct Grader {
             if findings.count > before { search.failed() } else { search.passed(through: passing) }
         }
         return findings
+    }
+
+    /// A load balancer answers only on its listeners: with none on `port` (SSH on an ALB),
+    /// there is no door to guard, and "only through the bastion" holds as AWS makes it.
+    func hasNothingOn(_ destination: Endpoint, port: Int) -> Bool {
+        guard case .named(let name) = destination, let l = engine.index.loadBalancer[name] else { return false }
+        return !topology.loadBalancers[l].listeners.contains { $0.port.value == port }
     }
 
     /// The port a relay sends `port` on to `destination`: its forward or listener's
@@ -263,7 +303,7 @@ public struct Grader {
             let result = engine.serviceAnswers(spec, incidents: scenario)
             if result.answers { search.passed(through: result.flows) } else { search.failed() }
             if !result.answers {
-                let failing = result.flows.last { !$0.isReachable }
+                let failing = result.flows.last { !$0.getsThrough }
                 findings.append(Finding(message: Messages.serviceDown(scenario), location: result.reason?.location ?? failing?.reason.location,
                                         flow: failing, service: result, scenario: scenario))
             }
@@ -339,10 +379,14 @@ public struct Grader {
         return findings
     }
 
+    /// Instances by their addresses. A load balancer has no Elastic IP of its own (AWS
+    /// changes its addresses): it is stable when a DNS alias record points at it, public
+    /// when internet-facing, and has no public address when internal.
     func checkPublicAddress(_ select: Selector, _ expectation: PublicAddressExpectation) -> [Finding] {
         let names = Set(facts.endpointNames(select))
         let instances = topology.instances.filter { names.contains($0.name) }
-        if instances.isEmpty { return [Finding(message: Messages.selectsNothing(select))] }
+        let balancers = topology.loadBalancers.filter { names.contains($0.name) }
+        if instances.isEmpty && balancers.isEmpty { return [Finding(message: Messages.selectsNothing(select))] }
         var findings: [Finding] = []
         for instance in instances {
             let ok: Bool
@@ -356,33 +400,18 @@ public struct Grader {
                 findings.append(Finding(message: Messages.publicAddress(instance.name, expectation), location: location))
             }
         }
-        return findings
-    }
-
-    func checkNoOpenRule(ports: [Int], minPrefix: Int, select: Selector?) -> [Finding] {
-        var groups = topology.securityGroups
-        if let select {
-            let names = Set(facts.endpointNames(select))
-            let used = Set(topology.instances.filter { names.contains($0.name) }.flatMap { ($0.securityGroups ?? []).map(\.name) })
-            groups = groups.filter { used.contains($0.name) }
-        }
-        var findings: [Finding] = []
-        for group in groups {
-            for rule in group.inbound {
-                let coversPort = rule.protocol == .all || (rule.protocol != .icmp && ports.contains { rule.ports?.contains($0) ?? true })
-                guard coversPort else { continue }
-                let width: Int?
-                switch rule.peer.value {
-                case .internet: width = 0
-                case .cidr(let cidr): width = cidr.prefixLength
-                case .outsideHost(let name): width = topology.outside.first { $0.name == name }?.cidr.value.prefixLength
-                case .site, .securityGroup, .unresolved: width = nil
-                }
-                if let width, width < minPrefix {
-                    let port = ports.first { rule.ports?.contains($0) ?? true } ?? ports[0]
-                    findings.append(Finding(message: Messages.openRule(group: group.name, port: port, peer: rule.peer.value, minPrefix: minPrefix),
-                                            location: rule.peer.location))
-                }
+        for balancer in balancers {
+            let isPublic = balancer.scheme == .internetFacing
+            let hasAlias = topology.dnsZones.contains { zone in zone.records.contains { $0.type == .alias && $0.value.value == balancer.name } }
+            let ok: Bool
+            switch expectation {
+            case .elastic: ok = isPublic && hasAlias
+            case .public: ok = isPublic
+            case .none: ok = !isPublic
+            }
+            if !ok {
+                let message = expectation == .elastic && isPublic ? Messages.balancerNeedsAlias(balancer.name) : Messages.publicAddress(balancer.name, expectation)
+                findings.append(Finding(message: message, location: balancer.location))
             }
         }
         return findings
@@ -402,11 +431,7 @@ public struct Grader {
         return []
     }
 
-    func location(ofComponent name: String) -> SourceLocation? {
-        topology.instances.first { $0.name == name }?.location ?? topology.hosts.first { $0.name == name }?.location
-            ?? topology.loadBalancers.first { $0.name == name }?.location ?? topology.natGateways.first { $0.name == name }?.location
-            ?? topology.sites.first { $0.name == name }?.location
-    }
+    func location(ofComponent name: String) -> SourceLocation? { engine.index.component(named: name)?.location }
 
     func checkSeparate(_ roles: [String]) -> [Finding] {
         var findings: [Finding] = []

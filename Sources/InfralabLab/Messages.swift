@@ -28,6 +28,32 @@ enum Messages {
         return LocalizedText(en: "\(w.en) should get through, but it is blocked", ko: "\(w.ko) 연결이 통해야 하는데 막혀 있어요")
     }
 
+    /// Reachable for some clients only: the reply range a network ACL leaves out.
+    static func partial(_ result: FlowResult) -> LocalizedText {
+        let w = flowWords(result.query)
+        let ranges = result.missingClientPorts.map(\.description).joined(separator: ", ")
+        let line = result.reason.location.map { " (line \($0.line))" } ?? ""
+        let lineKo = result.reason.location.map { " (\($0.line)번째 줄)" } ?? ""
+        return LocalizedText(
+            en: "\(w.en) must get through for every client, but replies to client ports \(ranges) are blocked; widen the reply rule\(line) to 1024-65535",
+            ko: "\(w.ko) 연결은 모든 클라이언트에게 통해야 하는데, 클라이언트 포트 \(ranges)에 보내는 응답이 막혀 있어요. 응답 규칙을 1024-65535로 넓혀 주세요\(lineKo)")
+    }
+
+    /// Reached through a forward, a tunnel or a relay: the path and the line that opens it.
+    static func exposedVia(_ open: OpenPath) -> LocalizedText {
+        let query = open.result.query
+        let line = open.path.line.map { "line \($0.line)" } ?? "?"
+        let lineKo = open.path.line.map { "\($0.line)번째 줄" } ?? "?"
+        if let relay = open.path.through {
+            return LocalizedText(
+                en: "\(query.source) reaches \(query.destination) through \(relay): port \(query.port) of \(relay) is passed on to it (\(line)); it should not be reachable at all",
+                ko: "\(query.source)에서 \(Korean.object("`\(relay)`")) 거쳐 \(query.destination)에 접속할 수 있어요. `\(relay)`의 \(query.port)번 포트가 그쪽으로 전달돼요(\(lineKo)). 어떤 경로로도 접속할 수 없어야 해요")
+        }
+        return LocalizedText(
+            en: "\(query.source) reaches \(query.destination) through the outside port \(query.port) of a port forward or tunnel (\(line)); it should not be reachable at all",
+            ko: "포트 포워딩이나 터널의 바깥 포트 \(query.port)번으로 \(query.source)에서 \(query.destination)에 접속할 수 있어요(\(lineKo)). 어떤 경로로도 접속할 수 없어야 해요")
+    }
+
     static func shouldReachThrough(_ query: FlowQuery) -> LocalizedText {
         let w = flowWords(query)
         let via = query.through ?? "?"
@@ -93,18 +119,23 @@ enum Messages {
         }
     }
 
-    static func openRule(group: String, port: Int, peer: Peer, minPrefix: Int) -> LocalizedText {
-        let peerText: String
-        switch peer {
-        case .internet: peerText = "the whole internet"
-        case .cidr(let c): peerText = c.isDefaultRoute ? "the whole internet (0.0.0.0/0)" : c.description
-        case .outsideHost(let n), .site(let n), .securityGroup(let n), .unresolved(let n): peerText = n
-        }
-        let peerKo = peerText.hasPrefix("the whole internet") ? "인터넷 전체" + (peerText.contains("0.0.0.0/0") ? "(0.0.0.0/0)" : "") : peerText
-        let limit = minPrefix >= 32 ? "a single address (/32)" : "/\(minPrefix) or narrower"
-        let limitKo = minPrefix >= 32 ? "주소 하나(/32)" : "/\(minPrefix) 또는 그보다 좁은 범위"
-        return LocalizedText(en: "security group `\(group)` opens port \(port) to \(peerText); allow \(limit) or another security group",
-                             ko: "보안 그룹 \(Korean.subject("`\(group)`")) \(port)번 포트를 \(peerKo)에 열어 두었어요. \(Korean.or("\(limitKo)")) 다른 보안 그룹만 허용해 주세요")
+    static func balancerNeedsAlias(_ name: String) -> LocalizedText {
+        LocalizedText(en: "load balancer `\(name)` has no fixed address of its own (AWS changes its IPs): give it a stable name with a DNS alias record (`{ name: \"@\", type: ALIAS, value: \(name) }`)",
+                      ko: "로드 밸런서 `\(name)`에는 고정 주소가 없어요(AWS가 IP를 바꿔요). DNS 별칭 레코드(`{ name: \"@\", type: ALIAS, value: \(name) }`)로 바뀌지 않는 이름을 붙여 주세요")
+    }
+
+    /// The addresses port `port` of `owner` admits, all its groups' rules together, are
+    /// more than a /`minPrefix` block holds; `rules` are the rules that add up to it.
+    static func openRule(owner: String, port: Int, admitted: String, rules: [String], minPrefix: Int) -> LocalizedText {
+        let limit = minPrefix >= 32 ? "a single address (/32)" : "at most a /\(minPrefix) (\(1 << (32 - minPrefix)) addresses)"
+        let limitKo = minPrefix >= 32 ? "주소 하나(/32)" : "/\(minPrefix) 하나 크기(주소 \(1 << (32 - minPrefix))개)"
+        let list = rules.joined(separator: ", ")
+        let whole = admitted == "0.0.0.0/0"
+        let en = whole ? "the whole internet (0.0.0.0/0)" : admitted
+        let ko = whole ? "인터넷 전체(0.0.0.0/0)" : admitted
+        return LocalizedText(
+            en: "port \(port) of `\(owner)` is open to \(en): \(list) add up to more than \(limit); allow \(limit) or another security group",
+            ko: "`\(owner)`의 \(port)번 포트가 \(ko)에 열려 있어요. \(list) 규칙을 합치면 \(limitKo)보다 넓어요. \(Korean.or(limitKo)) 다른 보안 그룹만 허용해 주세요")
     }
 
     static func tooFew(_ selector: Selector, found: Int, atLeast: Int) -> LocalizedText {

@@ -98,6 +98,9 @@ public struct FlowCheck: Hashable, Sendable {
     /// `direct` is `throughDirect`; the relays are `throughAny`.
     public var throughAny: [Selector] = []
     public var throughDirect = false
+    /// `unreachable` with `allow-through: role:reverse-proxy`: paths through these relays
+    /// are the design, not an exposure (every other path into `to` still counts).
+    public var allowThrough: [Selector] = []
     public var under: [IncidentSpec]
     /// `require: any` — one working pair is enough.
     public var requiresAny: Bool

@@ -25,6 +25,7 @@ public enum MissionKeys {
         Key("through", .either(.text, .list(.text)), "The component the connection must pass (a selector), or for `reachable` a list of ways, `direct` among them."),
         Key("under", under, "Incidents the check is made under."),
         Key("require", .choice(["all", "any"]), "Whether every selected pair (all, default) or any one must pass."),
+        Key("allow-through", .either(.text, .list(.text)), "For `unreachable`: relays (selectors) whose paths are the design, not an exposure, e.g. role:reverse-proxy."),
     ])
 
     public static let checks: [(String, KeyTable)] = [

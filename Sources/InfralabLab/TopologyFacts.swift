@@ -26,32 +26,23 @@ package struct TopologyFacts {
         switch selector.form {
         case .internet: return ["internet"]
         case .name(let name): return [name]
-        case .role(let role):
-            return topology.instances.filter { $0.roles.contains { $0.value == role } }.map(\.name)
-                + topology.hosts.filter { $0.roles.contains { $0.value == role } }.map(\.name)
-                + topology.loadBalancers.filter { $0.roles.contains { $0.value == role } }.map(\.name)
+        case .role(let role): return engine.index.components(withRole: role).map(\.name)
         case .kind(let kind): return names(ofKind: kind)
         case .all: return topology.instances.map(\.name) + topology.hosts.map(\.name)
         }
     }
 
+    /// A component kind's names (the index's), `subnet-public`/`subnet-private`, or a
+    /// site or host kind. Subnets and VPCs of the default VPC are left out.
     func names(ofKind kind: String) -> [String] {
+        let index = engine.index
         switch kind {
-        case "instance": return topology.instances.map(\.name)
-        case "host": return topology.hosts.map(\.name)
-        case "load-balancer": return topology.loadBalancers.map(\.name)
-        case "nat-gateway": return topology.natGateways.map(\.name)
-        case "internet-gateway": return topology.internetGateways.map(\.name)
         case "vpc": return topology.vpcs.filter { !$0.isDefault }.map(\.name)
         case "subnet": return topology.subnets.filter { !isDefaultVPC($0.vpc.name) }.map(\.name)
-        case "subnet-public": return topology.subnets.filter { !isDefaultVPC($0.vpc.name) && isPublic(subnet: $0.name) }.map(\.name)
-        case "subnet-private": return topology.subnets.filter { !isDefaultVPC($0.vpc.name) && !isPublic(subnet: $0.name) }.map(\.name)
-        case "security-group": return topology.securityGroups.map(\.name)
-        case "network-acl": return topology.networkACLs.map(\.name)
-        case "route-table": return topology.routeTables.map(\.name)
-        case "outside-host": return topology.outside.map(\.name)
-        case "site": return topology.sites.map(\.name)
+        case "subnet-public": return names(ofKind: "subnet").filter { isPublic(subnet: $0) }
+        case "subnet-private": return names(ofKind: "subnet").filter { !isPublic(subnet: $0) }
         default:
+            if let componentKind = ComponentKind(rawValue: kind) { return index.names(of: componentKind) }
             if let siteKind = Site.Kind(rawValue: kind) { return topology.sites.filter { $0.kind == siteKind }.map(\.name) }
             if let hostKind = Host.Kind(rawValue: kind) { return topology.hosts.filter { $0.kind == hostKind }.map(\.name) }
             return []
@@ -69,13 +60,8 @@ package struct TopologyFacts {
         }
     }
 
-    func componentExists(named name: String) -> Bool {
-        topology.instances.contains { $0.name == name } || topology.hosts.contains { $0.name == name }
-            || topology.loadBalancers.contains { $0.name == name } || topology.outside.contains { $0.name == name }
-            || topology.natGateways.contains { $0.name == name } || topology.sites.contains { $0.name == name }
-            || topology.subnets.contains { $0.name == name } || topology.vpcs.contains { $0.name == name }
-            || topology.securityGroups.contains { $0.name == name } || topology.internetGateways.contains { $0.name == name }
-    }
+    /// Any kind of component counts (route tables, network ACLs and DNS zones too).
+    func componentExists(named name: String) -> Bool { engine.index.component(named: name) != nil }
 
     /// Sites a selector picks: by name, site kind, or the sites hosting a role.
     func sites(_ selector: Selector) -> [String] {

@@ -118,7 +118,7 @@ package struct PackCheckContext {
         self.step = step
         let loaded = TopologyFile.load(path: step.solutionPath)
         solution = loaded
-        solutionGrader = loaded.topology.flatMap { loaded.hasErrors ? nil : Grader(topology: $0, diagnostics: loaded.diagnostics) }
+        solutionGrader = loaded.topology.flatMap { loaded.hasErrors ? nil : Grader(loaded, file: $0.file) }
     }
 
     /// Every requirement the current step grades (its own and the carried ones).

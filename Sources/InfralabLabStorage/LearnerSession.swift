@@ -214,8 +214,7 @@ public struct LearnerSession: Sendable {
     }
 
     public func grade(_ loaded: TopologyLoadResult) -> StepGrade {
-        let topology = loaded.topology ?? Topology(file: LabPack.displayPath(workspace.topologyPath))
-        return Grader(topology: topology, diagnostics: loaded.diagnostics).grade(mission: mission, step: step)
+        Grader(loaded, file: LabPack.displayPath(workspace.topologyPath)).grade(mission: mission, step: step)
     }
 
     public func hintLevel(_ requirementID: String) -> Int {

@@ -32,8 +32,8 @@ extension PackCheck {
                             "변형 `\(name)`에서 `\(id)` 실패를 기대하지만 `\(step.id)` 단계에 그런 요구 사항이 없어요", at: expectation.location)
         }
         let loaded = TopologyLoader.load(text: text, file: display)
-        guard let topology = loaded.topology else { return }
-        let failed = Set(Grader(topology: topology, diagnostics: loaded.diagnostics).grade(mission: context.mission, step: step).failing.map(\.requirement.id))
+        guard loaded.topology != nil else { return }
+        let failed = Set(Grader(loaded, file: display).grade(mission: context.mission, step: step).failing.map(\.requirement.id))
         let expected = Set(expectation.failing)
         guard failed != expected else { return }
         let unexpected = failed.subtracting(expected).sorted(), missing = expected.subtracting(failed).sorted()

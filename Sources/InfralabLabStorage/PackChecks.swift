@@ -54,7 +54,7 @@ extension PackCheck {
                             "시작 파일 \(Korean.object(display)) 읽을 수 없어요: \(first?.message.text(.ko) ?? "알 수 없는 문제")", at: first?.location ?? step.location)
             return
         }
-        if Grader(topology: topology, diagnostics: starter.diagnostics).grade(mission: context.mission, step: step).passed {
+        if Grader(starter, file: topology.file).grade(mission: context.mission, step: step).passed {
             context.problem(.error, "the starter already passes step `\(step.id)`: learners would have nothing to do",
                             "시작 파일이 이미 `\(step.id)` 단계를 통과해요. 학습자가 할 일이 없어요", at: step.location)
         }

@@ -15,27 +15,40 @@ import InfralabTopology
 /// attacker's address) are not "the internet". So a deny for one address does not block
 /// the internet, while a broad split must cover all of it.
 
-/// A contiguous range of IPv4 addresses, `lo...hi`.
-struct AddressRange: Hashable, Sendable, CustomStringConvertible {
-    var lo: UInt32
-    var hi: UInt32
+/// Sorted, overlapping and adjacent ranges joined.
+package func mergeAddressRanges(_ ranges: [AddressRange]) -> [AddressRange] {
+    var merged: [AddressRange] = []
+    for range in ranges.sorted(by: { $0.lo < $1.lo }) {
+        if let last = merged.last, UInt64(range.lo) <= UInt64(last.hi) + 1 {
+            merged[merged.count - 1].hi = max(last.hi, range.hi)
+        } else {
+            merged.append(range)
+        }
+    }
+    return merged
+}
 
-    init(lo: UInt32, hi: UInt32) {
+/// A contiguous range of IPv4 addresses, `lo...hi`.
+package struct AddressRange: Hashable, Sendable, CustomStringConvertible {
+    package var lo: UInt32
+    package var hi: UInt32
+
+    package init(lo: UInt32, hi: UInt32) {
         self.lo = lo
         self.hi = hi
     }
 
-    init(_ cidr: CIDR) {
+    package init(_ cidr: CIDR) {
         lo = cidr.address.value
         hi = cidr.last.value
     }
 
     func isWithin(_ cidr: CIDR) -> Bool { cidr.address.value <= lo && hi <= cidr.last.value }
 
-    var size: UInt64 { UInt64(hi) - UInt64(lo) + 1 }
+    package var size: UInt64 { UInt64(hi) - UInt64(lo) + 1 }
 
     /// A CIDR when the range is one, else `first-last`.
-    var description: String {
+    package var description: String {
         let n = size
         if n & (n - 1) == 0, UInt64(lo) % n == 0 {
             return CIDR(IPv4Address(lo), prefixLength: 32 - n.trailingZeroBitCount).description

@@ -60,6 +60,8 @@ private struct ClassKey: Hashable {
     var table: Int
     var alive: Bool
     var hasPublic: Bool
+    /// What it listens on (`ListeningPorts`), interned; -1: every port.
+    var listen: Int
 }
 
 extension NetworkEngine {
@@ -92,6 +94,8 @@ extension NetworkEngine {
         var routeIDs = InternKey<[Int]>()
         var tableIDs = InternKey<Int>()
         var classIDs = InternKey<ClassKey>()
+        var listenIDs = InternKey<Set<Int>>()
+        var listenSets: [Set<Int>] = []
         _ = groupIDs.ids.count
         var classCounts: [Int] = []
         var classRepresentative: [Int] = []
@@ -107,16 +111,21 @@ extension NetworkEngine {
             if g == groupsOfID.count { groupsOfID.append(p.groups) }
             let peer = peerIDs.id([g] + sgBySubnet[p.subnet].filter { sgList[$0].contains(ip) })
             let aclKey: [Int]
-            switch subnetACL[p.subnet] {
+            switch index.subnetACL[p.subnet] {
             case .defaultAllow: aclKey = [-1]
             case .acl(let a): aclKey = [a] + aclBySubnet[p.subnet].filter { aclList[$0].contains(ip) }
             }
             let acl = aclIDs.id(aclKey)
-            aclChoiceOfID[acl] = subnetACL[p.subnet]
+            aclChoiceOfID[acl] = index.subnetACL[p.subnet]
             let route = routeIDs.id(routeBySubnet[p.subnet].filter { routeList[$0].contains(ip) })
-            let table = tableIDs.id(subnetTable[p.subnet].table ?? -1 - p.vpc)
+            let table = tableIDs.id(index.subnetTable[p.subnet].table ?? -1 - p.vpc)
+            var listen = -1
+            if let ports = listeningPorts(.instance(i)) {
+                listen = listenIDs.id(ports)
+                if listen == listenSets.count { listenSets.append(ports) }
+            }
             let key = ClassKey(subnet: p.subnet, vpc: p.vpc, groups: g, peer: peer, acl: acl, route: route, table: table,
-                               alive: state.instanceDown(i) == nil, hasPublic: p.publicAddress != nil)
+                               alive: state.instanceDown(i) == nil, hasPublic: p.publicAddress != nil, listen: listen)
             let c = classIDs.id(key)
             if c == classCounts.count {
                 classCounts.append(0)
@@ -138,7 +147,7 @@ extension NetworkEngine {
             var internetClass = [Bool](repeating: false, count: classCount)
             for c in 0..<classCount {
                 let k = classKeys[c]
-                let memoKey = [k.subnet, k.groups, k.hasPublic ? 1 : 0, k.alive ? 1 : 0]
+                let memoKey = [k.subnet, k.groups, k.hasPublic ? 1 : 0, k.alive ? 1 : 0, k.listen]
                 if let known = internetMemo[memoKey] { internetClass[c] = known; continue }
                 let name = topology.instances[classRepresentative[c]].name
                 let ok = evaluate(FlowQuery(from: .internet, to: .named(name), protocol: proto, port: port), state).isReachable
@@ -163,11 +172,13 @@ extension NetworkEngine {
             let vpcOf = classKeys.map(\.vpc), groupsOf = classKeys.map(\.groups), peerOf = classKeys.map(\.peer)
             let tableOf = classKeys.map(\.table), routeOf = classKeys.map(\.route), subnetOf = classKeys.map(\.subnet)
             let aclOf = classKeys.map(\.acl), aliveOf = classKeys.map(\.alive)
+            // A destination nothing listens on (on this port) refuses every pair.
+            let answersOf = classKeys.map { $0.listen < 0 || listenSets[$0.listen].contains(port) }
             for a in 0..<classCount {
                 guard aliveOf[a] else { continue }
                 let (aVPC, aGroups, aPeer, aTable, aSubnet, aACL) = (vpcOf[a], groupsOf[a], peerOf[a], tableOf[a], subnetOf[a], aclOf[a])
                 for b in 0..<classCount {
-                    guard aliveOf[b] else { continue }
+                    guard aliveOf[b], answersOf[b] else { continue }
                     var verdict: UInt8
                     if aVPC != vpcOf[b] {
                         let r = evaluate(FlowQuery(from: .named(topology.instances[classRepresentative[a]].name),
@@ -185,12 +196,12 @@ extension NetworkEngine {
                         }
                         if ingress[iKey] == 0 { continue }
                         let rKey = aTable * routeCount + routeOf[b]
-                        if routeOK[rKey] < 0 {
+                        if aSubnet != subnetOf[b], routeOK[rKey] < 0 {
                             var v: Int8 = 0
                             if let match = lookupRoute(subnet: aSubnet, to: CIDR(host: points[b].address)), case .local = match.target { v = 1 }
                             routeOK[rKey] = v
                         }
-                        if routeOK[rKey] == 0 { continue }
+                        if aSubnet != subnetOf[b], routeOK[rKey] == 0 { continue }
                         if aSubnet == subnetOf[b] {
                             verdict = 1
                         } else {
@@ -217,10 +228,10 @@ extension NetworkEngine {
     /// and in. 0 blocked, 1 allowed, 2 allowed for some client ports only.
     private func aclPairVerdict(_ a: NetPoint, _ b: NetPoint, _ q: LegQuery) -> UInt8 {
         let peerA = CIDR(host: a.address), peerB = CIDR(host: b.address)
-        guard aclDecide(subnetACL[a.subnet], inbound: false, peer: peerB, proto: q.proto, port: q.port).allows,
-              aclDecide(subnetACL[b.subnet], inbound: true, peer: peerA, proto: q.proto, port: q.port).allows else { return 0 }
-        let replyOut = aclReply(subnetACL[b.subnet], inbound: false, peer: peerA, proto: q.proto, ports: q.clientPorts)
-        let replyIn = aclReply(subnetACL[a.subnet], inbound: true, peer: peerB, proto: q.proto, ports: q.clientPorts)
+        guard aclDecide(index.subnetACL[a.subnet], inbound: false, peer: peerB, proto: q.proto, port: q.port).allows,
+              aclDecide(index.subnetACL[b.subnet], inbound: true, peer: peerA, proto: q.proto, port: q.port).allows else { return 0 }
+        let replyOut = aclReply(index.subnetACL[b.subnet], inbound: false, peer: peerA, proto: q.proto, ports: q.clientPorts)
+        let replyIn = aclReply(index.subnetACL[a.subnet], inbound: true, peer: peerB, proto: q.proto, ports: q.clientPorts)
         if replyOut.allowed.isEmpty || replyIn.allowed.isEmpty { return 0 }
         return replyOut.missing.isEmpty && replyIn.missing.isEmpty ? 1 : 2
     }

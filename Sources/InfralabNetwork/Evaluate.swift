@@ -39,6 +39,7 @@ extension NetworkEngine {
         // What `through` does with the connection.
         var secondPort = query.port
         var secondAddress = AddressChoice.auto
+        var pointedBy: SourceLocation?
         switch through {
         case .instance(let i):
             let instance = topology.instances[i]
@@ -50,6 +51,7 @@ extension NetworkEngine {
                     return result(query, t)
                 }
                 secondPort = forward.effectiveTargetPort
+                pointedBy = forward.location
                 t.pass(.instance, instance.name, L("forwards port \(query.port) to \(forward.target.name):\(secondPort) (a second connection)",
                                                    "포트 \(Korean.object("\(query.port)")) \(forward.target.name):\(Korean.toward("\(secondPort)")) 넘겨요 (두 번째 연결)"), forward.location)
             } else {
@@ -68,6 +70,7 @@ extension NetworkEngine {
             t.hops = t.hops.prefix { !($0.kind == .loadBalancer && $0.detail.en.hasPrefix("listener")) } + []
             secondPort = listener.targetPort?.value ?? listener.port.value
             secondAddress = .private
+            pointedBy = listener.location
             t.pass(.loadBalancer, lb.name, L("listener \(query.port) forwards to \(query.destination):\(secondPort)",
                                              "리스너 \(Korean.subject("\(query.port)")) \(query.destination):\(Korean.toward("\(secondPort)")) 넘겨요"), listener.location)
         case .host:
@@ -82,7 +85,7 @@ extension NetworkEngine {
         // Leg 2: through → destination.
         let ephemeral: PortRange = if case .loadBalancer = through { .awsEphemeral } else { .linuxEphemeral }
         var second = Trace()
-        runLeg(through, destination, LegQuery(proto: query.protocol, port: secondPort, clientPorts: ephemeral, address: secondAddress), state, &second)
+        runLeg(through, destination, LegQuery(proto: query.protocol, port: secondPort, clientPorts: ephemeral, address: secondAddress, pointedBy: pointedBy), state, &second)
         finishReplies(&second, proto: query.protocol)
         t.hops += second.hops
         t.reason = second.reason

@@ -158,6 +158,8 @@ public enum ReasonCode: String, Sendable, Hashable, CaseIterable, Codable {
     // Proxies and load balancers.
     case noForward = "NO_FORWARD_FOR_PORT"
     case noListener = "NO_LISTENER"
+    /// The connection reaches the machine, but nothing there listens on the port.
+    case portNotListening = "PORT_NOT_LISTENING"
     case noHealthyTarget = "NO_HEALTHY_TARGET"
     case notThrough = "NOT_THROUGH"
     // Before the cloud.
@@ -214,6 +216,9 @@ public struct FlowResult: Sendable, Hashable {
     /// Reachable for some client port ranges only (a NACL reply rule that covers Linux
     /// clients but not Windows ones); `missingClientPorts` names what is not covered.
     public var isPartial: Bool
+    /// Reachable for every client: what a requirement that something must get through
+    /// asks. A partial result (some client port ranges' replies blocked) is not enough.
+    public var getsThrough: Bool { isReachable && !isPartial }
     public var missingClientPorts: [PortRange]
     /// Every hop in order; for `through` flows, both legs one after the other.
     public var hops: [Hop]

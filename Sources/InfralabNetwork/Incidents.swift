@@ -20,20 +20,20 @@ struct IncidentState {
                 for (h, host) in topology.hosts.enumerated() where host.kind == .personalComputer && (name == "*" || host.name == name) {
                     downHosts[h] = downHosts[h] ?? incident
                 }
-                if name != "*", let h = engine.hostIndex[name] { downHosts[h] = downHosts[h] ?? incident }
+                if name != "*", let h = engine.index.host[name] { downHosts[h] = downHosts[h] ?? incident }
             case .powerOutage(let name):
                 for (s, site) in topology.sites.enumerated() where (name == "*" || site.name == name) && site.power != .upsAndGenerator {
                     downSites[s] = downSites[s] ?? incident
                 }
             case .fire(let name):
-                if let s = engine.siteIndex[name] { downSites[s] = downSites[s] ?? incident } else { downAZs[name] = downAZs[name] ?? incident }
+                if let s = engine.index.site[name] { downSites[s] = downSites[s] ?? incident } else { downAZs[name] = downAZs[name] ?? incident }
             case .azOutage(let az):
                 downAZs[az] = downAZs[az] ?? incident
             case .instanceFailure(let name):
-                if let i = engine.instanceIndex[name] { downInstances[i] = downInstances[i] ?? incident }
-                if let h = engine.hostIndex[name] { downHosts[h] = downHosts[h] ?? incident }
+                if let i = engine.index.instance[name] { downInstances[i] = downInstances[i] ?? incident }
+                if let h = engine.index.host[name] { downHosts[h] = downHosts[h] ?? incident }
             case .natFailure(let name):
-                if let n = engine.natIndex[name] { downNATs[n] = downNATs[n] ?? incident }
+                if let n = engine.index.natGateway[name] { downNATs[n] = downNATs[n] ?? incident }
             }
         }
     }
@@ -45,11 +45,11 @@ struct IncidentState {
     func instanceDown(_ i: Int) -> Incident? { downInstances[i] ?? azDown(engine.instanceAZ[i]) }
 
     func natDown(_ n: Int) -> Incident? {
-        downNATs[n] ?? azDown(engine.natSubnet[n].flatMap { engine.subnetAZ[$0] })
+        downNATs[n] ?? azDown(engine.index.natSubnet[n].flatMap { engine.subnetAZ[$0] })
     }
 
     func siteDown(_ s: Int) -> Incident? { downSites[s] }
 
     /// A host is down when it is, or when its site is (the second says SITE_DOWN).
-    func hostDown(_ h: Int) -> Incident? { downHosts[h] ?? engine.hostSite[h].flatMap { downSites[$0] } }
+    func hostDown(_ h: Int) -> Incident? { downHosts[h] ?? engine.index.hostSite[h].flatMap { downSites[$0] } }
 }

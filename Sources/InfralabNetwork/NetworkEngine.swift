@@ -11,35 +11,15 @@ import InfralabTopology
 public struct NetworkEngine: Sendable {
     public let topology: Topology
 
-    // Name → index, one table per kind. The first declaration of a name wins (the loader
-    // reports duplicates).
-    var vpcIndex: [String: Int] = [:]
-    var igwIndex: [String: Int] = [:]
-    var subnetIndex: [String: Int] = [:]
-    var routeTableIndex: [String: Int] = [:]
-    var natIndex: [String: Int] = [:]
-    var groupIndex: [String: Int] = [:]
-    var aclIndex: [String: Int] = [:]
-    var instanceIndex: [String: Int] = [:]
-    var lbIndex: [String: Int] = [:]
-    var outsideIndex: [String: Int] = [:]
-    var siteIndex: [String: Int] = [:]
-    var hostIndex: [String: Int] = [:]
-
-    // Per VPC.
-    var vpcMainTable: [Int?] = []
-    var vpcDefaultACL: [Int?] = []
-    /// The internet gateway attached to each VPC (first by name when several).
-    var vpcGateway: [Int?] = []
+    /// Names, associations and rule 5, resolved once (`TopologyIndex`).
+    package let index: TopologyIndex
+    /// What listens where (`ListeningPorts`); the grader sets the mission's.
+    public var listening: ListeningPorts = .standard
 
     // Per subnet.
-    var subnetVPC: [Int?] = []
-    var subnetTable: [EffectiveRouteTable] = []
-    var subnetACL: [ACLChoice] = []
     var subnetAZ: [String?] = []
 
     // Per instance.
-    var instanceSubnet: [Int?] = []
     var instancePrivate: [IPv4Address?] = []
     var instancePublic: [PublicAddress?] = []
     var instanceAZ: [String?] = []
@@ -51,7 +31,6 @@ public struct NetworkEngine: Sendable {
     var lbGroups: [[GroupRef]] = []
 
     // Per NAT gateway.
-    var natSubnet: [Int?] = []
     var natPrivate: [IPv4Address?] = []
 
     // Security groups, resolved: rules per group (declared and each VPC's default).
@@ -63,16 +42,19 @@ public struct NetworkEngine: Sendable {
     var aclInbound: [[ResolvedACLRule]] = []
     var aclOutbound: [[ResolvedACLRule]] = []
 
-    // Sites and hosts.
-    var hostSite: [Int?] = []
-
     // Address atoms (`AddressAtoms.swift`): where atoms start, and the internet's atoms.
     var atomCuts: [UInt32] = []
     var internetAtoms: [AddressRange] = []
 
     public init(topology: Topology) {
-        self.topology = topology
-        buildIndexes()
+        self.init(index: TopologyIndex(topology))
+    }
+
+    /// An engine over an index already built (the loader's).
+    package init(index: TopologyIndex) {
+        self.topology = index.topology
+        self.index = index
+        subnetAZ = topology.subnets.map { $0.availabilityZone?.value }
         assignAddresses()
         resolveSecurityGroups()
         resolveNetworkACLs()
@@ -99,19 +81,6 @@ struct LBNode: Hashable, Sendable {
     var subnet: Int
     var address: IPv4Address
     var availabilityZone: String?
-}
-
-struct EffectiveRouteTable: Hashable, Sendable {
-    var vpc: Int?
-    /// Index into `topology.routeTables`; nil: the implicit main table (local route only).
-    var table: Int?
-    var isExplicit: Bool
-}
-
-enum ACLChoice: Hashable, Sendable {
-    /// AWS's default ACL: allows everything.
-    case defaultAllow
-    case acl(Int)
 }
 
 /// A rule's peer after name resolution.
@@ -151,89 +120,6 @@ struct ResolvedACLRule: Hashable, Sendable {
 // MARK: - Building
 
 extension NetworkEngine {
-    private mutating func buildIndexes() {
-        func index<T>(_ items: [T], _ name: (T) -> String) -> [String: Int] {
-            var result: [String: Int] = [:]
-            for (i, item) in items.enumerated() where result[name(item)] == nil { result[name(item)] = i }
-            return result
-        }
-        vpcIndex = index(topology.vpcs, \.name)
-        igwIndex = index(topology.internetGateways, \.name)
-        subnetIndex = index(topology.subnets, \.name)
-        routeTableIndex = index(topology.routeTables, \.name)
-        natIndex = index(topology.natGateways, \.name)
-        groupIndex = index(topology.securityGroups, \.name)
-        aclIndex = index(topology.networkACLs, \.name)
-        instanceIndex = index(topology.instances, \.name)
-        lbIndex = index(topology.loadBalancers, \.name)
-        outsideIndex = index(topology.outside, \.name)
-        siteIndex = index(topology.sites, \.name)
-        hostIndex = index(topology.hosts, \.name)
-
-        let vpcCount = topology.vpcs.count
-        let onlyVPC: Int? = vpcCount == 1 ? 0 : nil
-
-        // Subnets → VPC.
-        subnetVPC = topology.subnets.map { vpcIndex[$0.vpc.name] }
-
-        // Internet gateways attached to each VPC; ties broken by name so order never matters.
-        vpcGateway = Array(repeating: nil, count: vpcCount)
-        for (i, igw) in topology.internetGateways.enumerated() {
-            guard let v = igw.vpc.flatMap({ vpcIndex[$0.name] }) else { continue }
-            if let existing = vpcGateway[v], topology.internetGateways[existing].name <= igw.name { continue }
-            vpcGateway[v] = i
-        }
-
-        // The VPC a route table belongs to: written, else inferred from its subnets.
-        var tableVPC: [Int?] = topology.routeTables.map { $0.vpc.flatMap { vpcIndex[$0.name] } }
-        for (s, subnet) in topology.subnets.enumerated() {
-            if let t = subnet.routeTable.flatMap({ routeTableIndex[$0.name] }), tableVPC[t] == nil { tableVPC[t] = subnetVPC[s] }
-        }
-        vpcMainTable = Array(repeating: nil, count: vpcCount)
-        for (t, table) in topology.routeTables.enumerated() where table.isMain {
-            guard let v = tableVPC[t] ?? onlyVPC else { continue }
-            if let existing = vpcMainTable[v], topology.routeTables[existing].name <= table.name { continue }
-            vpcMainTable[v] = t
-        }
-        subnetTable = topology.subnets.enumerated().map { s, subnet in
-            if let t = subnet.routeTable.flatMap({ routeTableIndex[$0.name] }) {
-                return EffectiveRouteTable(vpc: subnetVPC[s], table: t, isExplicit: true)
-            }
-            return EffectiveRouteTable(vpc: subnetVPC[s], table: subnetVPC[s].flatMap { vpcMainTable[$0] }, isExplicit: false)
-        }
-
-        // Network ACLs: explicit on the subnet, else listed on an ACL, else the VPC's
-        // `default: true` ACL, else AWS's allow-all default.
-        var listedACL: [String: Int] = [:]
-        for (a, acl) in topology.networkACLs.enumerated() {
-            for s in acl.subnets where listedACL[s.name] == nil { listedACL[s.name] = a }
-        }
-        vpcDefaultACL = Array(repeating: nil, count: vpcCount)
-        for (a, acl) in topology.networkACLs.enumerated() where acl.isDefault {
-            var vpcs: [Int] = []
-            if let v = acl.vpc.flatMap({ vpcIndex[$0.name] }) {
-                vpcs = [v]
-            } else {
-                let fromSubnets = acl.subnets.compactMap { subnetIndex[$0.name].flatMap { subnetVPC[$0] } }
-                vpcs = fromSubnets.isEmpty ? Array(0..<vpcCount) : fromSubnets
-            }
-            for v in vpcs {
-                if let existing = vpcDefaultACL[v], topology.networkACLs[existing].name <= acl.name { continue }
-                vpcDefaultACL[v] = a
-            }
-        }
-        subnetACL = topology.subnets.enumerated().map { s, subnet in
-            if let a = subnet.networkACL.flatMap({ aclIndex[$0.name] }) { return .acl(a) }
-            if let a = listedACL[subnet.name] { return .acl(a) }
-            if let v = subnetVPC[s], let a = vpcDefaultACL[v] { return .acl(a) }
-            return .defaultAllow
-        }
-        subnetAZ = topology.subnets.map { $0.availabilityZone?.value }
-
-        natSubnet = topology.natGateways.map { subnetIndex[$0.subnet.name] }
-        hostSite = topology.hosts.map { siteIndex[$0.site.name] }
-    }
-
     /// Private addresses: a written `private-ip` is kept; the others get, in declaration
     /// order, the first free address after the four reserved at the start of their
     /// subnet. Then load-balancer nodes (one per subnet) and NAT gateways, the same way.
@@ -244,9 +130,8 @@ extension NetworkEngine {
     private mutating func assignAddresses() {
         var used: [Int: Set<UInt32>] = [:]
         var cursor: [Int: UInt32] = [:]
-        instanceSubnet = topology.instances.map { $0.subnet.flatMap { subnetIndex[$0.name] } }
         for (i, instance) in topology.instances.enumerated() {
-            if let s = instanceSubnet[i], let ip = instance.privateIP?.value { used[s, default: []].insert(ip.value) }
+            if let s = index.instanceSubnet[i], let ip = instance.privateIP?.value { used[s, default: []].insert(ip.value) }
         }
         func nextFree(in s: Int) -> IPv4Address? {
             let cidr = topology.subnets[s].cidr.value
@@ -266,7 +151,7 @@ extension NetworkEngine {
         }
         instancePrivate = topology.instances.enumerated().map { i, instance in
             if let ip = instance.privateIP?.value { return ip }
-            return instanceSubnet[i].flatMap { nextFree(in: $0) }
+            return index.instanceSubnet[i].flatMap { nextFree(in: $0) }
         }
 
         // Addresses written anywhere: auto-assigned public addresses avoid them.
@@ -296,25 +181,25 @@ extension NetworkEngine {
         }
         instancePublic = topology.instances.enumerated().map { i, instance in
             if let e = instance.elasticIP { return PublicAddress(address: e.value, isElastic: true, location: e.location) }
-            let subnetMaps = instanceSubnet[i].map { topology.subnets[$0].mapsPublicIPOnLaunch } ?? false
+            let subnetMaps = index.instanceSubnet[i].map { topology.subnets[$0].mapsPublicIPOnLaunch } ?? false
             let wants = instance.publicIP?.value ?? subnetMaps
             guard wants, let address = inventPublic() else { return nil }
             return PublicAddress(address: address, isElastic: false, location: instance.publicIP?.location ?? instance.location)
         }
         instanceAZ = topology.instances.enumerated().map { i, instance in
-            instanceSubnet[i].flatMap { subnetAZ[$0] } ?? instance.availabilityZone?.value
+            index.instanceSubnet[i].flatMap { subnetAZ[$0] } ?? instance.availabilityZone?.value
         }
 
         lbNodes = topology.loadBalancers.map { lb in
             var nodes: [LBNode] = []
             for reference in lb.subnets {
-                guard let s = subnetIndex[reference.name], !nodes.contains(where: { $0.subnet == s }), let address = nextFree(in: s) else { continue }
+                guard let s = index.subnet[reference.name], !nodes.contains(where: { $0.subnet == s }), let address = nextFree(in: s) else { continue }
                 nodes.append(LBNode(subnet: s, address: address, availabilityZone: subnetAZ[s]))
             }
             return nodes
         }
         lbPublic = topology.loadBalancers.map { $0.scheme == .internetFacing ? inventPublic() : nil }
-        natPrivate = natSubnet.map { $0.flatMap { nextFree(in: $0) } }
+        natPrivate = index.natSubnet.map { $0.flatMap { nextFree(in: $0) } }
     }
 
     func resolvePeer(_ peer: Peer) -> (PeerSet, String) {
@@ -322,13 +207,13 @@ extension NetworkEngine {
         case .cidr(let c): return (.cidr(c), c.description)
         case .internet: return (.cidr(.anywhere), "internet (0.0.0.0/0)")
         case .securityGroup(let name):
-            if let g = groupIndex[name] { return (.group(.declared(g)), name) }
+            if let g = index.securityGroup[name] { return (.group(.declared(g)), name) }
             return (.nothing, name)
         case .outsideHost(let name):
-            if let o = outsideIndex[name] { return (.cidr(topology.outside[o].cidr.value), name) }
+            if let o = index.outsideHost[name] { return (.cidr(topology.outside[o].cidr.value), name) }
             return (.nothing, name)
         case .site(let name):
-            if let s = siteIndex[name], let ip = topology.sites[s].publicIP?.value { return (.cidr(CIDR(host: ip)), name) }
+            if let s = index.site[name], let ip = topology.sites[s].publicIP?.value { return (.cidr(CIDR(host: ip)), name) }
             return (.nothing, name)
         case .unresolved(let name): return (.nothing, name)
         }
@@ -362,21 +247,21 @@ extension NetworkEngine {
         }
         instanceGroups = topology.instances.enumerated().map { i, instance in
             guard let written = instance.securityGroups else {
-                let v = instanceSubnet[i].flatMap { subnetVPC[$0] }
+                let v = index.instanceSubnet[i].flatMap { index.subnetVPC[$0] }
                 return v.map { [.vpcDefault($0)] } ?? []
             }
             var refs: [GroupRef] = []
             for reference in written {
-                if let g = groupIndex[reference.name], !refs.contains(.declared(g)) { refs.append(.declared(g)) }
+                if let g = index.securityGroup[reference.name], !refs.contains(.declared(g)) { refs.append(.declared(g)) }
             }
             return refs
         }
         lbGroups = topology.loadBalancers.enumerated().map { l, lb in
             if lb.securityGroups.isEmpty {
-                let v = lbNodes[l].first.flatMap { subnetVPC[$0.subnet] }
+                let v = lbNodes[l].first.flatMap { index.subnetVPC[$0.subnet] }
                 return v.map { [.vpcDefault($0)] } ?? []
             }
-            return lb.securityGroups.compactMap { groupIndex[$0.name].map { GroupRef.declared($0) } }
+            return lb.securityGroups.compactMap { index.securityGroup[$0.name].map { GroupRef.declared($0) } }
         }
         for (i, refs) in instanceGroups.enumerated() {
             guard let ip = instancePrivate[i] else { continue }
@@ -404,15 +289,6 @@ extension NetworkEngine {
 
 // MARK: - Public helpers
 
-/// A component found by name or role.
-public struct ComponentRef: Sendable, Hashable, CustomStringConvertible {
-    public var kind: ComponentKind
-    public var name: String
-    public var location: SourceLocation
-
-    public var description: String { "\(kind.rawValue) \(name)" }
-}
-
 /// An instance's addresses and placement.
 public struct InstancePlacement: Sendable, Hashable {
     public var name: String
@@ -428,78 +304,33 @@ public struct InstancePlacement: Sendable, Hashable {
 
 extension NetworkEngine {
     /// Roles that make a component a proxy: it forwards to the tier behind it.
-    public static let proxyRoles: Set<String> = ["reverse-proxy", "proxy", "load-balancer", "lb"]
+    public static var proxyRoles: Set<String> { TopologyIndex.proxyRoles }
 
-    /// Every component known by this name (instance, load balancer, NAT gateway, host,
-    /// outside host, site, subnet, ...), most specific first.
-    public func component(named name: String) -> ComponentRef? {
-        if let i = instanceIndex[name] { return ComponentRef(kind: .instance, name: name, location: topology.instances[i].location) }
-        if let i = lbIndex[name] { return ComponentRef(kind: .loadBalancer, name: name, location: topology.loadBalancers[i].location) }
-        if let i = natIndex[name] { return ComponentRef(kind: .natGateway, name: name, location: topology.natGateways[i].location) }
-        if let i = hostIndex[name] { return ComponentRef(kind: .host, name: name, location: topology.hosts[i].location) }
-        if let i = outsideIndex[name] { return ComponentRef(kind: .outsideHost, name: name, location: topology.outside[i].location) }
-        if let i = siteIndex[name] { return ComponentRef(kind: .site, name: name, location: topology.sites[i].location) }
-        if let i = subnetIndex[name] { return ComponentRef(kind: .subnet, name: name, location: topology.subnets[i].location) }
-        if let i = vpcIndex[name] { return ComponentRef(kind: .vpc, name: name, location: topology.vpcs[i].location) }
-        if let i = groupIndex[name] { return ComponentRef(kind: .securityGroup, name: name, location: topology.securityGroups[i].location) }
-        if let i = routeTableIndex[name] { return ComponentRef(kind: .routeTable, name: name, location: topology.routeTables[i].location) }
-        if let i = aclIndex[name] { return ComponentRef(kind: .networkACL, name: name, location: topology.networkACLs[i].location) }
-        if let i = igwIndex[name] { return ComponentRef(kind: .internetGateway, name: name, location: topology.internetGateways[i].location) }
-        return nil
-    }
+    /// Every component known by this name, most specific first (`TopologyIndex`).
+    public func component(named name: String) -> ComponentRef? { index.component(named: name) }
 
-    /// Instances, hosts (`runs:`) and load balancers that play `role`, in declaration
-    /// order. A `load-balancer`/`lb` role also selects every load balancer.
-    public func components(withRole role: String) -> [ComponentRef] {
-        var result: [ComponentRef] = []
-        for instance in topology.instances where instance.roles.contains(where: { $0.value == role }) {
-            result.append(ComponentRef(kind: .instance, name: instance.name, location: instance.location))
-        }
-        for host in topology.hosts where host.roles.contains(where: { $0.value == role }) {
-            result.append(ComponentRef(kind: .host, name: host.name, location: host.location))
-        }
-        let everyLB = role == "load-balancer" || role == "lb"
-        for lb in topology.loadBalancers where everyLB || lb.roles.contains(where: { $0.value == role }) {
-            result.append(ComponentRef(kind: .loadBalancer, name: lb.name, location: lb.location))
-        }
-        return result
-    }
+    /// Instances, hosts and load balancers that play `role` (`TopologyIndex`).
+    public func components(withRole role: String) -> [ComponentRef] { index.components(withRole: role) }
 
-    /// Rule 5: a subnet is public iff its route table sends traffic to an internet
-    /// gateway attached to its VPC. Nil for an unknown subnet.
-    public func isPublicSubnet(_ name: String) -> Bool? {
-        guard let s = subnetIndex[name] else { return nil }
-        return subnetRoutesToGateway(s)
-    }
+    /// What a route's `via` names (internet gateway, NAT gateway, instance, outside host),
+    /// as the index resolved it; nil when it names nothing (a blackhole) or is `local`.
+    public func targetKind(of route: Route) -> ComponentKind? { index.routeTarget(route.target.name).kind }
 
-    func subnetRoutesToGateway(_ s: Int) -> Bool {
-        let table = subnetTable[s]
-        guard let t = table.table, let v = table.vpc else { return false }
-        for route in topology.routeTables[t].routes {
-            if case .igw(let g) = resolveTarget(route.target.name), topology.internetGateways[g].vpc.flatMap({ vpcIndex[$0.name] }) == v {
-                return true
-            }
-        }
-        return false
-    }
+    /// Rule 5 (`TopologyIndex`). Nil for an unknown subnet.
+    public func isPublicSubnet(_ name: String) -> Bool? { index.isPublic(subnet: name) }
 
-    /// The route table a subnet uses: its explicit one, else the VPC's main table; nil
-    /// when it falls back to an implicit main table (local route only) or is unknown.
-    public func effectiveRouteTable(ofSubnet name: String) -> RouteTable? {
-        guard let s = subnetIndex[name], let t = subnetTable[s].table else { return nil }
-        return topology.routeTables[t]
-    }
+    func subnetRoutesToGateway(_ s: Int) -> Bool { index.subnetIsPublic[s] }
+
+    /// The route table a subnet uses (`TopologyIndex`).
+    public func effectiveRouteTable(ofSubnet name: String) -> RouteTable? { index.effectiveRouteTable(ofSubnet: name) }
 
     /// The network ACL a subnet uses; nil for AWS's default allow-all ACL.
-    public func effectiveNetworkACL(ofSubnet name: String) -> NetworkACL? {
-        guard let s = subnetIndex[name], case .acl(let a) = subnetACL[s] else { return nil }
-        return topology.networkACLs[a]
-    }
+    public func effectiveNetworkACL(ofSubnet name: String) -> NetworkACL? { index.effectiveNetworkACL(ofSubnet: name) }
 
     public func placement(ofInstance name: String) -> InstancePlacement? {
-        guard let i = instanceIndex[name] else { return nil }
-        let s = instanceSubnet[i]
-        let v = s.flatMap { subnetVPC[$0] }
+        guard let i = index.instance[name] else { return nil }
+        let s = index.instanceSubnet[i]
+        let v = s.flatMap { index.subnetVPC[$0] }
         return InstancePlacement(
             name: name, vpc: v.map { topology.vpcs[$0].name }, subnet: s.map { topology.subnets[$0].name },
             availabilityZone: instanceAZ[i], privateIP: instancePrivate[i], publicIP: instancePublic[i]?.address,
@@ -516,12 +347,12 @@ extension NetworkEngine {
     /// the incidents. Unknown names are not alive.
     public func isAlive(_ name: String, under incidents: [Incident]) -> Bool {
         let state = IncidentState(engine: self, incidents: incidents)
-        if let i = instanceIndex[name] { return state.instanceDown(i) == nil }
-        if let l = lbIndex[name] { return !liveNodes(l, state).isEmpty }
-        if let n = natIndex[name] { return state.natDown(n) == nil }
-        if let h = hostIndex[name] { return state.hostDown(h) == nil }
-        if let s = siteIndex[name] { return state.siteDown(s) == nil }
-        return outsideIndex[name] != nil
+        if let i = index.instance[name] { return state.instanceDown(i) == nil }
+        if let l = index.loadBalancer[name] { return !liveNodes(l, state).isEmpty }
+        if let n = index.natGateway[name] { return state.natDown(n) == nil }
+        if let h = index.host[name] { return state.hostDown(h) == nil }
+        if let s = index.site[name] { return state.siteDown(s) == nil }
+        return index.outsideHost[name] != nil
     }
 
     func liveNodes(_ l: Int, _ state: IncidentState) -> [LBNode] {

@@ -4,15 +4,6 @@ import InfralabTopology
 /// Route tables (rules 1-5): the effective table of a subnet, the implicit local route,
 /// longest prefix match, and what a route's `via` names.
 
-enum RouteTarget: Hashable, Sendable {
-    case local
-    case igw(Int)
-    case nat(Int)
-    case instance(Int)
-    case outside(Int)
-    case missing(String)
-}
-
 struct RouteMatch: Sendable {
     /// nil: the implicit local route.
     var route: Route?
@@ -39,19 +30,12 @@ struct RouteGroup: Sendable {
 }
 
 extension NetworkEngine {
-    func resolveTarget(_ name: String) -> RouteTarget {
-        if name == "local" { return .local }
-        if let g = igwIndex[name] { return .igw(g) }
-        if let n = natIndex[name] { return .nat(n) }
-        if let i = instanceIndex[name] { return .instance(i) }
-        if let o = outsideIndex[name] { return .outside(o) }
-        return .missing(name)
-    }
+    func resolveTarget(_ name: String) -> RouteTarget { index.routeTarget(name) }
 
     func routeCIDR(_ destination: Route.Destination) -> CIDR? {
         switch destination {
         case .cidr(let c): return c
-        case .outsideHost(let name): return outsideIndex[name].map { topology.outside[$0].cidr.value }
+        case .outsideHost(let name): return index.outsideHost[name].map { topology.outside[$0].cidr.value }
         }
     }
 
@@ -65,11 +49,11 @@ extension NetworkEngine {
     /// atom (atoms are cut at every route boundary, so it holds every address of it).
     func lookupRoute(subnet s: Int, range destination: AddressRange) -> RouteMatch? {
         var best: RouteMatch?
-        if let v = subnetTable[s].vpc {
+        if let v = index.subnetTable[s].vpc {
             let vpcCIDR = topology.vpcs[v].cidr.value
             if destination.isWithin(vpcCIDR) { best = RouteMatch(route: nil, target: .local, destination: vpcCIDR) }
         }
-        guard let t = subnetTable[s].table else { return best }
+        guard let t = index.subnetTable[s].table else { return best }
         for route in topology.routeTables[t].routes {
             guard let cidr = routeCIDR(route.destination.value), destination.isWithin(cidr) else { continue }
             if let current = best {
@@ -106,20 +90,20 @@ extension NetworkEngine {
     /// The line to point at for a subnet's routing: its route table, else the subnet
     /// (which falls back to the implicit main table).
     func routingLocation(subnet s: Int) -> (String, SourceLocation, ComponentKind) {
-        if let t = subnetTable[s].table { return (topology.routeTables[t].name, topology.routeTables[t].location, .routeTable) }
+        if let t = index.subnetTable[s].table { return (topology.routeTables[t].name, topology.routeTables[t].location, .routeTable) }
         return (topology.subnets[s].name, topology.subnets[s].location, .subnet)
     }
 
     func routeTableName(subnet s: Int) -> String {
-        if let t = subnetTable[s].table { return topology.routeTables[t].name }
+        if let t = index.subnetTable[s].table { return topology.routeTables[t].name }
         return "main (implicit, local only)"
     }
 
     /// `routeTableName` as a Korean sentence names it.
     func routeTableNameKo(subnet s: Int) -> String {
-        if let t = subnetTable[s].table { return "라우팅 테이블 \(topology.routeTables[t].name)" }
+        if let t = index.subnetTable[s].table { return "라우팅 테이블 \(topology.routeTables[t].name)" }
         return "기본 라우팅 테이블(local 경로만 있음)"
     }
 
-    func igwVPC(_ g: Int) -> Int? { topology.internetGateways[g].vpc.flatMap { vpcIndex[$0.name] } }
+    func igwVPC(_ g: Int) -> Int? { index.gatewayVPC[g] }
 }

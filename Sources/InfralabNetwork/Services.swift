@@ -22,6 +22,7 @@ extension NetworkEngine {
         var best: [FlowResult] = []
         var failed = Set<String>()
         var missingForward: Reason?
+        var wrongPort: Reason?
 
         func nextHop(after node: Node, reachedOn port: Int, tier: Int) -> (port: Int, only: Set<String>?) {
             let declared = spec.tiers[tier].port
@@ -59,9 +60,14 @@ extension NetworkEngine {
             for node in tierCandidates {
                 let key = "\(tier)|\(nodeName(previous))|\(nodeName(node))|\(port)"
                 if failed.contains(key) { continue }
+                if let mismatch = portMismatch(spec, tier: tier, node: node, after: previous, dialed: port) {
+                    if wrongPort == nil { wrongPort = mismatch }
+                    failed.insert(key)
+                    continue
+                }
                 let flow = evaluate(FlowQuery(from: .init(nodeName(previous)), to: .named(nodeName(node)), port: port, incidents: incidents), state)
                 let attempt = chain + [flow]
-                if flow.isReachable {
+                if flow.getsThrough {
                     let next: (port: Int, only: Set<String>?) = tier + 1 < spec.tiers.count ? nextHop(after: node, reachedOn: port, tier: tier + 1) : (port, nil)
                     if search(tier + 1, from: node, port: next.port, only: next.only, chain: attempt) { return true }
                 } else if attempt.count > best.count || best.isEmpty {
@@ -76,6 +82,60 @@ extension NetworkEngine {
             return ServiceResult(answers: true, flows: best)
         }
         // Every candidate of some tier down: say so with the incident.
+        if let down = everyCandidateDown(spec, candidates, state) {
+            return ServiceResult(answers: false, flows: best, reason: down)
+        }
+        if best.allSatisfy(\.getsThrough), let wrongPort {
+            return ServiceResult(answers: false, flows: best, reason: wrongPort)
+        }
+        if best.allSatisfy(\.getsThrough), let missingForward {
+            return ServiceResult(answers: false, flows: best, reason: missingForward)
+        }
+        return ServiceResult(answers: false, flows: best, reason: best.last?.reason)
+    }
+
+    /// A tier that declares its port must be reached on it: a site's forward, a proxy's
+    /// forward or a listener that sends the connection to another port of that machine
+    /// reaches some other program (or nothing), unless the machine says it listens there
+    /// (`listens:`). A direct dial to a public address is not checked here.
+    func portMismatch(_ spec: ServiceSpec, tier: Int, node: Node, after previous: Node, dialed port: Int) -> Reason? {
+        guard let declared = spec.tiers[tier].port else { return nil }
+        var arrival: (port: Int, location: SourceLocation)?
+        switch (previous, node) {
+        case (.internet, .host(let h)):
+            let host = topology.hosts[h]
+            if let s = index.hostSite[h] {
+                let site = topology.sites[s]
+                let forward = (site.portForwards + site.tunnels).first { $0.port.value == port && $0.target.name == host.name }
+                arrival = forward.map { ($0.effectiveTargetPort, $0.location) }
+            }
+        case (.instance(let i), _):
+            let forward = topology.instances[i].forwards.first { $0.effectiveTargetPort == port && $0.target.name == nodeName(node) }
+            arrival = forward.map { ($0.effectiveTargetPort, $0.location) }
+        case (.loadBalancer(let l), _):
+            let listener = topology.loadBalancers[l].listeners.first { ($0.targetPort?.value ?? $0.port.value) == port && $0.targets.contains { $0.name == nodeName(node) } }
+            arrival = listener.map { ($0.targetPort?.value ?? $0.port.value, $0.location) }
+        default: break
+        }
+        guard let arrival, arrival.port != declared, !(explicitListens(node)?.contains(arrival.port) ?? false) else { return nil }
+        let name = nodeName(node), role = spec.tiers[tier].role
+        return Reason(
+            code: .portNotListening,
+            message: L("this line sends the connection to \(name):\(arrival.port), but \(role) runs on port \(declared) (set the target port to \(declared))",
+                       "이 줄은 연결을 \(Korean.toward("\(name):\(arrival.port)")) 보내는데, \(Korean.topic(role)) \(declared)번 포트에서 돌아가요 (대상 포트를 \(Korean.toward(String(declared))) 바꿔 주세요)"),
+            location: arrival.location, component: name)
+    }
+
+    func explicitListens(_ node: Node) -> Set<Int>? {
+        switch node {
+        case .instance(let i): topology.instances[i].listens.map { Set($0.map(\.value)) }
+        case .host(let h): topology.hosts[h].listens.map { Set($0.map(\.value)) }
+        default: nil
+        }
+    }
+
+    /// The reason when every component playing some tier's role is down.
+    func everyCandidateDown(_ spec: ServiceSpec, _ candidates: [[Node]], _ state: IncidentState) -> Reason? {
         for (t, nodes) in candidates.enumerated() {
             var downs: [Reason] = []
             for node in nodes {
@@ -85,16 +145,13 @@ extension NetworkEngine {
             }
             if downs.count == nodes.count, let first = downs.first {
                 let role = spec.tiers[t].role
-                return ServiceResult(answers: false, flows: best, reason: Reason(
+                return Reason(
                     code: first.code,
                     message: L("every component playing \(role) is down: \(downs.map(\.message.en).joined(separator: "; "))",
                                "\(role) 역할을 맡은 구성 요소가 모두 꺼져 있어요: \(downs.map { $0.message.text(.ko) }.joined(separator: "; "))"),
-                    location: first.location, component: first.component))
+                    location: first.location, component: first.component)
             }
         }
-        if best.allSatisfy(\.isReachable), let missingForward {
-            return ServiceResult(answers: false, flows: best, reason: missingForward)
-        }
-        return ServiceResult(answers: false, flows: best, reason: best.last?.reason)
+        return nil
     }
 }

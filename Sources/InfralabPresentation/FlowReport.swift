@@ -62,6 +62,10 @@ public enum FlowReport {
     /// The same result as JSON: `{ reachable, partial, missingClientPorts, reason, hops, query }`,
     /// places in the one location shape (`JSONValue.location`).
     public static func json(_ result: FlowResult, language: Language = .en) -> String {
+        jsonValue(result, language: language).rendered()
+    }
+
+    static func jsonValue(_ result: FlowResult, language: Language) -> JSONValue {
         let q = result.query
         let query: JSONValue = .object([
             ("from", .string(q.source.description)), ("to", .string(q.destination.description)), ("protocol", .string(q.protocol.rawValue)),
@@ -80,6 +84,6 @@ public enum FlowReport {
             ("reachable", .bool(result.isReachable)), ("partial", .bool(result.isPartial)),
             ("missingClientPorts", .array(result.missingClientPorts.map { .string($0.description) })),
             ("reason", reason), ("hops", hops), ("query", query),
-        ]).rendered()
+        ])
     }
 }

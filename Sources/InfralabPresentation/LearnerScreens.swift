@@ -75,6 +75,7 @@ public struct LearnerScreens {
             out += renderer.render(Array(errors.prefix(3)))
             if errors.count > 3 { out += style.dim(t(UIText.moreErrors(errors.count - 3))) + "\n\n" }
         }
+        out += warningLines(grade.diagnostics.filter { $0.severity == .warning })
         let results = failingFirst ? grade.results.filter { !$0.passed } + grade.results.filter(\.passed) : grade.results
         for result in results {
             let mark = result.passed ? style.green("✓") : style.red("✗")
@@ -94,8 +95,25 @@ public struct LearnerScreens {
         return out
     }
 
+    /// Warnings, briefly: one line each (location and message), at most three.
+    func warningLines(_ warnings: [Diagnostic]) -> String {
+        guard !warnings.isEmpty else { return "" }
+        var out = style.yellow(t(UIText.warnings(warnings.count))) + "\n"
+        for warning in warnings.prefix(3) {
+            let place = warning.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
+            out += wrapped(place + t(warning.message), toWidth: width - 4).enumerated()
+                .map { ($0.offset == 0 ? "  • " : "    ") + $0.element }.joined(separator: "\n") + "\n"
+        }
+        if warnings.count > 3 { out += style.dim(t(UIText.moreWarnings(warnings.count - 3))) + "\n" }
+        return out + "\n"
+    }
+
     public func summaryLine(_ grade: StepGrade, hintLevel: (String) -> Int) -> String {
         let total = grade.results.count
+        if grade.hasErrors {
+            return style.red(t(UIText.errorsFailStep(grade.diagnostics.filter { $0.severity == .error }.count))) + "\n"
+                + paragraphs(t(UIText.somePass(grade.passedCount, total))) + "\n"
+        }
         if grade.passed { return style.green(style.bold(t(UIText.allPass(total)))) + "\n" }
         var line = t(UIText.somePass(grade.passedCount, total))
         if let first = grade.failing.first {

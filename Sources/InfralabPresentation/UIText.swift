@@ -24,6 +24,16 @@ package enum UIText {
     static func moreErrors(_ n: Int) -> LocalizedText {
         LocalizedText(en: "… and \(n) more (`infralab validate` shows them all)", ko: "… 그리고 \(n)개 더 있어요 (`infralab validate`로 모두 볼 수 있어요)")
     }
+    static func errorsFailStep(_ n: Int) -> LocalizedText {
+        LocalizedText(en: "The step cannot pass while the file has \(n == 1 ? "an error" : "errors"): fix \(n == 1 ? "it" : "them") first.",
+                      ko: "파일에 오류가 있으면 단계를 통과할 수 없어요. 오류부터 고쳐 주세요.")
+    }
+    static func warnings(_ n: Int) -> LocalizedText {
+        LocalizedText(en: n == 1 ? "1 warning:" : "\(n) warnings:", ko: "경고 \(n)개:")
+    }
+    static func moreWarnings(_ n: Int) -> LocalizedText {
+        LocalizedText(en: "… and \(n) more (`infralab validate` shows them all)", ko: "… 그리고 \(n)개 더 있어요 (`infralab validate`로 모두 볼 수 있어요)")
+    }
     static func moreFindings(_ n: Int) -> LocalizedText {
         LocalizedText(en: "(\(n) more case\(n == 1 ? "" : "s") like this)", ko: "(이런 경우가 \(n)개 더 있어요)")
     }

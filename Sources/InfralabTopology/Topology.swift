@@ -176,10 +176,6 @@ public struct Route: Sendable, Hashable {
     public var destination: Located<Destination>
     /// `via`: an internet gateway, NAT gateway, instance or outside host, by name.
     public var target: Reference
-    /// What `target` names, as the loader resolved it (internet gateway, NAT gateway,
-    /// instance or outside host, in that order of precedence); nil when it names nothing
-    /// (a blackhole, reported as a warning).
-    public var targetKind: ComponentKind? = nil
     public var location: SourceLocation
 
     public init(destination: Located<Destination>, target: Reference, location: SourceLocation) {
@@ -351,6 +347,9 @@ public struct Instance: Sendable, Hashable {
     /// What an instance without `type:` is taken to be.
     public static let defaultType = "t3.micro"
 
+    /// `listens:`: the ports it answers on; nil: what its roles run (`ListeningPorts`).
+    public var listens: [Located<Int>]? = nil
+
     public init(name: String, location: SourceLocation, subnet: Reference?, availabilityZone: Located<String>? = nil,
                 privateIP: Located<IPv4Address>? = nil, publicIP: Located<Bool>? = nil, elasticIP: Located<IPv4Address>? = nil,
                 securityGroups: [Reference]? = nil, roles: [Located<String>] = [], forwards: [Forward] = [],
@@ -498,6 +497,8 @@ public struct Host: Sendable, Hashable {
     public var kind: Kind
     /// `runs: [was, db]`: the roles this host plays.
     public var roles: [Located<String>]
+    /// `listens:`: the ports it answers on; nil: what its roles run (`ListeningPorts`).
+    public var listens: [Located<Int>]? = nil
 
     public init(name: String, location: SourceLocation, site: Reference, kind: Kind, roles: [Located<String>]) {
         self.name = name

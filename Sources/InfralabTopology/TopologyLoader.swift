@@ -8,10 +8,20 @@ public struct TopologyLoadResult: Sendable {
     /// Every problem found: parse errors, unknown keys, bad values, dangling names,
     /// validation rules. Sorted by location.
     public var diagnostics: [Diagnostic]
+    /// The topology resolved once (names, associations, rule 5), for validation, the
+    /// engine and grading; nil when `topology` is.
+    package var index: TopologyIndex?
 
     public init(topology: Topology?, diagnostics: [Diagnostic]) {
         self.topology = topology
         self.diagnostics = diagnostics
+        self.index = topology.map(TopologyIndex.init)
+    }
+
+    package init(index: TopologyIndex, diagnostics: [Diagnostic]) {
+        self.topology = index.topology
+        self.diagnostics = diagnostics
+        self.index = index
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -37,8 +47,10 @@ public enum TopologyLoader {
         guard root.isNull || root.entries != nil else {
             return TopologyLoadResult(topology: nil, diagnostics: bag.sorted)
         }
-        let context = ValidationContext(topology: decoder.topology, facts: decoder.facts)
+        let index = TopologyIndex(decoder.topology)
+        bag.add(contentsOf: TopologyDecoder.ambiguousRouteTargets(index))
+        let context = ValidationContext(index: index, facts: decoder.facts)
         bag.add(contentsOf: TopologyRules.check(context))
-        return TopologyLoadResult(topology: decoder.topology, diagnostics: bag.sorted)
+        return TopologyLoadResult(index: index, diagnostics: bag.sorted)
     }
 }

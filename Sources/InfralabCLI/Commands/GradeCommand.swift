@@ -74,9 +74,8 @@ struct GradeCommand: Command {
         let readable = files.filter { context.readInput($0, shownAs: LabPack.displayPath($0)) != nil }
         let results = readable.map { file -> BatchResult in
             let loaded = TopologyFile.load(path: file)
-            let topology = loaded.topology ?? Topology(file: LabPack.displayPath(file))
             return BatchResult(file: LabPack.displayPath(file),
-                               grade: Grader(topology: topology, diagnostics: loaded.diagnostics).grade(mission: mission, step: step))
+                               grade: Grader(loaded, file: LabPack.displayPath(file)).grade(mission: mission, step: step))
         }
         let visibility = context.arguments.value("visibility") ?? "visible"
         let language = context.language

@@ -17,4 +17,16 @@ extension ProbeCommand {
         context.stdout.write(output.hasSuffix("\n") ? output : output + "\n")
         return ExitStatus.success
     }
+
+    /// `--paths`: every way into B on the port, each traced; exit 0.
+    func reportPaths(topology: Topology, query: FlowQuery, context: CommandContext) -> Int32 {
+        let paths = NetworkEngine(topology: topology).allPaths(
+            from: query.source, to: query.destination.description, port: query.port, protocol: query.protocol,
+            addresses: query.address == .auto ? [.private, .public] : [query.address], incidents: query.incidents)
+        let output = context.wantsJSON
+            ? FlowReport.pathsJSON(paths, language: context.language)
+            : FlowReport.pathsText(paths, language: context.language, colorize: context.stdout.colorize, width: context.width)
+        context.stdout.write(output.hasSuffix("\n") ? output : output + "\n")
+        return ExitStatus.success
+    }
 }

@@ -62,6 +62,11 @@ struct ProbeCommand: Command {
             help: LocalizedText(
                 en: "Simulate a failure: \(ProbeCommand.incidentKinds)",
                 ko: "장애를 시뮬레이션해요: \(ProbeCommand.incidentKinds)")),
+        .flag(
+            "paths",
+            help: LocalizedText(
+                en: "List every path into B on the port (direct, port forwards, tunnels, proxies, load balancers); --from defaults to internet",
+                ko: "B의 그 포트로 들어오는 모든 경로(직접, 포트 포워딩, 터널, 프록시, 로드 밸런서)를 보여 줘요. --from을 빼면 internet이에요")),
         .json,
     ]
     let examples: [CommandExample] = [
@@ -74,6 +79,9 @@ struct ProbeCommand: Command {
         CommandExample(
             "infralab probe dc.yaml --from internet --to web --port 80 --incident fire:dc",
             LocalizedText(en: "Is the web server still reachable after a fire at dc?", ko: "dc에 불이 나도 웹 서버에 접속할 수 있을까요?")),
+        CommandExample(
+            "infralab probe topology.yaml --to db --port 3306 --paths",
+            LocalizedText(en: "How can the internet reach the DB's MySQL port at all?", ko: "인터넷에서 DB의 MySQL 포트로 들어올 수 있는 길은 모두 몇 개일까요?")),
     ]
 
     static var incidentKinds: String {
@@ -103,6 +111,9 @@ struct ProbeCommand: Command {
             return ExitStatus.failure
         }
         if let status = reportUnknownNames(topology: topology, query: query, context: context) { return status }
+        if context.arguments.isSet("paths") {
+            return reportPaths(topology: topology, query: query, context: context)
+        }
         return report(topology: topology, query: query, context: context)
     }
 
@@ -129,7 +140,8 @@ struct ProbeCommand: Command {
         func missing(_ option: String) -> UsageError {
             UsageError(LocalizedText(en: "missing `\(option)`", ko: "\(Korean.subject("`\(option)`")) 빠졌어요"))
         }
-        guard let from = arguments.value("from"), !from.isEmpty else { return .failure(missing("--from A")) }
+        let from = arguments.value("from") ?? (arguments.isSet("paths") ? "internet" : "")
+        guard !from.isEmpty else { return .failure(missing("--from A")) }
         guard let to = arguments.value("to"), !to.isEmpty else { return .failure(missing("--to B")) }
 
         let ipProtocol = arguments.value("protocol").flatMap(IPProtocol.init(rawValue:)) ?? .tcp

@@ -172,7 +172,7 @@ public struct DiagramBuilder {
             guard let from = clusterIDs["subnet/\(subnet.name)"], let table = engine.effectiveRouteTable(ofSubnet: subnet.name) else { continue }
             for route in table.routes {
                 let kind: Diagram.Node.Kind
-                switch route.targetKind {
+                switch engine.targetKind(of: route) {
                 case .internetGateway: kind = .internetGateway
                 case .natGateway: kind = .natGateway
                 case .instance: kind = .instance

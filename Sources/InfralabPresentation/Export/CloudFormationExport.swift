@@ -95,7 +95,7 @@ package struct CloudFormationExport {
                 guard let destination = plan.destination(route) else { continue }
                 var properties: [(String, JSONValue)] = [("RouteTableId", Self.ref(tid)), ("DestinationCidrBlock", .string(destination))]
                 var dependsOn: [String] = []
-                switch route.targetKind {
+                switch plan.engine.targetKind(of: route) {
                 case .internetGateway:
                     properties.append(("GatewayId", Self.ref(id(.internetGateway, route.target.name))))
                     if topology.internetGateways.first(where: { $0.name == route.target.name })?.vpc != nil { dependsOn = [attachmentID(route.target.name)] }

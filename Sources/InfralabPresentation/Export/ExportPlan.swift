@@ -190,7 +190,7 @@ package struct ExportPlan {
                                        ko: "인스턴스 `\(instance.name)`: 포워딩은 인스턴스 안의 소프트웨어(nginx 등) 설정이라 AWS 리소스가 아니에요"))
         }
         for table in topology.routeTables {
-            for route in table.routes where route.targetKind == nil || route.targetKind == .outsideHost {
+            for route in table.routes where { let kind = engine.targetKind(of: route); return kind == nil || kind == .outsideHost }() {
                 notes.append(LocalizedText(en: "route table `\(table.name)`: the route via `\(route.target.name)` has no AWS target and is left out",
                                            ko: "라우팅 테이블 `\(table.name)`: `\(route.target.name)` 경유 경로는 AWS 대상이 없어서 빠졌어요"))
             }

@@ -148,7 +148,7 @@ package struct TerraformExport {
             for (index, route) in table.routes.enumerated() {
                 guard let destination = plan.destination(route) else { continue }
                 let target: (String, Value)
-                switch route.targetKind {
+                switch plan.engine.targetKind(of: route) {
                 case .internetGateway: target = ("gateway_id", ref("aws_internet_gateway", .internetGateway, route.target.name))
                 case .natGateway: target = ("nat_gateway_id", ref("aws_nat_gateway", .natGateway, route.target.name))
                 case .instance: target = ("network_interface_id", ref("aws_instance", .instance, route.target.name, "primary_network_interface_id"))

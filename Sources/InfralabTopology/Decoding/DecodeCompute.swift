@@ -9,7 +9,7 @@ extension TopologyDecoder {
                 entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
                 allowed: TopologyKeys.instance.allowed)
             else { continue }
-            let instance = Instance(
+            var instance = Instance(
                 name: entry.key, location: entry.keyLocation,
                 subnet: fields["subnet"].flatMap { name($0) },
                 availabilityZone: fields["az"].flatMap { text($0) },
@@ -20,9 +20,15 @@ extension TopologyDecoder {
                 roles: (fields["role"].map { self.roles($0) } ?? []) + (fields["runs"].map { self.roles($0) } ?? []),
                 forwards: fields["forwards"].map { forwards($0, what: LocalizedText(en: "forward", ko: "포워딩"), of: owner, table: TopologyKeys.instanceForward) } ?? [],
                 instanceType: fields["type"].flatMap { text($0) })
+            instance.listens = fields["listens"].map { listens($0, of: owner) }
             if fields.has("subnet") && instance.subnet == nil { continue }
             topology.instances.append(instance)
         }
+    }
+
+    /// `listens: [8080, 22]`: the ports a machine answers on, instead of its roles' ports.
+    mutating func listens(_ node: YAMLNode, of owner: LocalizedText) -> [Located<Int>] {
+        listItems(node, for: owner).compactMap { port($0) }
     }
 
     /// `[{ port: 443, to: was, to-port: 8080 }]`. With `defaultPort`, `port` may be left out.
@@ -141,7 +147,9 @@ extension TopologyDecoder {
             // Default: a computer at home is a personal computer; elsewhere, a server.
             let siteKind = topology.sites.first { $0.name == site.name }?.kind
             let kind = explicitKind ?? (siteKind == .home ? .personalComputer : .server)
-            topology.hosts.append(Host(name: entry.key, location: entry.keyLocation, site: site, kind: kind, roles: roles))
+            var host = Host(name: entry.key, location: entry.keyLocation, site: site, kind: kind, roles: roles)
+            host.listens = fields["listens"].map { listens($0, of: owner) }
+            topology.hosts.append(host)
         }
     }
 }

@@ -29,8 +29,7 @@ extension TopologyDecoder {
         vpc.isDefault = true
         topology.vpcs.append(vpc)
         topology.internetGateways.append(InternetGateway(name: igwName, location: origin, vpc: Reference(vpcName, at: origin)))
-        var route = Route(destination: Located(.cidr(.anywhere), at: origin), target: Reference(igwName, at: origin), location: origin)
-        route.targetKind = .internetGateway
+        let route = Route(destination: Located(.cidr(.anywhere), at: origin), target: Reference(igwName, at: origin), location: origin)
         topology.routeTables.append(RouteTable(name: tableName, location: origin, vpc: Reference(vpcName, at: origin), isMain: true, routes: [route]))
         declared[.vpc, default: [:]][vpcName] = origin
         declared[.internetGateway, default: [:]][igwName] = origin

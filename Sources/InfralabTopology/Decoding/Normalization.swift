@@ -10,7 +10,6 @@ extension TopologyDecoder {
         inferRouteTableVPCs()
         inferNetworkACLVPCs()
         inferSecurityGroupVPCs()
-        resolveRouteTargets()
     }
 
     private func subnetIndex(_ name: String) -> Int? { topology.subnets.firstIndex { $0.name == name } }
@@ -100,18 +99,16 @@ extension TopologyDecoder {
 
     static let routeTargetKinds: [ComponentKind] = [.internetGateway, .natGateway, .instance, .outsideHost]
 
-    private mutating func resolveRouteTargets() {
-        for tableIndex in topology.routeTables.indices {
-            for routeIndex in topology.routeTables[tableIndex].routes.indices {
-                let target = topology.routeTables[tableIndex].routes[routeIndex].target
-                if topology.routeTables[tableIndex].routes[routeIndex].targetKind != nil { continue }
-                let matches = kinds(naming: target.name, among: TopologyDecoder.routeTargetKinds)
-                guard let chosen = matches.first else { continue }  // a blackhole: the `route-blackhole` rule
-                if matches.count > 1 {
-                    diagnostics.add(.warning("topology.ambiguous-name", DecodingMessage.ambiguousName(target.name, kinds: matches, chosen: chosen),
-                                             at: target.location, length: target.name.count))
-                }
-                topology.routeTables[tableIndex].routes[routeIndex].targetKind = chosen
+    /// Route targets are resolved by the index (`TopologyIndex.routeTarget`); a `via`
+    /// that names several kinds of thing gets a warning saying which one wins.
+    static func ambiguousRouteTargets(_ index: TopologyIndex) -> [Diagnostic] {
+        index.topology.routeTables.flatMap { table in
+            table.routes.compactMap { route -> Diagnostic? in
+                let target = route.target
+                let matches = index.kinds(naming: target.name, among: routeTargetKinds)
+                guard matches.count > 1 else { return nil }
+                return .warning("topology.ambiguous-name", DecodingMessage.ambiguousName(target.name, kinds: matches, chosen: matches[0]),
+                                at: target.location, length: target.name.count)
             }
         }
     }

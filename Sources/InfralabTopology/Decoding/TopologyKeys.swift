@@ -121,6 +121,7 @@ public enum TopologyKeys {
         Key("role", .names, "What it plays in the story: was, db, bastion, reverse-proxy, …"),
         Key("runs", .names, "The same as `role:`."),
         Key("forwards", .list(.mapping(instanceForward)), "Ports it forwards elsewhere (a reverse proxy)."),
+        Key("listens", .list(.port), "The ports it answers on, instead of what its roles run (the WAS 80/8080, the DB 3306, SSH 22)."),
         description,
     ])
 
@@ -178,6 +179,7 @@ public enum TopologyKeys {
         Key("kind", .choice(Host.Kind.allCases.map(\.rawValue) + ["pc"]), "personal-computer (switched off at night; the default at home) or server."),
         Key("runs", .names, "The roles it plays: was, db, …"),
         Key("role", .names, "The same as `runs:`."),
+        Key("listens", .list(.port), "The ports it answers on, instead of what its roles run (the WAS 80/8080, the DB 3306, SSH 22)."),
         description,
     ])
 

@@ -34,9 +34,8 @@ public enum NATGatewayInPrivateSubnet: TopologyRule {
     public static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.natGateways.compactMap { nat in
             guard let subnet = context.subnets[nat.subnet.name] else { return nil }
+            guard !context.isPublic(subnet) else { return nil }
             let table = context.routeTable(of: subnet)
-            let isPublic = table?.routes.contains { $0.targetKind == .internetGateway } ?? false
-            guard !isPublic else { return nil }
             let tableText = table.map { "route table `\($0.name)`" } ?? "the VPC's implicit main route table"
             let tableKo = table.map { "라우팅 테이블 `\($0.name)`" } ?? "VPC의 기본 메인 라우팅 테이블"
             return description.diagnostic(

@@ -27,7 +27,7 @@ public enum RouteBlackhole: TopologyRule {
 
     public static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.routeTables.flatMap { table in
-            table.routes.filter { $0.targetKind == nil }.map { route in
+            table.routes.filter { if case .missing = context.target(of: $0) { true } else { false } }.map { route in
                 let target = route.target.name
                 let destination = DuplicateRoute.destinationText(route.destination.value, context)
                 return description.diagnostic(

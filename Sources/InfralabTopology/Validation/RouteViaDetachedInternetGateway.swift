@@ -33,7 +33,7 @@ public enum RouteViaDetachedInternetGateway: TopologyRule {
         context.topology.routeTables.flatMap { table -> [Diagnostic] in
             guard let vpc = table.vpc?.name else { return [] }
             return table.routes.compactMap { route in
-                guard route.targetKind == .internetGateway, let igw = context.internetGateways[route.target.name],
+                guard context.target(of: route).kind == .internetGateway, let igw = context.internetGateways[route.target.name],
                       igw.vpc?.name != vpc else { return nil }
                 let message: LocalizedText
                 if let attached = igw.vpc?.name {

@@ -38,50 +38,58 @@ public struct RuleDescription: Sendable {
     }
 }
 
-/// What rules see: the topology, indexes by name, and facts about how it was written.
+/// What rules see: the topology, resolved once (`TopologyIndex`), and facts about how
+/// it was written. `context.subnets["a"]` and the like look names up in the index.
 public struct ValidationContext {
     public let topology: Topology
+    package let index: TopologyIndex
     let facts: DecodingFacts
 
-    public let vpcs: [String: VPC]
-    public let internetGateways: [String: InternetGateway]
-    public let subnets: [String: Subnet]
-    public let routeTables: [String: RouteTable]
-    public let natGateways: [String: NATGateway]
-    public let securityGroups: [String: SecurityGroup]
-    public let networkACLs: [String: NetworkACL]
-    public let instances: [String: Instance]
-    public let loadBalancers: [String: LoadBalancer]
-    public let outside: [String: OutsideHost]
-    public let sites: [String: Site]
-    public let hosts: [String: Host]
+    public let vpcs: NameTable<VPC>
+    public let internetGateways: NameTable<InternetGateway>
+    public let subnets: NameTable<Subnet>
+    public let routeTables: NameTable<RouteTable>
+    public let natGateways: NameTable<NATGateway>
+    public let securityGroups: NameTable<SecurityGroup>
+    public let networkACLs: NameTable<NetworkACL>
+    public let instances: NameTable<Instance>
+    public let loadBalancers: NameTable<LoadBalancer>
+    public let outside: NameTable<OutsideHost>
+    public let sites: NameTable<Site>
+    public let hosts: NameTable<Host>
 
     init(topology: Topology, facts: DecodingFacts = DecodingFacts()) {
-        func index<T>(_ items: [T], _ name: (T) -> String) -> [String: T] {
-            Dictionary(items.map { (name($0), $0) }, uniquingKeysWith: { first, _ in first })
-        }
+        self.init(index: TopologyIndex(topology), facts: facts)
+    }
+
+    init(index: TopologyIndex, facts: DecodingFacts = DecodingFacts()) {
+        let topology = index.topology
         self.topology = topology
+        self.index = index
         self.facts = facts
-        vpcs = index(topology.vpcs, \.name)
-        internetGateways = index(topology.internetGateways, \.name)
-        subnets = index(topology.subnets, \.name)
-        routeTables = index(topology.routeTables, \.name)
-        natGateways = index(topology.natGateways, \.name)
-        securityGroups = index(topology.securityGroups, \.name)
-        networkACLs = index(topology.networkACLs, \.name)
-        instances = index(topology.instances, \.name)
-        loadBalancers = index(topology.loadBalancers, \.name)
-        outside = index(topology.outside, \.name)
-        sites = index(topology.sites, \.name)
-        hosts = index(topology.hosts, \.name)
+        vpcs = NameTable(topology.vpcs, index.vpc)
+        internetGateways = NameTable(topology.internetGateways, index.internetGateway)
+        subnets = NameTable(topology.subnets, index.subnet)
+        routeTables = NameTable(topology.routeTables, index.routeTable)
+        natGateways = NameTable(topology.natGateways, index.natGateway)
+        securityGroups = NameTable(topology.securityGroups, index.securityGroup)
+        networkACLs = NameTable(topology.networkACLs, index.networkACL)
+        instances = NameTable(topology.instances, index.instance)
+        loadBalancers = NameTable(topology.loadBalancers, index.loadBalancer)
+        outside = NameTable(topology.outside, index.outsideHost)
+        sites = NameTable(topology.sites, index.site)
+        hosts = NameTable(topology.hosts, index.host)
     }
 
     /// The table a subnet uses: its association, else its VPC's main table (nil: the
     /// implicit main table, local route only).
-    public func routeTable(of subnet: Subnet) -> RouteTable? {
-        if let explicit = subnet.routeTable { return routeTables[explicit.name] }
-        return topology.routeTables.first { $0.isMain && $0.vpc?.name == subnet.vpc.name }
-    }
+    public func routeTable(of subnet: Subnet) -> RouteTable? { index.effectiveRouteTable(ofSubnet: subnet.name) }
+
+    /// Rule 5, the engine's: the subnet's table routes to an internet gateway attached to its VPC.
+    public func isPublic(_ subnet: Subnet) -> Bool { index.isPublic(subnet: subnet.name) ?? false }
+
+    /// What a route's `via` names (`TopologyIndex.routeTarget`).
+    package func target(of route: Route) -> RouteTarget { index.routeTarget(route.target.name) }
 
     /// The VPC an instance is in, through its subnet.
     public func vpcName(of instance: Instance) -> String? {
@@ -89,35 +97,28 @@ public struct ValidationContext {
     }
 
     /// Every name of the given kinds, for "did you mean …?".
-    public func names(of kinds: [ComponentKind]) -> [String] {
-        kinds.flatMap { kind -> [String] in
-            switch kind {
-            case .outsideHost: topology.outside.map(\.name)
-            case .vpc: topology.vpcs.map(\.name)
-            case .internetGateway: topology.internetGateways.map(\.name)
-            case .subnet: topology.subnets.map(\.name)
-            case .routeTable: topology.routeTables.map(\.name)
-            case .natGateway: topology.natGateways.map(\.name)
-            case .securityGroup: topology.securityGroups.map(\.name)
-            case .networkACL: topology.networkACLs.map(\.name)
-            case .instance: topology.instances.map(\.name)
-            case .loadBalancer: topology.loadBalancers.map(\.name)
-            case .dnsZone: topology.dnsZones.map(\.name)
-            case .site: topology.sites.map(\.name)
-            case .host: topology.hosts.map(\.name)
-            }
-        }
-    }
+    public func names(of kinds: [ComponentKind]) -> [String] { kinds.flatMap(index.names(of:)) }
 
-    /// The kind of component `name` is, if any (first match in `ComponentKind` order).
-    public func kind(of name: String) -> ComponentKind? {
-        ComponentKind.allCases.first { names(of: [$0]).contains(name) }
-    }
+    /// The kind of component `name` is, if any (`TopologyIndex.component(named:)`).
+    public func kind(of name: String) -> ComponentKind? { index.component(named: name)?.kind }
 
     /// "did you mean `x`?" among the names of `kinds`.
     public func suggestion(for name: String, among kinds: [ComponentKind]) -> LocalizedText? {
         Suggestions.closest(to: name, in: names(of: kinds)).map(DecodingMessage.didYouMean)
     }
+}
+
+/// Components of one kind looked up by name through the index (first declaration wins).
+public struct NameTable<Element> {
+    let items: [Element]
+    let positions: [String: Int]
+
+    init(_ items: [Element], _ positions: [String: Int]) {
+        self.items = items
+        self.positions = positions
+    }
+
+    public subscript(_ name: String) -> Element? { positions[name].map { items[$0] } }
 }
 
 extension Diagnostic.Note {

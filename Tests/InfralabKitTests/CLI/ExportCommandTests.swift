@@ -155,10 +155,12 @@ import Testing
         }
         let routes = properties(ofType: "AWS::EC2::Route")
         #expect(routes.count == topology.routeTables.reduce(0) { $0 + $1.routes.count })
+        let index = TopologyIndex(topology)
         for table in topology.routeTables {
             for route in table.routes {
-                let key = route.targetKind == .natGateway ? "NatGatewayId" : "GatewayId"
-                let target = (route.targetKind == .natGateway ? "NATGateway" : "InternetGateway") + Self.pascal(route.target.name)
+                let isNAT = index.routeTarget(route.target.name).kind == .natGateway
+                let key = isNAT ? "NatGatewayId" : "GatewayId"
+                let target = (isNAT ? "NATGateway" : "InternetGateway") + Self.pascal(route.target.name)
                 #expect(routes.contains { ($0["RouteTableId"] as? [String: String])?["Ref"] == "RouteTable" + Self.pascal(table.name)
                         && ($0[key] as? [String: String])?["Ref"] == target && $0["DestinationCidrBlock"] as? String == "0.0.0.0/0" },
                         "route table `\(table.name)`: 0.0.0.0/0 via `\(route.target.name)` is missing")

@@ -40,6 +40,22 @@ import InfralabCLI
         #expect(runCLI(["check"], workingDirectory: directory).status == 1, "grading works again")
     }
 
+    @Test("a topology with a load error fails check and next (errors first, exit 1), though its requirements pass")
+    func loadErrorsFail() throws {
+        let directory = workspace()
+        let solution = try String(contentsOf: packageRoot.appendingPathComponent("Solutions/01-home-server/expose.yaml"), encoding: .utf8)
+        try write(solution, directory)
+        #expect(runCLI(["check"], workingDirectory: directory).status == 0, "the reference passes")
+        // An unknown key: the file no longer says what the learner meant.
+        try write(solution.replacingOccurrences(of: "    kind: personal-computer", with: "    kind: personal-computer\n    colour: blue"), directory)
+        let check = runCLI(["check", "--lang", "en"], workingDirectory: directory)
+        #expect(check.status == 1, "\(check)")
+        #expect(check.stdout.contains("unknown key `colour`"), "\(check.stdout)")
+        #expect(check.stdout.contains("fix it first"), "\(check.stdout)")
+        let next = runCLI(["next", "--lang", "en"], workingDirectory: directory)
+        #expect(next.status == 1, "\(next)")
+    }
+
     @Test("show draws a VPC's subnets as public or private, with resolved addresses")
     func show() throws {
         let file = packageRoot.appendingPathComponent("Solutions/06-nat/nat-per-az.yaml").path

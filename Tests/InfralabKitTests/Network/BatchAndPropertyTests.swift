@@ -75,6 +75,10 @@ func renamed(_ t: Topology, keeping: Set<String> = []) -> Topology {
         return l }
     x.sites = t.sites.map { var s = $0; s.name = n(s.name); s.portForwards = s.portForwards.map(f); s.tunnels = s.tunnels.map(f); return s }
     x.hosts = t.hosts.map { var h = $0; h.name = n(h.name); h.site = r(h.site); return h }
+    // An alias record names a load balancer.
+    x.dnsZones = t.dnsZones.map { var z = $0
+        z.records = z.records.map { var rec = $0; if rec.type == .alias { rec.value = Located(n(rec.value.value), at: rec.value.location) }; return rec }
+        return z }
     return x
 }
 

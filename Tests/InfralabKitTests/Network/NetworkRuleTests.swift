@@ -278,7 +278,7 @@ let ruleCases: [RuleCase] = [
     custom("pre-cloud: pc-off", q("internet", "my-pc", 80, incidents: [.pcOff("my-pc")]), false, .endpointDown, line: "my-pc") { b in homeTopology(&b) },
     custom("pre-cloud: pc-off:* turns every PC off", q("internet", "my-pc", 80, incidents: [.pcOff("*")]), false, .endpointDown) { b in homeTopology(&b) },
     custom("pre-cloud: a tunnel needs no public IP", q("internet", "laptop", 443), true, .reachable) { b in
-        b.site("flat", publicIP: nil, tunnels: [(443, "laptop", 3000)]); b.host("laptop", site: "flat", kind: .personalComputer, runs: ["was"])
+        b.site("flat", publicIP: nil, tunnels: [(443, "laptop", 8080)]); b.host("laptop", site: "flat", kind: .personalComputer, runs: ["was"])
     },
     custom("pre-cloud: a forward without a public IP does nothing", q("internet", "laptop", 80), false, .siteNoPublicIP) { b in
         b.site("flat", publicIP: nil, forwards: [(80, "laptop", nil)]); b.host("laptop", site: "flat", kind: .personalComputer)

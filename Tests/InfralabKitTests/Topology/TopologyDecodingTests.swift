@@ -32,8 +32,9 @@ func loadFixture(_ name: String) throws -> (Topology, [Diagnostic]) {
         #expect(topology.subnets.first { $0.name == "private-c" }?.routeTable?.name == "private-c")
         let privateC = try #require(topology.routeTables.first { $0.name == "private-c" })
         #expect(privateC.vpc?.name == "main")  // inferred from its subnet
-        #expect(privateC.routes.first?.targetKind == .natGateway)
-        #expect(topology.routeTables.first { $0.name == "public" }?.routes.first?.targetKind == .internetGateway)
+        let index = TopologyIndex(topology)
+        #expect(privateC.routes.first.map { index.routeTarget($0.target.name).kind } == .natGateway)
+        #expect(topology.routeTables.first { $0.name == "public" }?.routes.first.map { index.routeTarget($0.target.name).kind } == .internetGateway)
         #expect(topology.natGateways.first?.elasticIP?.value == IPv4Address("13.125.10.20"))
         #expect(topology.outside.first?.cidr.value == CIDR("203.0.113.10/32"))
 
@@ -103,7 +104,7 @@ func loadFixture(_ name: String) throws -> (Topology, [Diagnostic]) {
         let main = try #require(topology.routeTables.first)
         #expect(main.isMain && main.vpc?.name == "default")
         #expect(main.routes.first?.destination.value == .cidr(.anywhere))
-        #expect(main.routes.first?.targetKind == .internetGateway)
+        #expect(main.routes.first.map { TopologyIndex(topology).routeTarget($0.target.name).kind } == .internetGateway)
         #expect(topology.securityGroups.allSatisfy { $0.vpc?.name == "default" })
     }
 

@@ -1,0 +1,82 @@
+import InfralabSyntax
+import InfralabTopology
+
+/// Every way into a machine's port, like Network Access Analyzer's findings: dialled
+/// directly (each of its addresses), through a site router's forward or a tunnel whose
+/// outside port lands there, and through a relay — an instance that forwards (a reverse
+/// proxy, a stream proxy), or a load balancer of either kind — whose forward or listener
+/// sends some port to it. `unreachable` requirements and `probe --paths` ask this.
+
+/// A path that gets through, with the flow that shows it.
+public struct OpenPath: Sendable, Hashable {
+    public var path: EntryPath
+    public var result: FlowResult
+}
+
+/// One way into `destination:port`, as a flow the engine can evaluate.
+public struct EntryPath: Sendable, Hashable {
+    /// The port the source dials (on the site, the relay or the destination).
+    public var entryPort: Int
+    /// The relay the connection goes through, if any.
+    public var through: String?
+    /// The forward, tunnel or listener that leads there (nil when dialled directly).
+    public var line: SourceLocation?
+}
+
+extension NetworkEngine {
+    /// The ways into `destination` on `port`, before any rule is checked.
+    public func entryPaths(to destination: String, port: Int) -> [EntryPath] {
+        var paths = [EntryPath(entryPort: port, through: nil, line: nil)]
+        if let h = index.host[destination], let s = index.hostSite[h] {
+            let site = topology.sites[s]
+            for forward in site.portForwards + site.tunnels
+            where forward.target.name == destination && forward.effectiveTargetPort == port && forward.port.value != port {
+                paths.append(EntryPath(entryPort: forward.port.value, through: nil, line: forward.location))
+            }
+        }
+        for relay in topology.instances where relay.name != destination {
+            for forward in relay.forwards where forward.target.name == destination && forward.effectiveTargetPort == port {
+                paths.append(EntryPath(entryPort: forward.port.value, through: relay.name, line: forward.location))
+            }
+        }
+        for balancer in topology.loadBalancers {
+            for listener in balancer.listeners where listener.redirect == nil && (listener.targetPort?.value ?? listener.port.value) == port
+                && listener.targets.contains(where: { $0.name == destination }) {
+                paths.append(EntryPath(entryPort: listener.port.value, through: balancer.name, line: listener.location))
+            }
+        }
+        var seen = Set<EntryPath>()
+        return paths.filter { seen.insert($0).inserted }
+    }
+
+    /// Every path from `source` into `destination:port`, each with its flow result (the
+    /// first address that gets through, else the first tried). Direct paths are tried at
+    /// each of `addresses`; paths through `allowed` relays are left out.
+    public func allPaths(from source: Endpoint, to destination: String, port: Int, protocol proto: IPProtocol = .tcp,
+                         addresses: [AddressChoice] = [.private, .public], incidents: [Incident] = [],
+                         except allowed: Set<String> = []) -> [OpenPath] {
+        let state = IncidentState(engine: self, incidents: incidents)
+        var paths: [OpenPath] = []
+        for path in entryPaths(to: destination, port: port) {
+            if let relay = path.through, allowed.contains(relay) || relay == source.description { continue }
+            let choices = path.through == nil && path.line == nil ? addresses : [.auto]
+            var chosen: FlowResult?
+            for address in choices {
+                let result = evaluate(FlowQuery(from: source, to: .named(destination), protocol: proto, port: path.entryPort,
+                                                address: address, through: path.through, incidents: incidents), state)
+                if chosen == nil || result.isReachable { chosen = result }
+                if result.isReachable { break }
+            }
+            if let chosen { paths.append(OpenPath(path: path, result: chosen)) }
+        }
+        return paths
+    }
+
+    /// The paths of `allPaths` that get through (partially included).
+    public func openPaths(from source: Endpoint, to destination: String, port: Int, protocol proto: IPProtocol = .tcp,
+                          addresses: [AddressChoice] = [.private, .public], incidents: [Incident] = [],
+                          except allowed: Set<String> = []) -> [OpenPath] {
+        allPaths(from: source, to: destination, port: port, protocol: proto, addresses: addresses, incidents: incidents, except: allowed)
+            .filter(\.result.isReachable)
+    }
+}
