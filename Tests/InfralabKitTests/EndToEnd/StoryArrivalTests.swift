@@ -114,8 +114,12 @@ import Testing
                     let label = "\(mission.id)/\(step.id) \(name)"
                     #expect(next.status == 0, "\(label) passes its step\n\(next.stdout)")
                     #expect(!next.stdout.contains("cannot take"), "\(label): the events fit\n\(next.stdout)")
-                    let validate = runCLI(["validate", "topology.yaml"], workingDirectory: directory)
-                    #expect(validate.status == 0, "\(label): the file loads after the events\n\(validate.stdout)\(validate.stderr)")
+                    // A fresh-start step brings its starter as written, which may be the story's
+                    // broken file (a CNAME at the apex); events never write a file that does not load.
+                    if !mission.steps[index + 1].freshStart {
+                        let validate = runCLI(["validate", "topology.yaml"], workingDirectory: directory)
+                        #expect(validate.status == 0, "\(label): the file loads after the events\n\(validate.stdout)\(validate.stderr)")
+                    }
                     total += 1
                     if runCLI(["check"], workingDirectory: directory).status == 1 { failing += 1 } else { passing.append(label) }
                 }
@@ -178,7 +182,7 @@ import Testing
                 }
             }
         }
-        #expect(arrivals == Self.pack.missions.map { $0.steps.count - 1 }.reduce(0, +))
+        #expect(arrivals == Self.pack.missions.map { $0.steps.dropFirst().filter { !$0.freshStart }.count }.reduce(0, +))
     }
 
     @Test("goto within a mission brings the target's starter, says so, and names the backup after the file's step")
