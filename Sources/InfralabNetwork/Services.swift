@@ -24,13 +24,18 @@ extension NetworkEngine {
         var missingForward: Reason?
         var wrongPort: Reason?
 
-        func nextHop(after node: Node, reachedOn port: Int, tier: Int) -> (port: Int, only: Set<String>?) {
+        /// Where the next tier is dialed from `node`: one (port, targets) pair per target
+        /// port of its forwards or listener — each forward keeps its own `to-port`.
+        func nextHops(after node: Node, reachedOn port: Int, tier: Int) -> [(port: Int, only: Set<String>?)] {
             let declared = spec.tiers[tier].port
             switch node {
             case .instance(let i):
                 let instance = topology.instances[i]
                 let forwards = instance.forwards.filter { $0.port.value == port }
-                if let first = forwards.first { return (first.effectiveTargetPort, Set(forwards.map(\.target.name))) }
+                if !forwards.isEmpty {
+                    return Dictionary(grouping: forwards, by: \.effectiveTargetPort).sorted { $0.key < $1.key }
+                        .map { (port: $0.key, only: Set($0.value.map(\.target.name))) }
+                }
                 // A reverse proxy that does not forward this port serves nothing behind it.
                 if instance.roles.contains(where: { NetworkEngine.proxyRoles.contains($0.value) }) {
                     missingForward = Reason(
@@ -38,15 +43,15 @@ extension NetworkEngine {
                         message: L("`\(instance.name)` is a reverse proxy, but it forwards nothing arriving on port \(port) (add `forwards: [{ port: \(port), to: ..., to-port: ... }]`)",
                                    "\(Korean.topic("`\(instance.name)`")) 리버스 프록시인데 \(port)번 포트로 들어온 요청을 어디에도 전달하지 않아요 (`forwards: [{ port: \(port), to: ..., to-port: ... }]`를 추가하세요)"),
                         location: instance.location, component: instance.name)
-                    return (port, [])
+                    return [(port, [])]
                 }
             case .loadBalancer(let l):
                 if let listener = listener(l, port), listener.redirect == nil {
-                    return (listener.targetPort?.value ?? port, Set(listener.targets.map(\.name)))
+                    return [(listener.targetPort?.value ?? port, Set(listener.targets.map(\.name)))]
                 }
             default: break
             }
-            return (declared ?? spec.entryPort, nil)
+            return [(declared ?? spec.entryPort, nil)]
         }
 
         /// Tries every candidate of `tier` from `previous`; true when a full chain works.
@@ -68,8 +73,8 @@ extension NetworkEngine {
                 let flow = evaluate(FlowQuery(from: .init(nodeName(previous)), to: .named(nodeName(node)), port: port, incidents: incidents), state)
                 let attempt = chain + [flow]
                 if flow.getsThrough {
-                    let next: (port: Int, only: Set<String>?) = tier + 1 < spec.tiers.count ? nextHop(after: node, reachedOn: port, tier: tier + 1) : (port, nil)
-                    if search(tier + 1, from: node, port: next.port, only: next.only, chain: attempt) { return true }
+                    let hops = tier + 1 < spec.tiers.count ? nextHops(after: node, reachedOn: port, tier: tier + 1) : [(port: port, only: nil)]
+                    for next in hops where search(tier + 1, from: node, port: next.port, only: next.only, chain: attempt) { return true }
                 } else if attempt.count > best.count || best.isEmpty {
                     best = attempt
                 }
