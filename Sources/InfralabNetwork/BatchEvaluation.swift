@@ -64,11 +64,40 @@ private struct ClassKey: Hashable {
     var listen: Int
 }
 
+/// The instances sorted into classes that behave alike, with the interned keys the
+/// pairwise memo tables are indexed by.
+private struct InstanceClasses {
+    var keys: [ClassKey] = []
+    var counts: [Int] = []
+    var representative: [Int] = []
+    var classOfInstance: [String: Int] = [:]
+    var groupsOfID: [[GroupRef]] = []
+    var listenSets: [Set<Int>] = []
+    var points: [NetPoint] = []
+    var peerCount = 0, aclCount = 0, routeCount = 0, tableCount = 0
+    var count: Int { counts.count }
+}
+
 extension NetworkEngine {
     public func evaluateAll(ports: [Int], protocol proto: IPProtocol = .tcp, incidents: [Incident] = []) -> ReachabilitySummary {
         let state = IncidentState(engine: self, incidents: incidents)
+        let classes = classifyInstances(state)
+        var summary = ReachabilitySummary(ports: ports, protocol: proto, instanceCount: topology.instances.count, classCount: classes.count,
+                                          internetReachable: [:], reachablePairs: [:], partialPairs: [:],
+                                          classOfInstance: classes.classOfInstance, matrix: [:])
+        for port in ports {
+            summary.internetReachable[port] = internetReachable(classes, port: port, proto: proto, state)
+            let (matrix, pairs, partial) = pairVerdicts(classes, port: port, proto: proto, state)
+            summary.matrix[port] = matrix
+            summary.reachablePairs[port] = pairs
+            summary.partialPairs[port] = partial
+        }
+        return summary
+    }
 
-        // Every distinct CIDR written in a rule or route, by kind.
+    /// Every distinct CIDR written in security-group rules, NACL rules and routes, and per
+    /// subnet the indices of those that overlap it (only they can contain its addresses).
+    private func writtenCIDRs() -> (sg: [CIDR], acl: [CIDR], route: [CIDR], sgBySubnet: [[Int]], aclBySubnet: [[Int]], routeBySubnet: [[Int]]) {
         var sgCIDRs = Set<CIDR>(), aclCIDRs = Set<CIDR>(), routeCIDRs = Set<CIDR>()
         for rules in groupRules.values {
             for rule in rules.inbound + rules.outbound { if case .cidr(let c) = rule.peer, c.prefixLength > 0 { sgCIDRs.insert(c) } }
@@ -79,149 +108,132 @@ extension NetworkEngine {
         for table in topology.routeTables {
             for route in table.routes { if let c = routeCIDR(route.destination.value), c.prefixLength > 0 { routeCIDRs.insert(c) } }
         }
-        let sgList = sgCIDRs.sorted { ($0.address, $0.prefixLength) < ($1.address, $1.prefixLength) }
-        let aclList = aclCIDRs.sorted { ($0.address, $0.prefixLength) < ($1.address, $1.prefixLength) }
-        let routeList = routeCIDRs.sorted { ($0.address, $0.prefixLength) < ($1.address, $1.prefixLength) }
-        // Per subnet, only the CIDRs that overlap it can contain one of its addresses.
+        func sorted(_ set: Set<CIDR>) -> [CIDR] { set.sorted { ($0.address, $0.prefixLength) < ($1.address, $1.prefixLength) } }
+        let sg = sorted(sgCIDRs), acl = sorted(aclCIDRs), route = sorted(routeCIDRs)
         func overlapping(_ list: [CIDR]) -> [[Int]] {
             topology.subnets.map { subnet in list.indices.filter { list[$0].overlaps(subnet.cidr.value) } }
         }
-        let sgBySubnet = overlapping(sgList), aclBySubnet = overlapping(aclList), routeBySubnet = overlapping(routeList)
+        return (sg, acl, route, overlapping(sg), overlapping(acl), overlapping(route))
+    }
 
-        var groupIDs = InternKey<[GroupRef]>()
-        var peerIDs = InternKey<[Int]>()
-        var aclIDs = InternKey<[Int]>()
-        var routeIDs = InternKey<[Int]>()
-        var tableIDs = InternKey<Int>()
-        var classIDs = InternKey<ClassKey>()
-        var listenIDs = InternKey<Set<Int>>()
-        var listenSets: [Set<Int>] = []
-        _ = groupIDs.ids.count
-        var classCounts: [Int] = []
-        var classRepresentative: [Int] = []
-        var classKeys: [ClassKey] = []
-        var classOfInstance: [String: Int] = [:]
-        var groupsOfID: [[GroupRef]] = []
-        var aclChoiceOfID: [Int: ACLChoice] = [:]
-
+    /// Sorts the instances into classes that every check sees alike.
+    private func classifyInstances(_ state: IncidentState) -> InstanceClasses {
+        let cidrs = writtenCIDRs()
+        var groupIDs = InternKey<[GroupRef]>(), peerIDs = InternKey<[Int]>(), aclIDs = InternKey<[Int]>()
+        var routeIDs = InternKey<[Int]>(), tableIDs = InternKey<Int>(), classIDs = InternKey<ClassKey>(), listenIDs = InternKey<Set<Int>>()
+        var classes = InstanceClasses()
         for (i, instance) in topology.instances.enumerated() {
-            guard let p = point(instance: i), classOfInstance[instance.name] == nil else { continue }
+            guard let p = point(instance: i), classes.classOfInstance[instance.name] == nil else { continue }
             let ip = p.address
             let g = groupIDs.id(p.groups)
-            if g == groupsOfID.count { groupsOfID.append(p.groups) }
-            let peer = peerIDs.id([g] + sgBySubnet[p.subnet].filter { sgList[$0].contains(ip) })
+            if g == classes.groupsOfID.count { classes.groupsOfID.append(p.groups) }
+            let peer = peerIDs.id([g] + cidrs.sgBySubnet[p.subnet].filter { cidrs.sg[$0].contains(ip) })
             let aclKey: [Int]
             switch index.subnetACL[p.subnet] {
             case .defaultAllow: aclKey = [-1]
-            case .acl(let a): aclKey = [a] + aclBySubnet[p.subnet].filter { aclList[$0].contains(ip) }
+            case .acl(let a): aclKey = [a] + cidrs.aclBySubnet[p.subnet].filter { cidrs.acl[$0].contains(ip) }
             }
             let acl = aclIDs.id(aclKey)
-            aclChoiceOfID[acl] = index.subnetACL[p.subnet]
-            let route = routeIDs.id(routeBySubnet[p.subnet].filter { routeList[$0].contains(ip) })
+            let route = routeIDs.id(cidrs.routeBySubnet[p.subnet].filter { cidrs.route[$0].contains(ip) })
             let table = tableIDs.id(index.subnetTable[p.subnet].table ?? -1 - p.vpc)
             var listen = -1
             if let ports = listeningPorts(.instance(i)) {
                 listen = listenIDs.id(ports)
-                if listen == listenSets.count { listenSets.append(ports) }
+                if listen == classes.listenSets.count { classes.listenSets.append(ports) }
             }
             let key = ClassKey(subnet: p.subnet, vpc: p.vpc, groups: g, peer: peer, acl: acl, route: route, table: table,
                                alive: state.instanceDown(i) == nil, hasPublic: p.publicAddress != nil, listen: listen)
             let c = classIDs.id(key)
-            if c == classCounts.count {
-                classCounts.append(0)
-                classRepresentative.append(i)
-                classKeys.append(key)
+            if c == classes.counts.count {
+                classes.counts.append(0)
+                classes.representative.append(i)
+                classes.keys.append(key)
             }
-            classCounts[c] += 1
-            classOfInstance[instance.name] = c
+            classes.counts[c] += 1
+            classes.classOfInstance[instance.name] = c
         }
-        let classCount = classCounts.count
-        let points = classRepresentative.map { point(instance: $0)! }
-        var summary = ReachabilitySummary(ports: ports, protocol: proto, instanceCount: topology.instances.count, classCount: classCount,
-                                          internetReachable: [:], reachablePairs: [:], partialPairs: [:],
-                                          classOfInstance: classOfInstance, matrix: [:])
+        classes.points = classes.representative.map { point(instance: $0)! }
+        (classes.peerCount, classes.aclCount) = (peerIDs.ids.count, aclIDs.ids.count)
+        (classes.routeCount, classes.tableCount) = (routeIDs.ids.count, tableIDs.ids.count)
+        return classes
+    }
 
-        for port in ports {
-            // Internet → instance, once per (subnet, groups, public-ness, alive).
-            var internetMemo: [[Int]: Bool] = [:]
-            var internetClass = [Bool](repeating: false, count: classCount)
-            for c in 0..<classCount {
-                let k = classKeys[c]
-                let memoKey = [k.subnet, k.groups, k.hasPublic ? 1 : 0, k.alive ? 1 : 0, k.listen]
-                if let known = internetMemo[memoKey] { internetClass[c] = known; continue }
-                let name = topology.instances[classRepresentative[c]].name
-                let ok = evaluate(FlowQuery(from: .internet, to: .named(name), protocol: proto, port: port), state).isReachable
-                internetMemo[memoKey] = ok
-                internetClass[c] = ok
-            }
-            var reachableFromInternet = Set<String>()
-            for (name, c) in classOfInstance where internetClass[c] { reachableFromInternet.insert(name) }
-            summary.internetReachable[port] = reachableFromInternet
+    /// Internet → instance, evaluated once per (subnet, groups, public-ness, alive, listening).
+    private func internetReachable(_ classes: InstanceClasses, port: Int, proto: IPProtocol, _ state: IncidentState) -> Set<String> {
+        var memo: [[Int]: Bool] = [:]
+        var reachable = [Bool](repeating: false, count: classes.count)
+        for c in 0..<classes.count {
+            let k = classes.keys[c]
+            let memoKey = [k.subnet, k.groups, k.hasPublic ? 1 : 0, k.alive ? 1 : 0, k.listen]
+            if let known = memo[memoKey] { reachable[c] = known; continue }
+            let name = topology.instances[classes.representative[c]].name
+            let ok = evaluate(FlowQuery(from: .internet, to: .named(name), protocol: proto, port: port), state).isReachable
+            memo[memoKey] = ok
+            reachable[c] = ok
+        }
+        return Set(classes.classOfInstance.compactMap { reachable[$0.value] ? $0.key : nil })
+    }
 
-            // Instance → instance. Memo tables are flat arrays: -1 unknown, 0 no, 1 yes (2 partial for NACLs).
-            let q = LegQuery(proto: proto, port: port, clientPorts: .linuxEphemeral, address: .auto)
-            let groupCount = groupsOfID.count, peerCount = peerIDs.ids.count, aclCount = aclIDs.ids.count
-            let routeCount = routeIDs.ids.count, tableCount = tableIDs.ids.count
-            var egress = [Int8](repeating: -1, count: groupCount * peerCount)
-            var ingress = [Int8](repeating: -1, count: groupCount * peerCount)
-            var routeOK = [Int8](repeating: -1, count: tableCount * routeCount)
-            var acl = [Int8](repeating: -1, count: aclCount * aclCount)
-            var m = [UInt8](repeating: 0, count: classCount * classCount)
-            var pairs = 0, partial = 0
-            // Plain integer columns: the inner loop touches no reference-counted value.
-            let vpcOf = classKeys.map(\.vpc), groupsOf = classKeys.map(\.groups), peerOf = classKeys.map(\.peer)
-            let tableOf = classKeys.map(\.table), routeOf = classKeys.map(\.route), subnetOf = classKeys.map(\.subnet)
-            let aclOf = classKeys.map(\.acl), aliveOf = classKeys.map(\.alive)
-            // A destination nothing listens on (on this port) refuses every pair.
-            let answersOf = classKeys.map { $0.listen < 0 || listenSets[$0.listen].contains(port) }
-            for a in 0..<classCount {
-                guard aliveOf[a] else { continue }
-                let (aVPC, aGroups, aPeer, aTable, aSubnet, aACL) = (vpcOf[a], groupsOf[a], peerOf[a], tableOf[a], subnetOf[a], aclOf[a])
-                for b in 0..<classCount {
-                    guard aliveOf[b], answersOf[b] else { continue }
-                    var verdict: UInt8
-                    if aVPC != vpcOf[b] {
-                        let r = evaluate(FlowQuery(from: .named(topology.instances[classRepresentative[a]].name),
-                                                   to: .named(topology.instances[classRepresentative[b]].name), protocol: proto, port: port), state)
-                        verdict = r.isReachable ? (r.isPartial ? 2 : 1) : 0
+    /// Instance → instance for one port: the class × class verdicts (0 no, 1 yes, 2
+    /// partial) and the number of instance pairs that connect (and only partly). Memo
+    /// tables are flat arrays: -1 unknown, 0 no, 1 yes (2 partial for NACLs).
+    private func pairVerdicts(_ classes: InstanceClasses, port: Int, proto: IPProtocol, _ state: IncidentState) -> ([UInt8], Int, Int) {
+        let classCount = classes.count, peerCount = classes.peerCount, aclCount = classes.aclCount, routeCount = classes.routeCount
+        let q = LegQuery(proto: proto, port: port, clientPorts: .linuxEphemeral, address: .auto)
+        var egress = [Int8](repeating: -1, count: classes.groupsOfID.count * peerCount)
+        var ingress = egress
+        var routeOK = [Int8](repeating: -1, count: classes.tableCount * routeCount)
+        var acl = [Int8](repeating: -1, count: aclCount * aclCount)
+        var m = [UInt8](repeating: 0, count: classCount * classCount)
+        var pairs = 0, partial = 0
+        // Plain integer columns: the inner loop touches no reference-counted value.
+        let keys = classes.keys, points = classes.points, counts = classes.counts
+        let vpcOf = keys.map(\.vpc), groupsOf = keys.map(\.groups), peerOf = keys.map(\.peer)
+        let tableOf = keys.map(\.table), routeOf = keys.map(\.route), subnetOf = keys.map(\.subnet)
+        let aclOf = keys.map(\.acl), aliveOf = keys.map(\.alive)
+        // A destination nothing listens on (on this port) refuses every pair.
+        let answersOf = keys.map { $0.listen < 0 || classes.listenSets[$0.listen].contains(port) }
+        for a in 0..<classCount where aliveOf[a] {
+            for b in 0..<classCount where aliveOf[b] && answersOf[b] {
+                var verdict: UInt8
+                if vpcOf[a] != vpcOf[b] {
+                    let r = evaluate(FlowQuery(from: .named(topology.instances[classes.representative[a]].name),
+                                               to: .named(topology.instances[classes.representative[b]].name), protocol: proto, port: port), state)
+                    verdict = r.isReachable ? (r.isPartial ? 2 : 1) : 0
+                } else {
+                    let eKey = groupsOf[a] * peerCount + peerOf[b]
+                    if egress[eKey] < 0 {
+                        egress[eKey] = groupsAllow(classes.groupsOfID[groupsOf[a]], inbound: false, peer: CIDR(host: points[b].address), proto: proto, port: port).allowed ? 1 : 0
+                    }
+                    if egress[eKey] == 0 { continue }
+                    let iKey = groupsOf[b] * peerCount + peerOf[a]
+                    if ingress[iKey] < 0 {
+                        ingress[iKey] = groupsAllow(classes.groupsOfID[groupsOf[b]], inbound: true, peer: CIDR(host: points[a].address), proto: proto, port: port).allowed ? 1 : 0
+                    }
+                    if ingress[iKey] == 0 { continue }
+                    if subnetOf[a] == subnetOf[b] {
+                        verdict = 1
                     } else {
-                        let eKey = aGroups * peerCount + peerOf[b]
-                        if egress[eKey] < 0 {
-                            egress[eKey] = groupsAllow(groupsOfID[aGroups], inbound: false, peer: CIDR(host: points[b].address), proto: proto, port: port).allowed ? 1 : 0
-                        }
-                        if egress[eKey] == 0 { continue }
-                        let iKey = groupsOf[b] * peerCount + aPeer
-                        if ingress[iKey] < 0 {
-                            ingress[iKey] = groupsAllow(groupsOfID[groupsOf[b]], inbound: true, peer: CIDR(host: points[a].address), proto: proto, port: port).allowed ? 1 : 0
-                        }
-                        if ingress[iKey] == 0 { continue }
-                        let rKey = aTable * routeCount + routeOf[b]
-                        if aSubnet != subnetOf[b], routeOK[rKey] < 0 {
+                        let rKey = tableOf[a] * routeCount + routeOf[b]
+                        if routeOK[rKey] < 0 {
                             var v: Int8 = 0
-                            if let match = lookupRoute(subnet: aSubnet, to: CIDR(host: points[b].address)), case .local = match.target { v = 1 }
+                            if let match = lookupRoute(subnet: subnetOf[a], to: CIDR(host: points[b].address)), case .local = match.target { v = 1 }
                             routeOK[rKey] = v
                         }
-                        if aSubnet != subnetOf[b], routeOK[rKey] == 0 { continue }
-                        if aSubnet == subnetOf[b] {
-                            verdict = 1
-                        } else {
-                            let aKey = aACL * aclCount + aclOf[b]
-                            if acl[aKey] < 0 { acl[aKey] = Int8(aclPairVerdict(points[a], points[b], q)) }
-                            verdict = UInt8(acl[aKey])
-                        }
+                        if routeOK[rKey] == 0 { continue }
+                        let aKey = aclOf[a] * aclCount + aclOf[b]
+                        if acl[aKey] < 0 { acl[aKey] = Int8(aclPairVerdict(points[a], points[b], q)) }
+                        verdict = UInt8(acl[aKey])
                     }
-                    guard verdict != 0 else { continue }
-                    m[a * classCount + b] = verdict
-                    let count = a == b ? classCounts[a] * (classCounts[a] - 1) : classCounts[a] * classCounts[b]
-                    pairs += count
-                    if verdict == 2 { partial += count }
                 }
+                guard verdict != 0 else { continue }
+                m[a * classCount + b] = verdict
+                let count = a == b ? counts[a] * (counts[a] - 1) : counts[a] * counts[b]
+                pairs += count
+                if verdict == 2 { partial += count }
             }
-            summary.matrix[port] = m
-            summary.reachablePairs[port] = pairs
-            summary.partialPairs[port] = partial
         }
-        return summary
+        return (m, pairs, partial)
     }
 
     /// The four NACL checks between two subnets of one VPC: request out and in, reply out
