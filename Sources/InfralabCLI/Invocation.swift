@@ -6,17 +6,20 @@ import InfralabLab
 /// suggests (`infralab next`, `infralab hint`, …).
 ///
 /// `infralab` when that name on `PATH` is this program; `swift run infralab` when the
-/// program was started by an absolute path inside a checkout's `.build/` (the way `swift
-/// run` starts it) from a folder inside that checkout; otherwise the path the program was
-/// started by (`./.build/debug/infralab`, or the absolute path).
+/// program was started by a path inside a checkout's `.build/` (the way `swift run`
+/// starts it) from a folder inside that checkout; otherwise the path the program was
+/// started by (`./.build/debug/infralab` outside a checkout, or the absolute path).
 public enum Invocation {
     /// The spelling for a program started as `argv0` from `workingDirectory`.
     public static func spelling(argv0: String, executable: String?, workingDirectory: String, environment: [String: String]) -> String {
         let name = "infralab"
         if !argv0.contains("/") { return argv0.isEmpty ? name : argv0 }
         if let executable, isOnPath(name, sameAs: executable, environment: environment) { return name }
-        if argv0.hasPrefix("/"), let range = argv0.range(of: "/.build/") {
-            let checkout = String(argv0[..<range.lowerBound])
+        // `swift run` passes the built program's path, absolute or (Swift 6.3) relative to
+        // the folder it was run from.
+        let absolute = argv0.hasPrefix("/") ? argv0 : PathUtilities.join(workingDirectory, argv0)
+        if let range = absolute.range(of: "/.build/") {
+            let checkout = PathUtilities.normalize(String(absolute[..<range.lowerBound]))
             let here = PathUtilities.normalize(workingDirectory)
             // `swift run` finds the package from any folder inside the checkout.
             if FileManager.default.fileExists(atPath: PathUtilities.join(checkout, "Package.swift")), PathUtilities.isInside(here, anyOf: [checkout]) {

@@ -72,6 +72,9 @@ import Testing
         #expect(Invocation.spelling(argv0: built, executable: built, workingDirectory: checkout, environment: ["PATH": "/usr/bin"]) == "swift run infralab")
         #expect(Invocation.spelling(argv0: built, executable: built, workingDirectory: checkout + "/workspace", environment: ["PATH": "/usr/bin"]) == "swift run infralab")
         #expect(Invocation.spelling(argv0: built, executable: built, workingDirectory: "/tmp", environment: ["PATH": "/usr/bin"]) == built)
+        // Swift 6.3's `swift run` starts the program by a path relative to the checkout.
+        #expect(Invocation.spelling(argv0: ".build/x86_64-unknown-linux-gnu/debug/infralab", executable: built, workingDirectory: checkout,
+                                    environment: ["PATH": "/usr/bin"]) == "swift run infralab")
         let sink = CapturedOutput()
         Output(sink, colorize: false, commandSpelling: "swift run infralab").line("Run `infralab hint` or `infralab next`.")
         #expect(sink.text == "Run `swift run infralab hint` or `swift run infralab next`.\n")
