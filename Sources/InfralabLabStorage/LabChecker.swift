@@ -6,17 +6,21 @@ import InfralabLab
 
 /// Reads a topology file from disk. Unreadable files become a located-free diagnostic.
 public enum TopologyFile {
-    public static func load(path: String) -> TopologyLoadResult {
+    public static func load(path: String) -> TopologyLoadResult { read(path: path).loaded }
+
+    /// The file's text (nil when it cannot be read as UTF-8) and what the loader made of
+    /// it, from one read.
+    public static func read(path: String) -> (text: String?, loaded: TopologyLoadResult) {
         let display = LabPack.displayPath(path)
         guard let data = FileManager.default.contents(atPath: path) else {
-            return TopologyLoadResult(topology: nil, diagnostics: [.error("file.unreadable",
-                LocalizedText(en: "cannot read `\(display)`: no such file, or not readable", ko: "\(Korean.object("`\(display)`")) 읽을 수 없어요: 파일이 없거나 읽기 권한이 없어요"), at: nil)])
+            return (nil, TopologyLoadResult(topology: nil, diagnostics: [.error("file.unreadable",
+                LocalizedText(en: "cannot read `\(display)`: no such file, or not readable", ko: "\(Korean.object("`\(display)`")) 읽을 수 없어요: 파일이 없거나 읽기 권한이 없어요"), at: nil)]))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return TopologyLoadResult(topology: nil, diagnostics: [.error("file.not-utf8",
-                LocalizedText(en: "`\(display)` is not UTF-8 text", ko: "\(Korean.topic("`\(display)`")) UTF-8 텍스트가 아니에요"), at: SourceLocation(file: display, line: 1, column: 1))])
+            return (nil, TopologyLoadResult(topology: nil, diagnostics: [.error("file.not-utf8",
+                LocalizedText(en: "`\(display)` is not UTF-8 text", ko: "\(Korean.topic("`\(display)`")) UTF-8 텍스트가 아니에요"), at: SourceLocation(file: display, line: 1, column: 1))]))
         }
-        return TopologyLoader.load(text: text, file: display)
+        return (text, TopologyLoader.load(text: text, file: display))
     }
 }
 
@@ -107,6 +111,11 @@ package struct PackCheckContext {
     /// The step's reference solution as loaded, and its grader when it loads cleanly.
     package private(set) var solution: TopologyLoadResult?
     package private(set) var solutionGrader: Grader?
+    /// The step's starter: its path, its text and what the loader made of it (read once
+    /// for every check that looks at it).
+    package private(set) var starterPath = ""
+    package private(set) var starterText: String?
+    package private(set) var starter = TopologyLoadResult(topology: nil, diagnostics: [])
 
     init(mission: Mission, includeMutants: Bool, report: LabCheckReport.MissionReport) {
         self.mission = mission
@@ -119,6 +128,8 @@ package struct PackCheckContext {
         let loaded = TopologyFile.load(path: step.solutionPath)
         solution = loaded
         solutionGrader = loaded.topology.flatMap { loaded.hasErrors ? nil : Grader(loaded, file: $0.file) }
+        starterPath = PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)
+        (starterText, starter) = TopologyFile.read(path: starterPath)
     }
 
     /// Every requirement the current step grades (its own and the carried ones).

@@ -14,7 +14,7 @@ extension PackCheck {
                                ko: "앞 단계 참고 답안에 이 단계의 이벤트를 더하면 이 단계의 시작 파일이 되고, 이 단계를 통과하지 못해요"),
         scope: .step) { context in
         guard let step = context.step else { return }
-        context.report.problems += LabChecker.checkStory(mission: context.mission, step: step)
+        LabChecker.checkStory(step: step, in: &context)
     }
 }
 
@@ -31,39 +31,37 @@ extension LabChecker {
         return StoryEventApplier.apply(step.events, to: text, file: display, language: .en).map(\.text)
     }
 
-    static func checkStory(mission: Mission, step: Step) -> [LabCheckReport.Problem] {
-        var problems: [LabCheckReport.Problem] = []
-        func problem(_ en: String, _ ko: String, at location: SourceLocation?) {
-            problems.append(.init(severity: .error, stepID: step.id, message: LocalizedText(en: en, ko: ko), location: location, mutantID: nil))
-        }
-        guard let index = mission.index(ofStep: step.id) else { return [] }
+    /// Arriving from the step before's reference (its events applied) gives this step's
+    /// starter, and fails the step. Uses the starter the context read once.
+    static func checkStory(step: Step, in context: inout PackCheckContext) {
+        let mission = context.mission
+        func problem(_ en: String, _ ko: String, at location: SourceLocation?) { context.problem(.error, en, ko, at: location) }
+        guard let index = mission.index(ofStep: step.id) else { return }
         if index == 0 || step.freshStart {
             if let first = step.events.first {
                 problem("step `\(step.id)` starts fresh (its starter replaces the learner's file), so its events never reach anyone: put them in the starter",
                         "`\(step.id)` 단계는 시작 파일로 새로 시작해서 이벤트가 학습자 파일에 반영되지 않아요. 시작 파일에 넣어 주세요", at: first.location)
             }
-            return problems
+            return
         }
         let previous = mission.steps[index - 1]
         let arrived: String
         switch arrivalFromReference(mission: mission, step: step) {
-        case .none: return problems
+        case .none: return
         case .failure(let failure)?:
             let place = failure.location.map { " (\($0))" } ?? ""
             problem("the events of `\(step.id)` cannot be applied to the reference of `\(previous.id)`\(place): \(failure.message.en)",
                     "`\(step.id)` 단계의 이벤트를 `\(previous.id)` 단계의 참고 답안에 적용할 수 없어요\(place): \(failure.message.text(.ko))",
                     at: failure.event ?? step.location)
-            return problems
+            return
         case .success(let text)?: arrived = text
         }
-        let starterPath = PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)
-        let starterDisplay = LabPack.displayPath(starterPath)
+        let starterDisplay = LabPack.displayPath(context.starterPath)
         let loaded = TopologyLoader.load(text: arrived, file: LabPack.displayPath(previous.solutionPath))
-        let starter = TopologyFile.load(path: starterPath)
-        guard let arrivedTopology = loaded.topology, let starterTopology = starter.topology else { return problems }
+        guard let arrivedTopology = loaded.topology, let starterTopology = context.starter.topology else { return }
         let what = "the reference of `\(previous.id)` plus the events of `\(step.id)`"
         let whatKo = "`\(previous.id)` 참고 답안에 `\(step.id)` 이벤트를 더한 것"
-        let starterText = (try? String(contentsOfFile: starterPath, encoding: .utf8)) ?? ""
+        let starterText = context.starterText ?? ""
         if let difference = StoryComparison.difference(arrived, arrivedTopology, starterText, starterTopology) {
             problem("\(what) is not the starter `\(starterDisplay)`: \(difference.en)",
                     "\(Korean.subject(whatKo)) 시작 파일과 달라요 (`\(starterDisplay)`): \(difference.text(.ko))", at: step.events.first?.location ?? step.location)
@@ -74,7 +72,6 @@ extension LabChecker {
                     "\(Korean.subject(whatKo)) 이미 `\(step.id)` 단계를 통과해요. 참고 답안으로 도착한 학습자가 할 일이 없어요 (이 단계의 문제를 만드는 이벤트를 써 주세요)",
                     at: step.events.first?.location ?? step.location)
         }
-        return problems
     }
 }
 

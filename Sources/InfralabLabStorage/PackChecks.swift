@@ -45,9 +45,8 @@ extension PackCheck {
 
     static let starterFails = PackCheck(id: "starter-fails", summary: LocalizedText(en: "the starter loads and fails its step", ko: "시작 파일을 읽을 수 있고 그 단계를 통과하지 못해요"), scope: .step) { context in
         guard let step = context.step else { return }
-        let starterPath = PathUtilities.resolve(step.starterPath, relativeTo: context.mission.directory)
-        let starter = TopologyFile.load(path: starterPath)
-        let display = "`\(LabPack.displayPath(starterPath))`"
+        let starter = context.starter
+        let display = "`\(LabPack.displayPath(context.starterPath))`"
         guard let topology = starter.topology, !starter.diagnostics.contains(where: { $0.code.hasPrefix("yaml.") || $0.code.hasPrefix("file.") }) else {
             let first = starter.diagnostics.first { $0.severity == .error }
             context.problem(.error, "the starter \(display) cannot be read: \(first?.message.en ?? "unknown problem")",
