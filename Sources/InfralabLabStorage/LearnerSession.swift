@@ -197,13 +197,9 @@ public struct LearnerSession: Sendable {
             progress.pendingStarter = nil
             try workspace.writeProgress(progress)
             lastBackup = again ?? recorded
-            let kept = (again ?? recorded).map { "`\(LabPack.displayPath($0))`" }
-            notices.append(LocalizedText(
-                en: "The last move to `\(mission.id)/\(step.id)` was interrupted; it is now complete." + (kept.map { " Your previous file is kept at \($0)." } ?? ""),
-                ko: "`\(mission.id)/\(step.id)` 단계로 옮기던 중에 멈췄어서 마저 끝냈어요." + (kept.map { " 이전 파일은 \($0)에 보관해 뒀어요." } ?? "")))
+            notices.append(interruptedMoveCompleted(keptAt: again ?? recorded))
         } catch {
-            notices.append(LocalizedText(en: "The last move was interrupted and could not be completed: \(error)",
-                                         ko: "지난번 이동이 중간에 멈췄는데 마저 끝내지 못했어요: \(error)"))
+            notices.append(Self.interruptedMoveFailed(error))
         }
     }
 
@@ -341,14 +337,23 @@ public struct LearnerSession: Sendable {
             progress.pendingEvents = nil
             try workspace.writeProgress(progress)
             lastBackup = recorded
-            let kept = recorded.map { "`\(LabPack.displayPath($0))`" }
-            notices.append(LocalizedText(
-                en: "The last move to `\(mission.id)/\(step.id)` was interrupted; it is now complete." + (kept.map { " Your previous file is kept at \($0)." } ?? ""),
-                ko: "`\(mission.id)/\(step.id)` 단계로 옮기던 중에 멈췄어서 마저 끝냈어요." + (kept.map { " 이전 파일은 \($0)에 보관해 뒀어요." } ?? "")))
+            notices.append(interruptedMoveCompleted(keptAt: recorded))
         } catch {
-            notices.append(LocalizedText(en: "The last move was interrupted and could not be completed: \(error)",
-                                         ko: "지난번 이동이 중간에 멈췄는데 마저 끝내지 못했어요: \(error)"))
+            notices.append(Self.interruptedMoveFailed(error))
         }
+    }
+
+    /// Said when a move (a new starter, or a step's events) cut short by a kill is finished.
+    private func interruptedMoveCompleted(keptAt backup: String?) -> LocalizedText {
+        let kept = backup.map { "`\(LabPack.displayPath($0))`" }
+        return LocalizedText(
+            en: "The last move to `\(mission.id)/\(step.id)` was interrupted; it is now complete." + (kept.map { " Your previous file is kept at \($0)." } ?? ""),
+            ko: "`\(mission.id)/\(step.id)` 단계로 옮기던 중에 멈췄어서 마저 끝냈어요." + (kept.map { " 이전 파일은 \($0)에 보관해 뒀어요." } ?? ""))
+    }
+
+    private static func interruptedMoveFailed(_ error: any Error) -> LocalizedText {
+        LocalizedText(en: "The last move was interrupted and could not be completed: \(error)",
+                      ko: "지난번 이동이 중간에 멈췄는데 마저 끝내지 못했어요: \(error)")
     }
 
     /// Moves to a step chosen by the learner (`goto`). Any other step than the current
