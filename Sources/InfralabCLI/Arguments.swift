@@ -14,8 +14,8 @@ import InfralabPresentation
 /// collected, not thrown, so `--help` still works on a line that has a mistake in it.
 
 /// One option a command accepts.
-public struct OptionSpec: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct OptionSpec: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// Present or absent: `--json`.
         case flag
         /// Takes one value; given twice, the last one wins: `--port 80`.
@@ -25,17 +25,17 @@ public struct OptionSpec: Sendable, Hashable {
     }
 
     /// The long name without dashes: `port` for `--port`.
-    public var name: String
+    package var name: String
     /// A one-letter short form without the dash: `h` for `-h`.
-    public var short: Character?
-    public var kind: Kind
+    package var short: Character?
+    package var kind: Kind
     /// How the value is shown in usage: `N`, `KIND:NAME`, `always|never|auto`.
-    public var valueName: String
+    package var valueName: String
     /// When set, the only values accepted (a usage error suggests the closest).
-    public var allowedValues: [String]?
-    public var help: LocalizedText
+    package var allowedValues: [String]?
+    package var help: LocalizedText
 
-    public init(
+    package init(
         _ name: String, short: Character? = nil, kind: Kind, valueName: String = "", allowedValues: [String]? = nil,
         help: LocalizedText
     ) {
@@ -47,11 +47,11 @@ public struct OptionSpec: Sendable, Hashable {
         self.help = help
     }
 
-    public static func flag(_ name: String, short: Character? = nil, help: LocalizedText) -> OptionSpec {
+    package static func flag(_ name: String, short: Character? = nil, help: LocalizedText) -> OptionSpec {
         OptionSpec(name, short: short, kind: .flag, help: help)
     }
 
-    public static func value(
+    package static func value(
         _ name: String, short: Character? = nil, _ valueName: String, allowed: [String]? = nil, help: LocalizedText
     ) -> OptionSpec {
         OptionSpec(
@@ -59,14 +59,14 @@ public struct OptionSpec: Sendable, Hashable {
             allowedValues: allowed, help: help)
     }
 
-    public static func repeatable(_ name: String, _ valueName: String, help: LocalizedText) -> OptionSpec {
+    package static func repeatable(_ name: String, _ valueName: String, help: LocalizedText) -> OptionSpec {
         OptionSpec(name, kind: .repeatable, valueName: valueName, help: help)
     }
 
-    public var takesValue: Bool { kind != .flag }
+    package var takesValue: Bool { kind != .flag }
 
     /// `-h, --help`, `--port N`: how the option is written in help.
-    public var synopsis: String {
+    package var synopsis: String {
         var text = short.map { "-\($0), " } ?? ""
         text += "--\(name)"
         if takesValue { text += " \(valueName)" }
@@ -75,37 +75,37 @@ public struct OptionSpec: Sendable, Hashable {
 }
 
 /// A positional argument a command accepts, for usage checks and help.
-public struct PositionalSpec: Sendable, Hashable {
+package struct PositionalSpec: Sendable, Hashable {
     /// As shown in usage: `FILE`, `DIR`, `NAME`.
-    public var name: String
-    public var isOptional: Bool
+    package var name: String
+    package var isOptional: Bool
     /// Takes every remaining positional word (at most one, and last).
-    public var isRepeatable: Bool
-    public var help: LocalizedText
+    package var isRepeatable: Bool
+    package var help: LocalizedText
 
-    public init(_ name: String, isOptional: Bool = false, isRepeatable: Bool = false, help: LocalizedText) {
+    package init(_ name: String, isOptional: Bool = false, isRepeatable: Bool = false, help: LocalizedText) {
         self.name = name
         self.isOptional = isOptional
         self.isRepeatable = isRepeatable
         self.help = help
     }
 
-    public static func optional(_ name: String, help: LocalizedText) -> PositionalSpec {
+    package static func optional(_ name: String, help: LocalizedText) -> PositionalSpec {
         PositionalSpec(name, isOptional: true, help: help)
     }
 
-    public static func required(_ name: String, help: LocalizedText) -> PositionalSpec {
+    package static func required(_ name: String, help: LocalizedText) -> PositionalSpec {
         PositionalSpec(name, help: help)
     }
 }
 
 /// A mistake on the command line. Exit status 64 (`EX_USAGE`), with the command's usage.
-public struct UsageError: Error, Sendable, Hashable {
-    public var message: LocalizedText
+package struct UsageError: Error, Sendable, Hashable {
+    package var message: LocalizedText
     /// "did you mean `--port`?"
-    public var suggestion: LocalizedText?
+    package var suggestion: LocalizedText?
 
-    public init(_ message: LocalizedText, suggestion: LocalizedText? = nil) {
+    package init(_ message: LocalizedText, suggestion: LocalizedText? = nil) {
         self.message = message
         self.suggestion = suggestion
     }
@@ -116,36 +116,36 @@ public struct UsageError: Error, Sendable, Hashable {
 }
 
 /// What the loop found: option values by long name, and the positional words in order.
-public struct ParsedArguments: Sendable, Hashable {
+package struct ParsedArguments: Sendable, Hashable {
     /// Every value given for each value or repeatable option, in order.
-    public private(set) var values: [String: [String]] = [:]
-    public private(set) var flags: Set<String> = []
-    public var positionals: [String] = []
+    package private(set) var values: [String: [String]] = [:]
+    package private(set) var flags: Set<String> = []
+    package var positionals: [String] = []
     /// Where each positional word was in the input (to take the command's own words out).
     var positionalIndices: [Int] = []
     /// Every mistake, in order of the words; the first one is reported.
-    public var errors: [UsageError] = []
+    package var errors: [UsageError] = []
 
-    public init() {}
+    package init() {}
 
-    public func isSet(_ flag: String) -> Bool { flags.contains(flag) }
+    package func isSet(_ flag: String) -> Bool { flags.contains(flag) }
 
     /// The last value given for `name` (a later `--port` overrides an earlier one).
-    public func value(_ name: String) -> String? { values[name]?.last }
+    package func value(_ name: String) -> String? { values[name]?.last }
 
     /// Every value given for a repeatable option, in order.
-    public func all(_ name: String) -> [String] { values[name] ?? [] }
+    package func all(_ name: String) -> [String] { values[name] ?? [] }
 
     mutating func setFlag(_ name: String) { flags.insert(name) }
 
     mutating func append(_ value: String, for name: String) { values[name, default: []].append(value) }
 }
 
-public enum ArgumentParser {
+package enum ArgumentParser {
     /// Walks `words` once against `options`. Unknown options, missing values and values
     /// outside `allowedValues` become `errors` (with "did you mean …?"), so the caller
     /// can still honour `--help`.
-    public static func parse(_ words: [String], options: [OptionSpec]) -> ParsedArguments {
+    package static func parse(_ words: [String], options: [OptionSpec]) -> ParsedArguments {
         var result = ParsedArguments()
         var index = 0
         var onlyPositionals = false
@@ -246,7 +246,7 @@ public enum ArgumentParser {
     }
 
     /// Checks the positional words against what a command accepts.
-    public static func checkPositionals(_ positionals: [String], against specs: [PositionalSpec]) -> UsageError? {
+    package static func checkPositionals(_ positionals: [String], against specs: [PositionalSpec]) -> UsageError? {
         let required = specs.filter { !$0.isOptional }.count
         if positionals.count < required {
             let missing = specs.filter { !$0.isOptional }[positionals.count].name

@@ -12,7 +12,7 @@ import InfralabPresentation
 /// `CLI/Commands/<Name>Command.swift` and list it in `CommandRegistry.standard`.
 /// `run` returns the exit status (see `ExitStatus`); everything it prints goes through
 /// `context.stdout` / `context.stderr`.
-public protocol Command: Sendable {
+package protocol Command: Sendable {
     /// The words that run it: `validate`, or `lab check` for a subcommand.
     var name: String { get }
     /// Other words for the last part of the name (`ls` for `list`).
@@ -33,14 +33,14 @@ public protocol Command: Sendable {
 }
 
 extension Command {
-    public var aliases: [String] { [] }
-    public var discussion: LocalizedText? { nil }
-    public var positionals: [PositionalSpec] { [] }
-    public var options: [OptionSpec] { [] }
-    public var examples: [CommandExample] { [] }
+    package var aliases: [String] { [] }
+    package var discussion: LocalizedText? { nil }
+    package var positionals: [PositionalSpec] { [] }
+    package var options: [OptionSpec] { [] }
+    package var examples: [CommandExample] { [] }
 
     /// `infralab probe FILE --from A --to B ...`: generated from the tables.
-    public var usage: String {
+    package var usage: String {
         var parts = ["infralab", name]
         for positional in positionals {
             var word = positional.name + (positional.isRepeatable ? "…" : "")
@@ -51,14 +51,14 @@ extension Command {
         return parts.joined(separator: " ")
     }
 
-    public var supportsJSON: Bool { options.contains { $0.name == OptionSpec.json.name } }
+    package var supportsJSON: Bool { options.contains { $0.name == OptionSpec.json.name } }
 }
 
 /// How `infralab --help` groups commands.
-public enum CommandGroup: Int, Sendable, CaseIterable, Comparable {
+package enum CommandGroup: Int, Sendable, CaseIterable, Comparable {
     case learning, tools, instructors
 
-    public var title: LocalizedText {
+    package var title: LocalizedText {
         switch self {
         case .learning: LocalizedText(en: "Learning", ko: "학습")
         case .tools: LocalizedText(en: "Tools", ko: "도구")
@@ -66,14 +66,14 @@ public enum CommandGroup: Int, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (lhs: CommandGroup, rhs: CommandGroup) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: CommandGroup, rhs: CommandGroup) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-public struct CommandExample: Sendable, Hashable {
-    public var commandLine: String
-    public var explanation: LocalizedText
+package struct CommandExample: Sendable, Hashable {
+    package var commandLine: String
+    package var explanation: LocalizedText
 
-    public init(_ commandLine: String, _ explanation: LocalizedText) {
+    package init(_ commandLine: String, _ explanation: LocalizedText) {
         self.commandLine = commandLine
         self.explanation = explanation
     }
@@ -81,41 +81,41 @@ public struct CommandExample: Sendable, Hashable {
 
 /// Exit statuses, shared by every command (documented in `Docs/cli.md`): the named
 /// statuses, and a status carried through `Result` or `throw` up to the command's `run`.
-public struct ExitStatus: Error, Sendable, Equatable {
-    public var status: Int32
-    public init(_ status: Int32) { self.status = status }
+package struct ExitStatus: Error, Sendable, Equatable {
+    package var status: Int32
+    package init(_ status: Int32) { self.status = status }
 
     /// It worked: the file is valid, the step passes, the help was shown.
-    public static let success: Int32 = 0
+    package static let success: Int32 = 0
     /// It ran, and the answer is "no": errors in the file, a failing step, or a command
     /// that is not available yet.
-    public static let failure: Int32 = 1
+    package static let failure: Int32 = 1
     /// The command line is wrong (`EX_USAGE`).
-    public static let usage: Int32 = 64
+    package static let usage: Int32 = 64
     /// An input file is missing or unreadable (`EX_NOINPUT`).
-    public static let noInput: Int32 = 66
+    package static let noInput: Int32 = 66
 }
 
 /// Everything a command may use. Decided once, at the top; commands ask nothing of the
 /// process themselves, so they run the same in a test.
-public struct CommandContext: Sendable {
-    public var command: any Command
-    public var arguments: ParsedArguments
-    public var environment: [String: String]
+package struct CommandContext: Sendable {
+    package var command: any Command
+    package var arguments: ParsedArguments
+    package var environment: [String: String]
     /// Relative paths on the command line are relative to this.
-    public var workingDirectory: URL
-    public var language: Language
+    package var workingDirectory: URL
+    package var language: Language
     /// Standard output, with its colour decision.
-    public var stdout: Output
+    package var stdout: Output
     /// Standard error, with its own colour decision (it may be a terminal when stdout is a pipe).
-    public var stderr: Output
-    public var stdin: any InputSource
+    package var stderr: Output
+    package var stdin: any InputSource
     /// Columns to lay text out in.
-    public var width: Int
+    package var width: Int
     /// Every command (for `help`).
-    public var registry: CommandRegistry
+    package var registry: CommandRegistry
 
-    public init(
+    package init(
         command: any Command, arguments: ParsedArguments, environment: [String: String], workingDirectory: URL,
         language: Language, stdout: Output, stderr: Output, stdin: any InputSource, width: Int,
         registry: CommandRegistry = .standard
@@ -133,34 +133,34 @@ public struct CommandContext: Sendable {
     }
 
     /// `--json` was given (only accepted by commands that list `.json`).
-    public var wantsJSON: Bool { arguments.isSet(OptionSpec.json.name) }
+    package var wantsJSON: Bool { arguments.isSet(OptionSpec.json.name) }
 
-    public func text(_ localized: LocalizedText) -> String {
+    package func text(_ localized: LocalizedText) -> String {
         SuggestedCommand.respell(localized.text(language), as: stdout.commandSpelling)
     }
 
     /// A path from the command line, resolved against the working directory.
-    public func url(for path: String) -> URL {
+    package func url(for path: String) -> URL {
         if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
         return URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
     }
 
     /// Reports a usage error found by the command itself (a bad `--port`): the message,
     /// the suggestion, the usage, on stderr. Returns 64.
-    public func usageError(_ error: UsageError) -> Int32 {
+    package func usageError(_ error: UsageError) -> Int32 {
         HelpFormatter.writeUsageError(error, command: command, language: language, to: stderr)
         return ExitStatus.usage
     }
 
     /// `error: …` on stderr, no usage. Returns `status`.
-    public func fail(_ message: LocalizedText, status: Int32 = ExitStatus.failure) -> Int32 {
+    package func fail(_ message: LocalizedText, status: Int32 = ExitStatus.failure) -> Int32 {
         stderr.line(CLIStyle.errorLabel(language: language, colorize: stderr.colorize) + text(message))
         return status
     }
 
     /// Reads a file named on the command line (`-` is standard input). On failure, says
     /// so on stderr naming the path, and returns nil; the caller exits 66.
-    public func readInput(_ path: String, shownAs shown: String? = nil) -> String? {
+    package func readInput(_ path: String, shownAs shown: String? = nil) -> String? {
         let written = path
         let path = shown ?? path
         if path == "-" {
@@ -193,6 +193,6 @@ public struct CommandContext: Sendable {
 }
 
 extension OptionSpec {
-    public static let json = OptionSpec.flag(
+    package static let json = OptionSpec.flag(
         "json", help: LocalizedText(en: "Print machine-readable JSON on stdout", ko: "결과를 JSON으로 표준 출력에 써요"))
 }

@@ -17,7 +17,7 @@ public enum CommandLineTool {
     public static let version = "0.1.0"
 
     /// The global options, accepted anywhere on the line.
-    public static let globalOptions: [OptionSpec] = [
+    package static let globalOptions: [OptionSpec] = [
         .value(
             "color", "WHEN", allowed: ColorChoice.allCases.map(\.rawValue),
             help: LocalizedText(
@@ -47,7 +47,7 @@ public enum CommandLineTool {
 
     /// Runs one command line in-process. Everything the run touches comes in as an
     /// argument, so tests capture output and choose the environment.
-    public static func run(
+    package static func run(
         arguments: [String], environment: [String: String], workingDirectory: URL,
         stdout: any OutputSink, stderr: any OutputSink, stdin: any InputSource = TextInput(nil),
         registry: CommandRegistry = .standard, commandSpelling: String = "infralab"

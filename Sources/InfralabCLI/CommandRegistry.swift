@@ -6,15 +6,15 @@ import InfralabLabStorage
 import InfralabPresentation
 
 /// Every command `infralab` knows, and how words on the command line find one.
-public struct CommandRegistry: Sendable {
-    public var commands: [any Command]
+package struct CommandRegistry: Sendable {
+    package var commands: [any Command]
 
-    public init(_ commands: [any Command]) {
+    package init(_ commands: [any Command]) {
         self.commands = commands
     }
 
     /// The commands `infralab` ships with, in the order `--help` lists them.
-    public static let standard = CommandRegistry([
+    package static let standard = CommandRegistry([
         // Learning
         InitCommand(),
         NextCommand(),
@@ -44,7 +44,7 @@ public struct CommandRegistry: Sendable {
     ])
 
     /// The listed commands of a group, in registration order.
-    public func commands(in group: CommandGroup) -> [any Command] {
+    package func commands(in group: CommandGroup) -> [any Command] {
         commands.filter { $0.group == group && !($0 is HelpCommand) }
     }
 
@@ -63,14 +63,14 @@ public struct CommandRegistry: Sendable {
         }.filter { seen.insert($0).inserted }
     }
 
-    public enum Resolution {
+    package enum Resolution {
         /// The command and how many words of the line named it (1 or 2).
         case found(any Command, wordCount: Int)
         case unknown(UsageError)
     }
 
     /// Finds the command named by the first one or two positional words.
-    public func resolve(_ words: [String]) -> Resolution {
+    package func resolve(_ words: [String]) -> Resolution {
         guard let first = words.first else {
             return .unknown(UsageError(LocalizedText(en: "missing command", ko: "명령이 빠졌어요")))
         }
@@ -105,7 +105,7 @@ public struct CommandRegistry: Sendable {
     }
 
     /// The command named exactly `name` (`lab check`).
-    public func command(named name: String) -> (any Command)? {
+    package func command(named name: String) -> (any Command)? {
         commands.first { $0.name == name }
     }
 }

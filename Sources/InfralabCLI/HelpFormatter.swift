@@ -7,8 +7,8 @@ import InfralabPresentation
 
 /// `infralab --help`, `infralab help COMMAND` and usage errors, built from the commands'
 /// tables. Pure: text in, text out; colour only when asked.
-public enum HelpFormatter {
-    public static func overview(registry: CommandRegistry, language: Language, colorize: Bool, width: Int) -> String {
+package enum HelpFormatter {
+    package static func overview(registry: CommandRegistry, language: Language, colorize: Bool, width: Int) -> String {
         let style = TextStyle(colorize: colorize)
         let tagline = LocalizedText(
             en: "a workbook for cloud infrastructure: build a topology, and a network simulation grades it",
@@ -38,7 +38,7 @@ public enum HelpFormatter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func help(for command: any Command, language: Language, colorize: Bool, width: Int) -> String {
+    package static func help(for command: any Command, language: Language, colorize: Bool, width: Int) -> String {
         let style = TextStyle(colorize: colorize)
         var lines = wrap("infralab \(command.name) — \(command.summary.text(language))", width: width, indent: "") + [""]
         lines.append("\(style.bold(text(usageLabel, language))) \(command.usage)")
@@ -81,7 +81,7 @@ public enum HelpFormatter {
     }
 
     /// `error: unknown option …`, `did you mean …?`, the usage, and where to read more.
-    public static func writeUsageError(_ error: UsageError, command: (any Command)?, language: Language, to output: Output) {
+    package static func writeUsageError(_ error: UsageError, command: (any Command)?, language: Language, to output: Output) {
         let style = TextStyle(colorize: output.colorize)
         output.line(CLIStyle.errorLabel(language: language, colorize: output.colorize) + error.message.text(language))
         if let suggestion = error.suggestion {

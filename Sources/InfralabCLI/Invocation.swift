@@ -9,9 +9,9 @@ import InfralabLab
 /// program was started by a path inside a checkout's `.build/` (the way `swift run`
 /// starts it) from a folder inside that checkout; otherwise the path the program was
 /// started by (`./.build/debug/infralab` outside a checkout, or the absolute path).
-public enum Invocation {
+package enum Invocation {
     /// The spelling for a program started as `argv0` from `workingDirectory`.
-    public static func spelling(argv0: String, executable: String?, workingDirectory: String, environment: [String: String]) -> String {
+    package static func spelling(argv0: String, executable: String?, workingDirectory: String, environment: [String: String]) -> String {
         let name = "infralab"
         if !argv0.contains("/") { return argv0.isEmpty ? name : argv0 }
         if let executable, isOnPath(name, sameAs: executable, environment: environment) { return name }

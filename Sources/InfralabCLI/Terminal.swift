@@ -14,7 +14,7 @@ import InfralabPresentation
 /// Decisions about the stream (colour, width) are made once, at the top, by
 /// `Terminal`, and handed down as plain values; nothing below the CLI asks the
 /// terminal anything.
-public protocol OutputSink: AnyObject, Sendable {
+package protocol OutputSink: AnyObject, Sendable {
     func write(_ text: String)
     /// Whether the stream is a terminal (`isatty`); decides `--color auto`.
     var isTerminal: Bool { get }
@@ -23,13 +23,13 @@ public protocol OutputSink: AnyObject, Sendable {
 }
 
 /// A sink plus the decision whether to colour what goes into it.
-public struct Output: Sendable {
-    public let sink: any OutputSink
-    public let colorize: Bool
+package struct Output: Sendable {
+    package let sink: any OutputSink
+    package let colorize: Bool
     /// How the learner runs infralab (`Invocation`): suggested commands are spelled so.
-    public var commandSpelling = "infralab"
+    package var commandSpelling = "infralab"
 
-    public init(_ sink: any OutputSink, colorize: Bool, commandSpelling: String = "infralab") {
+    package init(_ sink: any OutputSink, colorize: Bool, commandSpelling: String = "infralab") {
         self.sink = sink
         self.colorize = colorize
         self.commandSpelling = commandSpelling
@@ -38,27 +38,27 @@ public struct Output: Sendable {
     /// Writes `text` with every control character and escape sequence removed but the
     /// colours infralab chose (`TerminalText`): packs and learners' files cannot drive
     /// the terminal. Suggested commands are spelled the way this learner runs infralab.
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         sink.write(SuggestedCommand.respell(TerminalText.sanitized(text, keepingStyles: colorize), as: commandSpelling))
     }
 
     /// Writes `text` and a newline.
-    public func line(_ text: String = "") { write(text + "\n") }
+    package func line(_ text: String = "") { write(text + "\n") }
 
     /// infralab's own terminal control (clearing the screen for `watch`), unsanitized.
-    public func writeControl(_ text: String) { sink.write(text) }
+    package func writeControl(_ text: String) { sink.write(text) }
 }
 
 /// The process's standard output or standard error, by file descriptor.
-public final class FileDescriptorSink: OutputSink {
-    public let descriptor: Int32
+package final class FileDescriptorSink: OutputSink {
+    package let descriptor: Int32
 
-    public init(descriptor: Int32) { self.descriptor = descriptor }
+    package init(descriptor: Int32) { self.descriptor = descriptor }
 
-    public static let standardOutput = FileDescriptorSink(descriptor: 1)
-    public static let standardError = FileDescriptorSink(descriptor: 2)
+    package static let standardOutput = FileDescriptorSink(descriptor: 1)
+    package static let standardError = FileDescriptorSink(descriptor: 2)
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { buffer in
@@ -72,9 +72,9 @@ public final class FileDescriptorSink: OutputSink {
         }
     }
 
-    public var isTerminal: Bool { isatty(descriptor) == 1 }
+    package var isTerminal: Bool { isatty(descriptor) == 1 }
 
-    public var terminalColumns: Int? {
+    package var terminalColumns: Int? {
         var size = winsize()
         #if canImport(Darwin)
         let status = ioctl(descriptor, TIOCGWINSZ, &size)
@@ -96,34 +96,34 @@ private func systemWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer?, _ co
 }
 
 /// Collects what is written, for tests and for running the CLI in-process.
-public final class CapturedOutput: OutputSink, @unchecked Sendable {
+package final class CapturedOutput: OutputSink, @unchecked Sendable {
     private let lock = Mutex()
     private var buffer = ""
-    public let isTerminal: Bool
-    public let terminalColumns: Int?
+    package let isTerminal: Bool
+    package let terminalColumns: Int?
 
     /// `isTerminal` pretends to be a terminal (to test `--color auto`).
-    public init(isTerminal: Bool = false, terminalColumns: Int? = nil) {
+    package init(isTerminal: Bool = false, terminalColumns: Int? = nil) {
         self.isTerminal = isTerminal
         self.terminalColumns = terminalColumns
     }
 
-    public func write(_ text: String) { lock.locked { buffer += text } }
+    package func write(_ text: String) { lock.locked { buffer += text } }
 
-    public var text: String { lock.locked { buffer } }
+    package var text: String { lock.locked { buffer } }
 }
 
 /// Where `-` (standard input) is read from.
-public protocol InputSource: Sendable {
+package protocol InputSource: Sendable {
     /// Everything up to end of input, as UTF-8; nil when it cannot be read or decoded.
     func readAll() -> String?
 }
 
 /// The process's standard input.
-public struct StandardInput: InputSource {
-    public init() {}
+package struct StandardInput: InputSource {
+    package init() {}
 
-    public func readAll() -> String? {
+    package func readAll() -> String? {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -140,25 +140,25 @@ public struct StandardInput: InputSource {
 }
 
 /// Fixed text as standard input, for tests.
-public struct TextInput: InputSource {
-    public var text: String?
+package struct TextInput: InputSource {
+    package var text: String?
 
-    public init(_ text: String?) { self.text = text }
+    package init(_ text: String?) { self.text = text }
 
-    public func readAll() -> String? { text }
+    package func readAll() -> String? { text }
 }
 
 /// `--color` values.
-public enum ColorChoice: String, Sendable, CaseIterable {
+package enum ColorChoice: String, Sendable, CaseIterable {
     case always, never, auto
 }
 
 /// Decisions about the terminal, made once per run.
-public enum Terminal {
+package enum Terminal {
     /// Whether to colour a stream: `--color always|never` decides outright; otherwise
     /// `NO_COLOR` set and non-empty turns colour off, `TERM` unset or `dumb` turns it off,
     /// and last the stream must be a terminal.
-    public static func shouldColorize(choice: ColorChoice, environment: [String: String], isTerminal: Bool) -> Bool {
+    package static func shouldColorize(choice: ColorChoice, environment: [String: String], isTerminal: Bool) -> Bool {
         switch choice {
         case .always: return true
         case .never: return false
@@ -171,7 +171,7 @@ public enum Terminal {
 
     /// Columns to lay text out in: `COLUMNS` when it is a positive number, then the
     /// terminal's own width, then 80.
-    public static func width(environment: [String: String], terminalColumns: Int?) -> Int {
+    package static func width(environment: [String: String], terminalColumns: Int?) -> Int {
         if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingSpaces) }), columns > 0 { return columns }
         if let terminalColumns, terminalColumns > 0 { return terminalColumns }
         return 80

@@ -4,33 +4,33 @@ import InfralabNetwork
 
 /// A dated price table (`Labs/pricing/<region>.yaml`) and the monthly estimate
 /// `infralab cost` builds from it. Prices are data: a new date or region is a new file.
-public struct PriceTable: Sendable, Hashable {
-    public struct LoadBalancerPrice: Sendable, Hashable {
-        public var hour: Double
-        public var capacityUnitHour: Double
+package struct PriceTable: Sendable, Hashable {
+    package struct LoadBalancerPrice: Sendable, Hashable {
+        package var hour: Double
+        package var capacityUnitHour: Double
     }
 
-    public var region: String
-    public var currency: String
+    package var region: String
+    package var currency: String
     /// When the prices were read from `source` (YYYY-MM-DD).
-    public var date: String
-    public var source: String
-    public var hoursPerMonth: Double
-    public var natGatewayHour: Double
-    public var natGatewayGB: Double
-    public var publicIPv4Hour: Double
-    public var applicationLoadBalancer: LoadBalancerPrice
-    public var networkLoadBalancer: LoadBalancerPrice
-    public var dnsZoneMonth: Double
+    package var date: String
+    package var source: String
+    package var hoursPerMonth: Double
+    package var natGatewayHour: Double
+    package var natGatewayGB: Double
+    package var publicIPv4Hour: Double
+    package var applicationLoadBalancer: LoadBalancerPrice
+    package var networkLoadBalancer: LoadBalancerPrice
+    package var dnsZoneMonth: Double
     /// On-demand Linux price per hour, by instance type.
-    public var instanceHour: [String: Double]
-    public var file: String
+    package var instanceHour: [String: Double]
+    package var file: String
 
     static let keys = ["region", "currency", "date", "source", "hours-per-month", "nat-gateway", "public-ipv4",
                        "load-balancer", "dns-zone", "instances"]
 
     /// Reads a price table, reporting every problem with its place.
-    public static func read(text: String, file: String) -> (table: PriceTable?, diagnostics: [Diagnostic]) {
+    package static func read(text: String, file: String) -> (table: PriceTable?, diagnostics: [Diagnostic]) {
         let parsed = YAMLParser.parse(text, file: file)
         guard let root = parsed.root, !parsed.diagnostics.contains(where: { $0.severity == .error }) else { return (nil, parsed.diagnostics) }
         var reader = NodeReader(codePrefix: "pricing")
@@ -92,8 +92,8 @@ extension NodeReader {
 }
 
 /// What a topology costs per month, line by line.
-public struct CostEstimate: Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
+package struct CostEstimate: Sendable {
+    package enum Kind: String, Sendable, CaseIterable {
         case natGateway = "nat-gateway"
         case publicIPv4 = "public-ipv4"
         case loadBalancer = "load-balancer"
@@ -101,29 +101,29 @@ public struct CostEstimate: Sendable {
         case dnsZone = "dns-zone"
     }
 
-    public struct Line: Sendable, Hashable {
-        public var component: String
-        public var kind: Kind
+    package struct Line: Sendable, Hashable {
+        package var component: String
+        package var kind: Kind
         /// What is charged: `t3.micro`, `elastic-ip`, `application`, …
-        public var detail: String
-        public var hours: Double?
-        public var unitPrice: Double
-        public var monthly: Double
-        public var location: SourceLocation?
+        package var detail: String
+        package var hours: Double?
+        package var unitPrice: Double
+        package var monthly: Double
+        package var location: SourceLocation?
     }
 
-    public var lines: [Line]
-    public var table: PriceTable
+    package var lines: [Line]
+    package var table: PriceTable
     /// Instance types with no price in the table (errors for the command).
-    public var unpricedTypes: [Located<String>]
-    public var natGatewayCount: Int
-    public var loadBalancerCount: Int
+    package var unpricedTypes: [Located<String>]
+    package var natGatewayCount: Int
+    package var loadBalancerCount: Int
     /// The NAT gateways' names (their Elastic IPs are part of what a NAT costs).
-    public var natNames: Set<String>
+    package var natNames: Set<String>
 
-    public var total: Double { lines.reduce(0) { $0 + $1.monthly } }
+    package var total: Double { lines.reduce(0) { $0 + $1.monthly } }
 
-    public init(topology: Topology, engine: NetworkEngine? = nil, table: PriceTable) {
+    package init(topology: Topology, engine: NetworkEngine? = nil, table: PriceTable) {
         let engine = engine ?? NetworkEngine(topology: topology)
         let hours = table.hoursPerMonth
         var lines: [Line] = []

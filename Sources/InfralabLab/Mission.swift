@@ -230,7 +230,7 @@ public struct Step: Hashable, Sendable {
     public var location: SourceLocation
     /// What happens in the story before the learner's turn, applied to their file when
     /// they arrive from the step before (`events:`).
-    public var events: [StoryEvent] = []
+    package var events: [StoryEvent] = []
     /// Where `starter:` / `solution:` were written (nil when defaulted), for path problems.
     public var starterLocation: SourceLocation? = nil
     public var solutionLocation: SourceLocation? = nil

@@ -5,18 +5,18 @@ import InfralabNetwork
 /// Every mapping of a mission file and the keys it accepts: the mission loader's and
 /// check reader's tables, and the source of `Docs/schema/mission.schema.json`.
 /// Descriptions follow Docs/authoring.md.
-public enum MissionKeys {
+package enum MissionKeys {
     typealias Key = KeyTable.Key
 
     static let selectorHelp = "A component: its name, `role:NAME`, `kind:NAME`, `internet` or `all`."
 
-    public static let incident = KeyTable(
+    package static let incident = KeyTable(
         "incident", "Incidents that happen together; the value selects what fails (`each-site`, `each-az`, `each:SELECTOR` for one at a time).",
         Incident.Kind.allCases.map { Key($0.rawValue, .text, "`\($0.rawValue)`: what fails, e.g. `role:was`, `each-az`.") })
 
     static let under = KeyTable.Value.either(.mapping(incident), .list(.mapping(incident)))
 
-    public static let flow = KeyTable("flow-check", "A flow: can `from` reach `to` on `port`?", [
+    package static let flow = KeyTable("flow-check", "A flow: can `from` reach `to` on `port`?", [
         Key("from", .text, required: true, "Where the flow starts. " + selectorHelp),
         Key("to", .text, required: true, "Where it should arrive. " + selectorHelp),
         Key("port", .integer(0...65535), "The destination port (not needed for icmp)."),
@@ -28,7 +28,7 @@ public enum MissionKeys {
         Key("allow-through", .either(.text, .list(.text)), "For `unreachable`: relays (selectors) whose paths are the design, not an exposure, e.g. role:reverse-proxy."),
     ])
 
-    public static let checks: [(String, KeyTable)] = [
+    package static let checks: [(String, KeyTable)] = [
         ("reachable", flow), ("unreachable", flow), ("only-through", flow),
         ("service-answers", KeyTable("service-answers", "The story's service answers from the internet, every tier behind it alive.", [
             Key("under", under, "Incidents the service must survive."),
@@ -64,21 +64,21 @@ public enum MissionKeys {
     /// The keys a check kind's body accepts.
     static func body(of kind: String) -> [String] { checks.first { $0.0 == kind }?.1.allowed ?? [] }
 
-    public static let check = KeyTable("check", "Exactly one check kind.", checks.map { Key($0.0, .mapping($0.1), $0.1.help) })
+    package static let check = KeyTable("check", "Exactly one check kind.", checks.map { Key($0.0, .mapping($0.1), $0.1.help) })
 
-    public static let requirement = KeyTable("requirement", "One thing the learner's topology must do.", [
+    package static let requirement = KeyTable("requirement", "One thing the learner's topology must do.", [
         Key("id", .text, required: true, "A stable id; never renamed (progress and grades refer to it)."),
         Key("statement", .localized, required: true, "What must hold, in the learner's words."),
         Key("check", .mapping(check), required: true, "How infralab checks it."),
         Key("hints", .list(.localized), "Hints in levels: a nudge in the story's words, the concept, the concrete change."),
     ])
 
-    public static let mutantWaiver = KeyTable("mutant-waiver", "An automatic mutant this step does not need to catch, and why.", [
+    package static let mutantWaiver = KeyTable("mutant-waiver", "An automatic mutant this step does not need to catch, and why.", [
         Key("id", .text, required: true, "The mutant's id, as `lab check` prints it."),
         Key("why", .localized, required: true, "Why the step does not care."),
     ])
 
-    public static let step = KeyTable("step", "One chapter: a story, a brief, a starter file and requirements.", [
+    package static let step = KeyTable("step", "One chapter: a story, a brief, a starter file and requirements.", [
         Key("id", .text, required: true, "A stable id; the starter and solution files are named after it by default."),
         Key("title", .localized, required: true, "The chapter's title."),
         Key("story", .localized, required: true, "What happens in the story."),
@@ -94,36 +94,36 @@ public enum MissionKeys {
 
     static let valueHelp = "Written into the learner's file; may hold references such as `{ name-of: role:db }`."
 
-    public static let eventAdd = KeyTable("event-add", "Adds the entry `name` under a top-level section of the learner's file.", [
+    package static let eventAdd = KeyTable("event-add", "Adds the entry `name` under a top-level section of the learner's file.", [
         Key("section", .text, required: true, "A top-level section: `sites`, `outside`, `instances`, …"),
         Key("name", .text, required: true, "The entry's name (the story's name for it)."),
         Key("value", .yaml, required: true, "The entry's value. " + valueHelp),
     ])
 
-    public static let eventSet = KeyTable("event-set", "Sets a key on every selected component.", [
+    package static let eventSet = KeyTable("event-set", "Sets a key on every selected component.", [
         Key("select", .text, required: true, "The components. " + selectorHelp),
         Key("key", .text, required: true, "The key to set, e.g. `public-ip`."),
         Key("value", .yaml, required: true, "Its value. " + valueHelp),
     ])
 
-    public static let eventAddRule = KeyTable("event-add-rule", "Appends a rule to the first security group of every selected instance.", [
+    package static let eventAddRule = KeyTable("event-add-rule", "Appends a rule to the first security group of every selected instance.", [
         Key("security-group-of", .text, required: true, "Whose security group. " + selectorHelp),
         Key("inbound", .yaml, "An inbound rule, e.g. `{ port: 22, from: 0.0.0.0/0 }`."),
         Key("outbound", .yaml, "An outbound rule."),
     ])
 
-    public static let eventAddRoute = KeyTable("event-add-route", "Appends a route to the route table of every selected instance's subnet.", [
+    package static let eventAddRoute = KeyTable("event-add-route", "Appends a route to the route table of every selected instance's subnet.", [
         Key("route-table-of", .text, required: true, "Whose route table. " + selectorHelp),
         Key("route", .yaml, required: true, "The route, e.g. `{ to: admin, via: { internet-gateway-of: role:db } }`."),
     ])
 
-    public static let eventAddForward = KeyTable("event-add-forward", "Forwards a port on the router of the site where the selected host runs (a tunnel where the site has no public IP).", [
+    package static let eventAddForward = KeyTable("event-add-forward", "Forwards a port on the router of the site where the selected host runs (a tunnel where the site has no public IP).", [
         Key("to", .text, required: true, "The host. " + selectorHelp),
         Key("port", .integer(1...65535), required: true, "The public port."),
         Key("to-port", .integer(1...65535), "The host's port (default: the same)."),
     ])
 
-    public static let event = KeyTable("event", "One story event: exactly one operation, and an optional note written as a comment.", [
+    package static let event = KeyTable("event", "One story event: exactly one operation, and an optional note written as a comment.", [
         Key("add", .mapping(eventAdd), "Add a named entry."),
         Key("set", .mapping(eventSet), "Set a key on selected components."),
         Key("add-rule", .mapping(eventAddRule), "Add a security-group rule."),
@@ -132,16 +132,16 @@ public enum MissionKeys {
         Key("note", .localized, "A comment on the first line the event adds, in the learner's language."),
     ])
 
-    public static let tier = KeyTable("tier", "A tier of the service, by role.", [
+    package static let tier = KeyTable("tier", "A tier of the service, by role.", [
         Key("role", .text, required: true, "The role that plays this tier."), Key("port", .integer(1...65535), "The port it listens on."),
     ])
 
-    public static let service = KeyTable("service", "What the story's service is: an entry port and tiers, outermost first.", [
+    package static let service = KeyTable("service", "What the story's service is: an entry port and tiers, outermost first.", [
         Key("entry-port", .integer(1...65535), required: true, "The port users on the internet dial."),
         Key("tiers", .list(.either(.text, .mapping(tier))), required: true, "Roles, outermost first: `[was, db]` or `{ role: was, port: 8080 }`."),
     ])
 
-    public static let mission = KeyTable("mission", "An infralab mission (Labs/NN-name/mission.yaml).", [
+    package static let mission = KeyTable("mission", "An infralab mission (Labs/NN-name/mission.yaml).", [
         Key("id", .text, required: true, "A stable id."),
         Key("title", .localized, required: true, "The mission's title."),
         Key("summary", .localized, "One paragraph shown in `infralab list`."),

@@ -4,11 +4,11 @@ import InfralabNetwork
 
 /// Automatic mutants: small perturbations of a reference solution that ought to break
 /// something a step cares about. `lab check` lists the ones no requirement catches.
-public struct Mutant: Sendable {
+package struct Mutant: Sendable {
     /// Stable and readable: `drop-route:public:0.0.0.0/0`, `widen-rule:db:1`.
-    public var id: String
-    public var description: LocalizedText
-    public var topology: Topology
+    package var id: String
+    package var description: LocalizedText
+    package var topology: Topology
 }
 
 /// One kind of mutation: an id (the prefix of its mutants' ids), why it matters to a
@@ -33,8 +33,8 @@ package struct MutantSet {
     }
 }
 
-public enum MutantGenerator {
-    public static func mutants(of topology: Topology) -> [Mutant] {
+package enum MutantGenerator {
+    package static func mutants(of topology: Topology) -> [Mutant] {
         let facts = TopologyFacts(topology)
         var set = MutantSet(original: topology)
         for mutation in MutantOperator.all { mutation.propose(topology, facts, &set) }

@@ -4,29 +4,29 @@ import InfralabNetwork
 
 /// A learner's progress, kept in `.infralab/progress.yaml` inside the workspace: a file
 /// a person can read, written atomically, read back with located errors.
-public struct Progress: Sendable, Hashable {
-    public static let formatVersion = 1
+package struct Progress: Sendable, Hashable {
+    package static let formatVersion = 1
 
     /// Where the missions came from; nil means the built-in pack.
-    public var labs: String?
-    public var missionID: String
-    public var stepID: String
+    package var labs: String?
+    package var missionID: String
+    package var stepID: String
     /// `mission/step` ids passed, in the order passed.
-    public var passed: [String]
+    package var passed: [String]
     /// `mission/step/requirement` → hint levels revealed.
-    public var hintLevels: [String: Int]
+    package var hintLevels: [String: Int]
     /// The mission passed last (to notice a finished pack).
-    public var isFinished: Bool
+    package var isFinished: Bool
     /// Set while the current step's starter is being put in place (written before the
     /// starter, cleared after): a run killed in between is completed by the next one.
     /// The value is the backup of the learner's file ("" when there was none to keep).
-    public var pendingStarter: String? = nil
+    package var pendingStarter: String? = nil
     /// Set while the current step's story events are being written into the learner's
     /// file (written before the file, cleared after). The value is the backup of the
     /// file as it was, so a run killed in between knows whether the events are in.
-    public var pendingEvents: String? = nil
+    package var pendingEvents: String? = nil
 
-    public init(labs: String?, missionID: String, stepID: String, passed: [String] = [], hintLevels: [String: Int] = [:], isFinished: Bool = false) {
+    package init(labs: String?, missionID: String, stepID: String, passed: [String] = [], hintLevels: [String: Int] = [:], isFinished: Bool = false) {
         self.labs = labs
         self.missionID = missionID
         self.stepID = stepID
@@ -35,11 +35,11 @@ public struct Progress: Sendable, Hashable {
         self.isFinished = isFinished
     }
 
-    public static func key(_ mission: String, _ step: String) -> String { "\(mission)/\(step)" }
+    package static func key(_ mission: String, _ step: String) -> String { "\(mission)/\(step)" }
 
-    public func hasPassed(_ mission: String, _ step: String) -> Bool { passed.contains(Progress.key(mission, step)) }
+    package func hasPassed(_ mission: String, _ step: String) -> Bool { passed.contains(Progress.key(mission, step)) }
 
-    public mutating func recordPass(_ mission: String, _ step: String) {
+    package mutating func recordPass(_ mission: String, _ step: String) {
         let key = Progress.key(mission, step)
         if !passed.contains(key) { passed.append(key) }
     }
@@ -48,7 +48,7 @@ public struct Progress: Sendable, Hashable {
 
     /// The progress file's text, written by `YAMLWriter` (strings quoted where they
     /// would read as something else).
-    public func serialized() -> String {
+    package func serialized() -> String {
         var fields: [(String, YAMLNode)] = [("version", .plain("\(Progress.formatVersion)"))]
         if let labs { fields.append(("labs", .text(labs))) }
         fields.append(("mission", .text(missionID)))
@@ -64,12 +64,12 @@ public struct Progress: Sendable, Hashable {
         ])
     }
 
-    public struct ReadResult: Sendable {
-        public var progress: Progress?
-        public var diagnostics: [Diagnostic]
+    package struct ReadResult: Sendable {
+        package var progress: Progress?
+        package var diagnostics: [Diagnostic]
     }
 
-    public static func parse(_ text: String, file: String) -> ReadResult {
+    package static func parse(_ text: String, file: String) -> ReadResult {
         let parsed = YAMLParser.parse(text, file: file)
         var reader = NodeReader(codePrefix: "progress")
         reader.diagnostics.add(contentsOf: parsed.diagnostics)

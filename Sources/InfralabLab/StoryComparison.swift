@@ -7,8 +7,8 @@ import InfralabNetwork
 /// compared key by key, lists item by item), and the same resolved placement — each
 /// subnet public or private with the same route table, each instance with the same
 /// subnet, AZ and addresses (which can depend on the order instances are written).
-public enum StoryComparison {
-    public static func difference(_ aText: String, _ a: Topology, _ bText: String, _ b: Topology) -> LocalizedText? {
+package enum StoryComparison {
+    package static func difference(_ aText: String, _ a: Topology, _ bText: String, _ b: Topology) -> LocalizedText? {
         if let x = YAMLParser.parse(aText, file: "a").root, let y = YAMLParser.parse(bText, file: "b").root,
            let path = firstDifference(canonical(x), canonical(y), path: []) {
             return LocalizedText(en: "the settings differ at `\(path)`", ko: "`\(path)` 설정이 달라요")

@@ -13,10 +13,10 @@ import InfralabNetwork
 /// `{ security-group-of: role:was }`, `{ security-groups-of: role:was }`,
 /// `{ subnet-of: role:db }`, `{ route-table-of: role:db }`,
 /// `{ internet-gateway-of: role:db }`, `{ sibling-subnet-of: role:was }`.
-public struct StoryEvent: Hashable, Sendable {
-    public enum Direction: String, Hashable, Sendable, CaseIterable { case inbound, outbound }
+package struct StoryEvent: Hashable, Sendable {
+    package enum Direction: String, Hashable, Sendable, CaseIterable { case inbound, outbound }
 
-    public enum Operation: Hashable, Sendable {
+    package enum Operation: Hashable, Sendable {
         /// `add: { section: sites, name: dc-1, value: {…} }` — a new named entry.
         case add(section: String, name: String, value: YAMLNode)
         /// `set: { select: role:db, key: public-ip, value: true }` — a field of every
@@ -31,19 +31,19 @@ public struct StoryEvent: Hashable, Sendable {
         case addForward(to: Selector, port: Int, toPort: Int?)
     }
 
-    public var operation: Operation
+    package var operation: Operation
     /// Written as a comment on the line the event adds (in the learner's language).
-    public var note: LocalizedText?
-    public var location: SourceLocation
+    package var note: LocalizedText?
+    package var location: SourceLocation
 
-    public init(_ operation: Operation, note: LocalizedText? = nil, at location: SourceLocation) {
+    package init(_ operation: Operation, note: LocalizedText? = nil, at location: SourceLocation) {
         self.operation = operation
         self.note = note
         self.location = location
     }
 
     /// The operation's name as written in mission files.
-    public var kindName: String {
+    package var kindName: String {
         switch operation {
         case .add: "add"
         case .set: "set"
@@ -53,12 +53,12 @@ public struct StoryEvent: Hashable, Sendable {
         }
     }
 
-    public static let operationNames = ["add", "set", "add-rule", "add-route", "add-forward"]
+    package static let operationNames = ["add", "set", "add-rule", "add-route", "add-forward"]
     /// The reference keys a value may use.
-    public static let referenceKeys = ["name-of", "security-group-of", "security-groups-of", "subnet-of",
+    package static let referenceKeys = ["name-of", "security-group-of", "security-groups-of", "subnet-of",
                                        "route-table-of", "internet-gateway-of", "sibling-subnet-of"]
     /// Top-level sections `add` may write to (the topology file's sections).
-    public static var sections: [String] { TopologyLoader.sections }
+    package static var sections: [String] { TopologyLoader.sections }
 }
 
 /// Reads a step's `events:` list with located errors.

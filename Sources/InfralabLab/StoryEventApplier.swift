@@ -3,24 +3,24 @@ import InfralabTopology
 import InfralabNetwork
 
 /// The outcome of applying a step's events to the learner's file.
-public struct StoryArrival: Sendable {
+package struct StoryArrival: Sendable {
     /// The file's new text (the old text when nothing changed).
-    public var text: String
+    package var text: String
     /// What changed, line by line.
-    public var diff: LineDiff
-    public var changed: Bool { !diff.isEmpty }
+    package var diff: LineDiff
+    package var changed: Bool { !diff.isEmpty }
 }
 
 /// Why the learner's file could not take a step's events. The file is left untouched.
-public struct StoryEventFailure: Error, Sendable, Hashable {
-    public var message: LocalizedText
+package struct StoryEventFailure: Error, Sendable, Hashable {
+    package var message: LocalizedText
     /// Where in the learner's file (or, for a file that would not load afterwards, where
     /// in the changed text).
-    public var location: SourceLocation?
+    package var location: SourceLocation?
     /// The event in `mission.yaml`.
-    public var event: SourceLocation?
+    package var event: SourceLocation?
 
-    public init(_ message: LocalizedText, at location: SourceLocation?, event: SourceLocation? = nil) {
+    package init(_ message: LocalizedText, at location: SourceLocation?, event: SourceLocation? = nil) {
         self.message = message
         self.location = location
         self.event = event
@@ -30,8 +30,8 @@ public struct StoryEventFailure: Error, Sendable, Hashable {
 /// Applies a step's events to a topology file's text, in place (see `YAMLEditor`): each
 /// event finds its targets by selector in the loaded topology, then edits the text. An
 /// event whose change is already there does nothing. Pure: text in, text out.
-public enum StoryEventApplier {
-    public static func apply(_ events: [StoryEvent], to text: String, file: String, language: Language) -> Result<StoryArrival, StoryEventFailure> {
+package enum StoryEventApplier {
+    package static func apply(_ events: [StoryEvent], to text: String, file: String, language: Language) -> Result<StoryArrival, StoryEventFailure> {
         var current = text
         var loaded = TopologyLoader.load(text: current, file: file)
         for event in events {

@@ -4,14 +4,14 @@ import InfralabNetwork
 
 /// Known answers kept beside a solution: `Solutions/NN-slug/variants/STEP/NAME.yaml`,
 /// headed `# expect: pass` or `# expect: fail req-a req-b` (exactly those fail).
-public struct VariantExpectation: Hashable, Sendable {
+package struct VariantExpectation: Hashable, Sendable {
     /// Requirement ids that must fail; empty means the variant must pass.
-    public var failing: [String]
-    public var why: String?
-    public var location: SourceLocation
+    package var failing: [String]
+    package var why: String?
+    package var location: SourceLocation
 
     /// Reads the leading comment lines of a variant file; nil when no `# expect:` line.
-    public static func parse(_ text: String, file: String) -> Result<VariantExpectation, Diagnostic> {
+    package static func parse(_ text: String, file: String) -> Result<VariantExpectation, Diagnostic> {
         var why: String?
         var expectation: (words: [String], line: Int)?
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -5,12 +5,12 @@ import InfralabNetwork
 import InfralabLab
 
 /// Reads a topology file from disk. Unreadable files become a located-free diagnostic.
-public enum TopologyFile {
-    public static func load(path: String) -> TopologyLoadResult { read(path: path).loaded }
+package enum TopologyFile {
+    package static func load(path: String) -> TopologyLoadResult { read(path: path).loaded }
 
     /// The file's text (nil when it cannot be read as UTF-8) and what the loader made of
     /// it, from one read.
-    public static func read(path: String) -> (text: String?, loaded: TopologyLoadResult) {
+    package static func read(path: String) -> (text: String?, loaded: TopologyLoadResult) {
         let display = LabPack.displayPath(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, TopologyLoadResult(topology: nil, diagnostics: [.error("file.unreadable",
@@ -25,41 +25,41 @@ public enum TopologyFile {
 }
 
 /// What `infralab lab check` found in a pack, mission by mission.
-public struct LabCheckReport: Sendable {
-    public struct Problem: Sendable {
-        public var severity: Diagnostic.Severity
-        public var stepID: String?
-        public var message: LocalizedText
-        public var location: SourceLocation?
+package struct LabCheckReport: Sendable {
+    package struct Problem: Sendable {
+        package var severity: Diagnostic.Severity
+        package var stepID: String?
+        package var message: LocalizedText
+        package var location: SourceLocation?
         /// For uncaught mutants: the mutant's id.
-        public var mutantID: String?
+        package var mutantID: String?
     }
 
-    public struct MissionReport: Sendable {
-        public var folder: String
-        public var missionID: String
-        public var steps = 0
-        public var requirements = 0
-        public var variants = 0
-        public var mutants = 0
-        public var mutantsCaught = 0
-        public var mutantsWaived = 0
-        public var problems: [Problem] = []
+    package struct MissionReport: Sendable {
+        package var folder: String
+        package var missionID: String
+        package var steps = 0
+        package var requirements = 0
+        package var variants = 0
+        package var mutants = 0
+        package var mutantsCaught = 0
+        package var mutantsWaived = 0
+        package var problems: [Problem] = []
         /// False for a mission whose file does not load: its problems are the located
         /// errors of `packDiagnostics` that belong to its folder.
-        public var loaded = true
-        public var isSound: Bool { !problems.contains { $0.severity == .error } }
+        package var loaded = true
+        package var isSound: Bool { !problems.contains { $0.severity == .error } }
     }
 
-    public var directory: String
-    public var packDiagnostics: [Diagnostic]
-    public var missions: [MissionReport]
+    package var directory: String
+    package var packDiagnostics: [Diagnostic]
+    package var missions: [MissionReport]
 
-    public var isSound: Bool { !packDiagnostics.contains { $0.severity == .error } && missions.allSatisfy(\.isSound) }
+    package var isSound: Bool { !packDiagnostics.contains { $0.severity == .error } && missions.allSatisfy(\.isSound) }
 }
 
-public enum LabChecker {
-    public static func check(packDirectory: String, includeMutants: Bool = true) -> LabCheckReport {
+package enum LabChecker {
+    package static func check(packDirectory: String, includeMutants: Bool = true) -> LabCheckReport {
         let pack = LabPack.load(directory: packDirectory)
         var report = LabCheckReport(directory: pack.directory, packDiagnostics: pack.diagnostics, missions: [])
         if pack.missions.isEmpty && !pack.hasErrors {

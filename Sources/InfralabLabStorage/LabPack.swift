@@ -10,35 +10,35 @@ import Darwin
 #endif
 
 /// A folder of missions (`Labs/`), loaded from disk, in order.
-public struct LabPack: Sendable {
-    public var directory: String
-    public var missions: [Mission]
+package struct LabPack: Sendable {
+    package var directory: String
+    package var missions: [Mission]
     /// Every mission folder of the pack (`01-home-server`, …), in order — also when only
     /// some missions were loaded.
-    public var missionFolders: [String] = []
+    package var missionFolders: [String] = []
     /// Problems in the mission files (located). Missions with errors are left out of
     /// `missions`, so a learner's session never runs a broken mission.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    public func mission(withID id: String) -> Mission? { missions.first { $0.id == id } }
+    package func mission(withID id: String) -> Mission? { missions.first { $0.id == id } }
 
     /// The mission and step after `step` of `mission`, crossing into the next mission.
-    public func position(after missionID: String, step stepID: String) -> (Mission, Step)? {
+    package func position(after missionID: String, step stepID: String) -> (Mission, Step)? {
         guard let mi = missions.firstIndex(where: { $0.id == missionID }), let si = missions[mi].index(ofStep: stepID) else { return nil }
         if si + 1 < missions[mi].steps.count { return (missions[mi], missions[mi].steps[si + 1]) }
         if mi + 1 < missions.count, let first = missions[mi + 1].steps.first { return (missions[mi + 1], first) }
         return nil
     }
 
-    public var allSteps: [(Mission, Step)] { missions.flatMap { m in m.steps.map { (m, $0) } } }
+    package var allSteps: [(Mission, Step)] { missions.flatMap { m in m.steps.map { (m, $0) } } }
 
     /// Loads every `NN-slug/mission.yaml` under `directory`, or, with `onlyMission`, just
     /// the mission with that id (commands that grade one step need no more; a mission
     /// whose `id:` is not found by a quick look at its file is loaded to make sure).
     /// Solutions default to `<directory>/../Solutions/NN-slug/`.
-    public static func load(directory: String, onlyMission: String? = nil) -> LabPack {
+    package static func load(directory: String, onlyMission: String? = nil) -> LabPack {
         let fm = FileManager.default
         let root = PathUtilities.normalize(directory.hasPrefix("/") ? directory : PathUtilities.join(fm.currentDirectoryPath, directory))
         var diagnostics: [Diagnostic] = []
@@ -103,7 +103,7 @@ public struct LabPack: Sendable {
     }
 
     /// The first symbolic link on the way from the root holding `path` down to it, if any.
-    public static func symlink(in path: String, roots: [String]) -> String? {
+    package static func symlink(in path: String, roots: [String]) -> String? {
         var clean: Set<String> = []
         return symlink(in: PathUtilities.normalize(path), normalizedRoots: roots.map(PathUtilities.normalize), clean: &clean)
     }
@@ -122,7 +122,7 @@ public struct LabPack: Sendable {
     }
 
     /// Reads a file of the pack, refusing one outside `roots` or reached through a link.
-    public static func readConfined(_ path: String, roots: [String]) -> String? {
+    package static func readConfined(_ path: String, roots: [String]) -> String? {
         guard PathUtilities.isInside(path, anyOf: roots), symlink(in: path, roots: roots) == nil else { return nil }
         return FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
     }
@@ -150,7 +150,7 @@ public struct LabPack: Sendable {
     }
 
     /// Paths in messages: relative to the working directory when under it.
-    public static func displayPath(_ path: String) -> String {
+    package static func displayPath(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
@@ -159,7 +159,7 @@ public struct LabPack: Sendable {
     /// The built-in pack: `INFRALAB_LABS`, else a `Labs` folder beside the executable or
     /// above it (a checkout's `.build/debug/infralab` finds the checkout's `Labs/`), else
     /// `<prefix>/share/infralab/Labs`.
-    public static func locateBuiltIn(environment: [String: String], executablePath: String?) -> String? {
+    package static func locateBuiltIn(environment: [String: String], executablePath: String?) -> String? {
         if let explicit = environment["INFRALAB_LABS"], !explicit.isEmpty { return explicit }
         let fm = FileManager.default
         var candidates: [String] = []

@@ -6,16 +6,16 @@ import InfralabLab
 
 /// A learner's workspace opened with its lab pack and progress: the state every
 /// learning command (`next`, `check`, `hint`, `reset`, …) works on.
-public struct LearnerSession: Sendable {
-    public var workspace: Workspace
-    public var pack: LabPack
-    public var progress: InfralabLab.Progress
+package struct LearnerSession: Sendable {
+    package var workspace: Workspace
+    package var pack: LabPack
+    package var progress: InfralabLab.Progress
     /// Said once to the learner (a pack that changed under their progress, …).
-    public var notices: [LocalizedText] = []
+    package var notices: [LocalizedText] = []
     /// The language notes written into the learner's file by story events are in.
-    public var language: Language = .en
+    package var language: Language = .en
     /// The backup of the learner's file made by the last move (to name it on screen).
-    public var lastBackup: String?
+    package var lastBackup: String?
 
     package init(workspace: Workspace, pack: LabPack, progress: InfralabLab.Progress, notices: [LocalizedText] = []) {
         self.workspace = workspace
@@ -24,7 +24,7 @@ public struct LearnerSession: Sendable {
         self.notices = notices
     }
 
-    public enum OpenError: Error, Sendable {
+    package enum OpenError: Error, Sendable {
         /// No workspace here or above; `init` or `next` creates one.
         case noWorkspace(String)
         case labsNotFound
@@ -34,12 +34,12 @@ public struct LearnerSession: Sendable {
         case writeFailed(Workspace.FileError)
     }
 
-    public var mission: Mission { pack.mission(withID: progress.missionID) ?? pack.missions[0] }
-    public var step: Step { mission.step(withID: progress.stepID) ?? mission.steps[0] }
+    package var mission: Mission { pack.mission(withID: progress.missionID) ?? pack.missions[0] }
+    package var step: Step { mission.step(withID: progress.stepID) ?? mission.steps[0] }
 
     /// Finds the lab pack: `--labs`, then `INFRALAB_LABS`, then the progress file's
     /// `labs:`, then the built-in pack next to the executable.
-    public static func locatePack(override: String?, recorded: String?, environment: [String: String], executablePath: String?) -> String? {
+    package static func locatePack(override: String?, recorded: String?, environment: [String: String], executablePath: String?) -> String? {
         if let override { return override }
         if let env = environment["INFRALAB_LABS"], !env.isEmpty { return env }
         if let recorded, FileManager.default.fileExists(atPath: recorded) { return recorded }
@@ -56,7 +56,7 @@ public struct LearnerSession: Sendable {
 
     /// Opens the workspace containing `directory`. With `currentMissionOnly`, only the
     /// current mission is read (for commands that grade and never move on).
-    public static func open(from directory: String, labsOverride: String?, environment: [String: String],
+    package static func open(from directory: String, labsOverride: String?, environment: [String: String],
                             executablePath: String?, currentMissionOnly: Bool = false, language: Language = .en) -> Result<LearnerSession, OpenError> {
         guard let workspace = Workspace.find(from: directory) else { return .failure(.noWorkspace(directory)) }
         workspace.removeStrayTemporaryFiles()
@@ -88,7 +88,7 @@ public struct LearnerSession: Sendable {
     /// Creates a workspace at `root` on the pack's first step (or opens the one there).
     /// Writes the starter as `topology.yaml` (its comments in `language`), backing up any
     /// file already there.
-    public static func create(at root: String, labsPath: String, recordLabs: Bool,
+    package static func create(at root: String, labsPath: String, recordLabs: Bool,
                               language: Language = .en) -> Result<LearnerSession, OpenError> {
         let pack: LabPack
         switch loadPack(labsPath) {
@@ -127,14 +127,14 @@ public struct LearnerSession: Sendable {
     /// The step's starter as the learner gets it, read only from inside the pack
     /// (`LabPack.readConfined`): its bilingual comments (`# en: …` / `# ko: …`) in
     /// `language` only.
-    public func starterText(for step: Step, in mission: Mission, language: Language = .en) -> String? {
+    package func starterText(for step: Step, in mission: Mission, language: Language = .en) -> String? {
         let path = PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)
         return LabPack.readConfined(path, roots: [pack.directory]).map { BilingualComments.keeping(language, in: $0) }
     }
 
     /// The step's reference, read only from inside the pack or its `Solutions/`, its
     /// bilingual comments in `language` only.
-    public func solutionText(for step: Step, in mission: Mission, language: Language = .en) -> String? {
+    package func solutionText(for step: Step, in mission: Mission, language: Language = .en) -> String? {
         LabPack.readConfined(step.solutionPath, roots: [pack.directory, PathUtilities.join(PathUtilities.parent(pack.directory), "Solutions")])
             .map { BilingualComments.keeping(language, in: $0) }
     }
@@ -143,7 +143,7 @@ public struct LearnerSession: Sendable {
     /// session's) as the learner's file; returns the backup path. The backup is named
     /// after the step the old file belonged to (`label`, default: the current step).
     @discardableResult
-    public func installStarter(label: String? = nil, language: Language? = nil) throws -> String? {
+    package func installStarter(label: String? = nil, language: Language? = nil) throws -> String? {
         guard let text = starterText(for: step, in: mission, language: language ?? self.language) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)])
         }
@@ -151,7 +151,7 @@ public struct LearnerSession: Sendable {
     }
 
     /// `mission-step`, the name backups of a file belonging to the current step carry.
-    public var positionLabel: String { "\(mission.id)-\(step.id)" }
+    package var positionLabel: String { "\(mission.id)-\(step.id)" }
 
     /// Puts the current step's starter in place together with the progress that points
     /// at it, in an order a kill cannot break: (1) the learner's file is backed up, (2) the
@@ -205,23 +205,23 @@ public struct LearnerSession: Sendable {
 
     // MARK: Grading
 
-    public func loadTopology(path: String? = nil) -> TopologyLoadResult {
+    package func loadTopology(path: String? = nil) -> TopologyLoadResult {
         TopologyFile.load(path: path ?? workspace.topologyPath)
     }
 
-    public func grade(_ loaded: TopologyLoadResult) -> StepGrade {
+    package func grade(_ loaded: TopologyLoadResult) -> StepGrade {
         Grader(loaded, file: LabPack.displayPath(workspace.topologyPath)).grade(mission: mission, step: step)
     }
 
-    public func hintLevel(_ requirementID: String) -> Int {
+    package func hintLevel(_ requirementID: String) -> Int {
         progress.hintLevels[hintKey(requirementID)] ?? 0
     }
 
-    public func hintKey(_ requirementID: String) -> String { "\(mission.id)/\(step.id)/\(requirementID)" }
+    package func hintKey(_ requirementID: String) -> String { "\(mission.id)/\(step.id)/\(requirementID)" }
 
     // MARK: Moving
 
-    public enum Advance: Sendable {
+    package enum Advance: Sendable {
         /// Moved to the next step of the same mission; the learner's file stayed theirs,
         /// with the step's events applied (or refused).
         case nextStep(Arrival)
@@ -232,7 +232,7 @@ public struct LearnerSession: Sendable {
     }
 
     /// What arriving at a step did to the learner's file.
-    public enum Arrival: Sendable {
+    package enum Arrival: Sendable {
         /// No events, or every change was already there.
         case unchanged
         /// The events were written into the file (the old file backed up first).
@@ -242,7 +242,7 @@ public struct LearnerSession: Sendable {
     }
 
     /// What `goto` did with the learner's file.
-    public enum FileOutcome: Sendable {
+    package enum FileOutcome: Sendable {
         /// The target is the step the file already belongs to.
         case kept
         /// The target step's starter replaced the file (backup path, if one was made).
@@ -250,7 +250,7 @@ public struct LearnerSession: Sendable {
     }
 
     /// Records the current step as passed and moves on.
-    public mutating func recordPassAndAdvance(language: Language? = nil) throws -> Advance {
+    package mutating func recordPassAndAdvance(language: Language? = nil) throws -> Advance {
         if let language { self.language = language }
         progress.recordPass(mission.id, step.id)
         guard let (nextMission, nextStep) = pack.position(after: mission.id, step: step.id) else {
@@ -294,7 +294,7 @@ public struct LearnerSession: Sendable {
     /// Applies the current step's events to the learner's file, backing it up (named
     /// after `label`, the step the file belonged to) before writing. The progress is not
     /// touched; `next` goes through `arriveRecorded`.
-    public func arrive(label: String) throws -> Arrival {
+    package func arrive(label: String) throws -> Arrival {
         switch planArrival() {
         case .none: return .unchanged
         case .refused(let failure): return .refused(failure)
@@ -359,7 +359,7 @@ public struct LearnerSession: Sendable {
     /// Moves to a step chosen by the learner (`goto`). Any other step than the current
     /// one brings its starter — the story's situation at that step, events included —
     /// with the old file backed up under the name of the step it belonged to.
-    public mutating func move(to mission: Mission, step: Step, language: Language? = nil) throws -> FileOutcome {
+    package mutating func move(to mission: Mission, step: Step, language: Language? = nil) throws -> FileOutcome {
         if let language { self.language = language }
         let staying = mission.id == self.mission.id && step.id == self.step.id
         let previous = positionLabel
@@ -374,7 +374,7 @@ public struct LearnerSession: Sendable {
     }
 
     /// Resolves `3`, `3.2`, `bastion`, `bastion/ssh-chain`, `04-bastion`.
-    public func resolvePosition(_ text: String) -> (Mission, Step)? {
+    package func resolvePosition(_ text: String) -> (Mission, Step)? {
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == ":" }).map(String.init)
         guard let first = parts.first else { return nil }
         let mission: Mission?

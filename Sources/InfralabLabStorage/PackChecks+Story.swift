@@ -21,7 +21,7 @@ extension PackCheck {
 extension LabChecker {
     /// The story's situation when a learner arrives at `step` from the reference answer
     /// of the step before: that answer's text with the step's events applied.
-    public static func arrivalFromReference(mission: Mission, step: Step) -> Result<String, StoryEventFailure>? {
+    package static func arrivalFromReference(mission: Mission, step: Step) -> Result<String, StoryEventFailure>? {
         guard let index = mission.index(ofStep: step.id), index > 0, !step.freshStart else { return nil }
         let previous = mission.steps[index - 1]
         let display = LabPack.displayPath(previous.solutionPath)

@@ -13,22 +13,22 @@ import Darwin
 ///
 /// Nothing of the learner's is overwritten without a backup in `.infralab/backups/`, and
 /// every file infralab writes is written atomically (a temporary file, then a rename).
-public struct Workspace: Sendable {
-    public static let stateFolder = ".infralab"
-    public static let topologyFile = "topology.yaml"
+package struct Workspace: Sendable {
+    package static let stateFolder = ".infralab"
+    package static let topologyFile = "topology.yaml"
 
-    public let root: String
+    package let root: String
 
-    public init(root: String) { self.root = PathUtilities.normalize(root) }
+    package init(root: String) { self.root = PathUtilities.normalize(root) }
 
-    public var topologyPath: String { PathUtilities.join(root, Workspace.topologyFile) }
-    public var stateDirectory: String { PathUtilities.join(root, Workspace.stateFolder) }
-    public var progressPath: String { PathUtilities.join(stateDirectory, "progress.yaml") }
-    public var backupsDirectory: String { PathUtilities.join(stateDirectory, "backups") }
+    package var topologyPath: String { PathUtilities.join(root, Workspace.topologyFile) }
+    package var stateDirectory: String { PathUtilities.join(root, Workspace.stateFolder) }
+    package var progressPath: String { PathUtilities.join(stateDirectory, "progress.yaml") }
+    package var backupsDirectory: String { PathUtilities.join(stateDirectory, "backups") }
 
     /// The workspace containing `directory` (it or a parent holds `.infralab/progress.yaml`),
     /// or, in an infralab source checkout, its `workspace/` folder.
-    public static func find(from directory: String) -> Workspace? {
+    package static func find(from directory: String) -> Workspace? {
         let fm = FileManager.default
         var dir = PathUtilities.normalize(directory)
         while true {
@@ -47,7 +47,7 @@ public struct Workspace: Sendable {
     /// Where `init`/`next` create a workspace when none exists: here, except inside
     /// infralab's own source checkout, where it is `workspace/` (ignored by git) so the
     /// quick start never writes into the sources.
-    public static func defaultRoot(for directory: String) -> String {
+    package static func defaultRoot(for directory: String) -> String {
         isSourceCheckout(directory) ? PathUtilities.join(directory, "workspace") : directory
     }
 
@@ -58,17 +58,17 @@ public struct Workspace: Sendable {
             && fm.fileExists(atPath: PathUtilities.join(directory, "Labs"))
     }
 
-    public var exists: Bool { FileManager.default.fileExists(atPath: progressPath) }
+    package var exists: Bool { FileManager.default.fileExists(atPath: progressPath) }
 
     // MARK: Progress
 
-    public enum ProgressError: Error, Sendable {
+    package enum ProgressError: Error, Sendable {
         case missing
         case unreadable(String)
         case invalid([Diagnostic])
     }
 
-    public func readProgress() -> Result<InfralabLab.Progress, ProgressError> {
+    package func readProgress() -> Result<InfralabLab.Progress, ProgressError> {
         guard FileManager.default.fileExists(atPath: progressPath) else { return .failure(.missing) }
         guard let data = FileManager.default.contents(atPath: progressPath) else { return .failure(.unreadable(progressPath)) }
         guard let text = String(data: data, encoding: .utf8) else { return .failure(.unreadable(progressPath)) }
@@ -77,13 +77,13 @@ public struct Workspace: Sendable {
         return .success(progress)
     }
 
-    public func writeProgress(_ progress: InfralabLab.Progress) throws {
+    package func writeProgress(_ progress: InfralabLab.Progress) throws {
         try Workspace.writeAtomically(progress.serialized(), to: progressPath)
     }
 
     /// Moves whatever is at `progress.yaml` (a damaged file, an unreadable one, a folder)
     /// into `backups/` — a rename, so it works without reading it — and returns where.
-    public func setProgressAside() throws -> String? {
+    package func setProgressAside() throws -> String? {
         guard Workspace.entryExists(progressPath) else { return nil }
         try FileManager.default.createDirectory(atPath: backupsDirectory, withIntermediateDirectories: true)
         var path = PathUtilities.join(backupsDirectory, "\(Workspace.timestamp())-progress.yaml")
@@ -101,7 +101,7 @@ public struct Workspace: Sendable {
     // MARK: The learner's file
 
     /// Why infralab will not touch a file.
-    public enum FileError: Error, Sendable, Equatable {
+    package enum FileError: Error, Sendable, Equatable {
         /// The file exists but cannot be read (mode 000, owned by root after `sudo`): it
         /// cannot be backed up, so it is not replaced.
         case unreadable(String)
@@ -111,7 +111,7 @@ public struct Workspace: Sendable {
         case writeFailed(path: String, reason: String)
     }
 
-    public func readTopologyText() -> String? {
+    package func readTopologyText() -> String? {
         guard let data = FileManager.default.contents(atPath: topologyPath) else { return nil }
         return String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
     }
@@ -129,7 +129,7 @@ public struct Workspace: Sendable {
     /// Copies the learner's `topology.yaml` into `.infralab/backups/` (if it exists) and
     /// returns the backup's path. Throws, touching nothing, when it exists but cannot be read.
     @discardableResult
-    public func backUpTopology(label: String) throws -> String? {
+    package func backUpTopology(label: String) throws -> String? {
         guard let data = try currentTopology() else { return nil }
         return try backUp(data, label: label)
     }
@@ -153,7 +153,7 @@ public struct Workspace: Sendable {
     /// differs. Returns the backup's path, if one was made. An unreadable file or a folder
     /// in its place is refused (`FileError`) and left as it is.
     @discardableResult
-    public func replaceTopology(with text: String, label: String) throws -> String? {
+    package func replaceTopology(with text: String, label: String) throws -> String? {
         var backup: String?
         if let current = try currentTopology(), current != Data(text.utf8) {
             backup = try backUp(current, label: label)
@@ -164,17 +164,17 @@ public struct Workspace: Sendable {
 
     /// Where the workspace keeps a copy of the topology JSON Schema for editors (the CLI
     /// writes it; `Docs/schema/topology.schema.json` is the same file).
-    public var editorSchemaPath: String { PathUtilities.join(stateDirectory, "topology.schema.json") }
+    package var editorSchemaPath: String { PathUtilities.join(stateDirectory, "topology.schema.json") }
 
     /// A starter as it goes into the workspace: a first line pointing the YAML language
     /// server (VS Code, Neovim) at the schema copy in `.infralab/`, so editors complete
     /// and check `topology.yaml` offline.
-    public static func withEditorSchemaLine(_ text: String) -> String {
+    package static func withEditorSchemaLine(_ text: String) -> String {
         let line = "# yaml-language-server: $schema=\(stateFolder)/topology.schema.json"
         return text.hasPrefix("# yaml-language-server:") ? text : line + "\n" + text
     }
 
-    public func create() throws {
+    package func create() throws {
         try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
     }
 
@@ -182,15 +182,15 @@ public struct Workspace: Sendable {
 
     /// Temporary files of an atomic write start with this; ones left by an interrupted
     /// run are removed by `removeStrayTemporaryFiles`.
-    public static let temporaryPrefix = ".infralab-tmp-"
+    package static let temporaryPrefix = ".infralab-tmp-"
 
-    public static func writeAtomically(_ text: String, to path: String) throws {
+    package static func writeAtomically(_ text: String, to path: String) throws {
         try writeAtomically(Data(text.utf8), to: path)
     }
 
     /// Writes `data` to a temporary file beside `path`, flushes it to disk, then renames
     /// it over `path`: a reader (or a kill) sees the old file or the new one, never half.
-    public static func writeAtomically(_ data: Data, to path: String) throws {
+    package static func writeAtomically(_ data: Data, to path: String) throws {
         let directory = PathUtilities.parent(path)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let temporary = PathUtilities.join(directory, "\(temporaryPrefix)\(getpid())-\(PathUtilities.lastComponent(path))")
@@ -215,7 +215,7 @@ public struct Workspace: Sendable {
     }
 
     /// Removes temporary files an interrupted write left in the workspace.
-    public func removeStrayTemporaryFiles() {
+    package func removeStrayTemporaryFiles() {
         let fm = FileManager.default
         for directory in [root, stateDirectory, backupsDirectory] {
             for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(Workspace.temporaryPrefix) {

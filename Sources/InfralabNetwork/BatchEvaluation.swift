@@ -15,25 +15,25 @@ import InfralabTopology
 ///   ∧ ingress(groups of B, peer class of A).
 /// Pairs across VPCs (and internet → instance) go through `evaluate` once per class pair.
 
-public struct ReachabilitySummary: Sendable {
-    public var ports: [Int]
-    public var `protocol`: IPProtocol
-    public var instanceCount: Int
+package struct ReachabilitySummary: Sendable {
+    package var ports: [Int]
+    package var `protocol`: IPProtocol
+    package var instanceCount: Int
     /// Equivalence classes of instances the pairwise work was done over.
-    public var classCount: Int
+    package var classCount: Int
     /// Port → names of instances reachable from the internet (by their public address).
-    public var internetReachable: [Int: Set<String>]
+    package var internetReachable: [Int: Set<String>]
     /// Port → number of ordered (source, destination) instance pairs, source ≠ destination, that connect.
-    public var reachablePairs: [Int: Int]
+    package var reachablePairs: [Int: Int]
     /// Port → how many of those reach only some client ports (`PARTIAL_EPHEMERAL_PORTS`).
-    public var partialPairs: [Int: Int]
+    package var partialPairs: [Int: Int]
 
     var classOfInstance: [String: Int]
     /// Per port: classCount × classCount verdicts (0 no, 1 yes, 2 partial).
     var matrix: [Int: [UInt8]]
 
     /// The verdict of one instance → instance flow, from the class tables.
-    public func isReachable(from source: String, to destination: String, port: Int) -> Bool? {
+    package func isReachable(from source: String, to destination: String, port: Int) -> Bool? {
         guard let a = classOfInstance[source], let b = classOfInstance[destination], let m = matrix[port] else { return nil }
         if source == destination { return true }
         return m[a * classCount + b] != 0
@@ -79,7 +79,7 @@ private struct InstanceClasses {
 }
 
 extension NetworkEngine {
-    public func evaluateAll(ports: [Int], protocol proto: IPProtocol = .tcp, incidents: [Incident] = []) -> ReachabilitySummary {
+    package func evaluateAll(ports: [Int], protocol proto: IPProtocol = .tcp, incidents: [Incident] = []) -> ReachabilitySummary {
         let state = IncidentState(engine: self, incidents: incidents)
         let classes = classifyInstances(state)
         var summary = ReachabilitySummary(ports: ports, protocol: proto, instanceCount: topology.instances.count, classCount: classes.count,

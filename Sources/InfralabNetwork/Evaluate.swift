@@ -5,7 +5,7 @@ import InfralabTopology
 
 
 extension NetworkEngine {
-    public func evaluate(_ query: FlowQuery) -> FlowResult {
+    package func evaluate(_ query: FlowQuery) -> FlowResult {
         let state = IncidentState(engine: self, incidents: query.incidents)
         return evaluate(query, state)
     }

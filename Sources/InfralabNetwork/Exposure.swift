@@ -8,24 +8,24 @@ import InfralabTopology
 /// sends some port to it. `unreachable` requirements and `probe --paths` ask this.
 
 /// A path that gets through, with the flow that shows it.
-public struct OpenPath: Sendable, Hashable {
-    public var path: EntryPath
-    public var result: FlowResult
+package struct OpenPath: Sendable, Hashable {
+    package var path: EntryPath
+    package var result: FlowResult
 }
 
 /// One way into `destination:port`, as a flow the engine can evaluate.
-public struct EntryPath: Sendable, Hashable {
+package struct EntryPath: Sendable, Hashable {
     /// The port the source dials (on the site, the relay or the destination).
-    public var entryPort: Int
+    package var entryPort: Int
     /// The relay the connection goes through, if any.
-    public var through: String?
+    package var through: String?
     /// The forward, tunnel or listener that leads there (nil when dialled directly).
-    public var line: SourceLocation?
+    package var line: SourceLocation?
 }
 
 extension NetworkEngine {
     /// The ways into `destination` on `port`, before any rule is checked.
-    public func entryPaths(to destination: String, port: Int) -> [EntryPath] {
+    package func entryPaths(to destination: String, port: Int) -> [EntryPath] {
         var paths = [EntryPath(entryPort: port, through: nil, line: nil)]
         if let h = index.host[destination], let s = index.hostSite[h] {
             let site = topology.sites[s]
@@ -52,7 +52,7 @@ extension NetworkEngine {
     /// Every path from `source` into `destination:port`, each with its flow result (the
     /// first address that gets through, else the first tried). Direct paths are tried at
     /// each of `addresses`; paths through `allowed` relays are left out.
-    public func allPaths(from source: Endpoint, to destination: String, port: Int, protocol proto: IPProtocol = .tcp,
+    package func allPaths(from source: Endpoint, to destination: String, port: Int, protocol proto: IPProtocol = .tcp,
                          addresses: [AddressChoice] = [.private, .public], incidents: [Incident] = [],
                          except allowed: Set<String> = []) -> [OpenPath] {
         let state = IncidentState(engine: self, incidents: incidents)
@@ -73,7 +73,7 @@ extension NetworkEngine {
     }
 
     /// The paths of `allPaths` that get through (partially included).
-    public func openPaths(from source: Endpoint, to destination: String, port: Int, protocol proto: IPProtocol = .tcp,
+    package func openPaths(from source: Endpoint, to destination: String, port: Int, protocol proto: IPProtocol = .tcp,
                           addresses: [AddressChoice] = [.private, .public], incidents: [Incident] = [],
                           except allowed: Set<String> = []) -> [OpenPath] {
         allPaths(from: source, to: destination, port: port, protocol: proto, addresses: addresses, incidents: incidents, except: allowed)

@@ -10,19 +10,19 @@ import InfralabTopology
 /// a reverse proxy on the ports it forwards (80 and 443 when it forwards nothing).
 /// `listens: [ports]` on an instance or host says it outright. A machine that plays no
 /// role this table knows is taken to listen on every port (nothing to contradict).
-public struct ListeningPorts: Sendable, Hashable {
+package struct ListeningPorts: Sendable, Hashable {
     /// Ports each role runs.
-    public var roles: [String: Set<Int>]
+    package var roles: [String: Set<Int>]
 
-    public init(roles: [String: Set<Int>]) { self.roles = roles }
+    package init(roles: [String: Set<Int>]) { self.roles = roles }
 
-    public static let standard = ListeningPorts(roles: [
+    package static let standard = ListeningPorts(roles: [
         "was": [80, 8080], "db": [3306], "mysql": [3306], "bastion": [22],
     ])
 
     /// The standard table, plus each tier of the mission's service on its declared port.
     /// (That a chain reaches the tier on exactly that port is `serviceAnswers`' check.)
-    public init(service: ServiceSpec?) {
+    package init(service: ServiceSpec?) {
         self = .standard
         for tier in service?.tiers ?? [] {
             if let port = tier.port { roles[tier.role, default: []].insert(port) }

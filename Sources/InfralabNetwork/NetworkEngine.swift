@@ -14,7 +14,7 @@ public struct NetworkEngine: Sendable {
     /// Names, associations and rule 5, resolved once (`TopologyIndex`).
     package let index: TopologyIndex
     /// What listens where (`ListeningPorts`); the grader sets the mission's.
-    public var listening: ListeningPorts = .standard
+    package var listening: ListeningPorts = .standard
 
     // Per subnet.
     var subnetAZ: [String?] = []
@@ -307,10 +307,10 @@ extension NetworkEngine {
     public static var proxyRoles: Set<String> { TopologyIndex.proxyRoles }
 
     /// Every component known by this name, most specific first (`TopologyIndex`).
-    public func component(named name: String) -> ComponentRef? { index.component(named: name) }
+    package func component(named name: String) -> ComponentRef? { index.component(named: name) }
 
     /// Instances, hosts and load balancers that play `role` (`TopologyIndex`).
-    public func components(withRole role: String) -> [ComponentRef] { index.components(withRole: role) }
+    package func components(withRole role: String) -> [ComponentRef] { index.components(withRole: role) }
 
     /// What a route's `via` names (internet gateway, NAT gateway, instance, outside host),
     /// as the index resolved it; nil when it names nothing (a blackhole) or is `local`.

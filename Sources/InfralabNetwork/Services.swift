@@ -6,7 +6,7 @@ import InfralabTopology
 
 
 extension NetworkEngine {
-    public func serviceAnswers(_ spec: ServiceSpec, incidents: [Incident]) -> ServiceResult {
+    package func serviceAnswers(_ spec: ServiceSpec, incidents: [Incident]) -> ServiceResult {
         let state = IncidentState(engine: self, incidents: incidents)
         guard !spec.tiers.isEmpty else { return ServiceResult(answers: true, flows: []) }
         var candidates: [[Node]] = []

@@ -10,7 +10,7 @@ extension LearnerScreens {
     /// Lines of the diff shown before "… and N more".
     static let arrivalLineLimit = 14
 
-    public func arrival(_ arrival: LearnerSession.Arrival, file: String) -> String {
+    package func arrival(_ arrival: LearnerSession.Arrival, file: String) -> String {
         switch arrival {
         case .unchanged:
             return ""

@@ -18,29 +18,29 @@ import InfralabLabStorage
 /// Pure: the caller passes whether to colour, the language, and how to get a file's
 /// lines. Carets are placed by terminal display width (Hangul and CJK take 2 columns,
 /// tabs are shown as 4 spaces), so they line up under the text a person sees.
-public struct DiagnosticRenderer {
-    public var style: TextStyle
-    public var language: Language
+package struct DiagnosticRenderer {
+    package var style: TextStyle
+    package var language: Language
     /// A file's lines (without line breaks), or nil when it cannot be read.
-    public var sourceLines: (String) -> [String]?
+    package var sourceLines: (String) -> [String]?
 
-    public static let tabWidth = 4
+    package static let tabWidth = 4
 
-    public init(colorize: Bool, language: Language, sourceLines: @escaping (String) -> [String]?) {
+    package init(colorize: Bool, language: Language, sourceLines: @escaping (String) -> [String]?) {
         self.style = TextStyle(colorize: colorize)
         self.language = language
         self.sourceLines = sourceLines
     }
 
     /// A renderer for diagnostics about one text held in memory.
-    public init(colorize: Bool, language: Language, file: String, text: String) {
+    package init(colorize: Bool, language: Language, file: String, text: String) {
         let lines = Self.lines(of: text)
         self.init(colorize: colorize, language: language) { $0 == file ? lines : nil }
     }
 
     /// Splits text into lines the way the parser counts them (`\n`, `\r\n`, `\r`; a
     /// leading BOM dropped).
-    public static func lines(of text: String) -> [String] {
+    package static func lines(of text: String) -> [String] {
         var lines: [String] = []
         var current = String.UnicodeScalarView()
         var previousWasCarriageReturn = false
@@ -70,15 +70,15 @@ public struct DiagnosticRenderer {
     }
 
     /// How many diagnostics `render(_:)` shows before "… and N more".
-    public static let shownLimit = 50
+    package static let shownLimit = 50
     /// How many times one source line is quoted; later diagnostics on it give the place only.
-    public static let excerptsPerLine = 3
+    package static let excerptsPerLine = 3
     /// Columns of a long source line quoted around the place.
-    public static let excerptWidth = 100
+    package static let excerptWidth = 100
 
     /// The diagnostics, each followed by a blank line: at most `limit`, then how many more
     /// there are (so 3,000 errors on one 50 KB line print a screenful, not 200 MB).
-    public func render(_ diagnostics: [Diagnostic], limit: Int = DiagnosticRenderer.shownLimit) -> String {
+    package func render(_ diagnostics: [Diagnostic], limit: Int = DiagnosticRenderer.shownLimit) -> String {
         var quoted: [SourceLocation: Int] = [:]
         var out = ""
         for diagnostic in diagnostics.prefix(max(0, limit)) {
@@ -95,7 +95,7 @@ public struct DiagnosticRenderer {
         return out
     }
 
-    public func render(_ diagnostic: Diagnostic) -> String { render(diagnostic, quoteSource: true) }
+    package func render(_ diagnostic: Diagnostic) -> String { render(diagnostic, quoteSource: true) }
 
     func render(_ diagnostic: Diagnostic, quoteSource: Bool) -> String {
         var lineNumbers: [Int] = []
@@ -202,8 +202,8 @@ public struct DiagnosticRenderer {
 }
 
 /// "2 errors, 1 warning" / "오류 2개, 경고 1개".
-public enum DiagnosticSummary {
-    public static func text(for diagnostics: [Diagnostic], language: Language) -> String {
+package enum DiagnosticSummary {
+    package static func text(for diagnostics: [Diagnostic], language: Language) -> String {
         let errors = diagnostics.count { $0.severity == .error }
         let warnings = diagnostics.count { $0.severity == .warning }
         switch language {

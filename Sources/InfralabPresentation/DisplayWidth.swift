@@ -12,7 +12,7 @@ import InfralabLabStorage
 /// and to wrap and pad text for 80-column screens.
 
 /// Columns a single scalar takes (tabs are counted by `displayWidth(of:)`, here 1).
-public func displayWidth(of scalar: Unicode.Scalar) -> Int {
+package func displayWidth(of scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
     if value < 0x300 { return 1 }
@@ -47,7 +47,7 @@ private func isWide(_ value: UInt32) -> Bool {
 
 /// Columns `text` takes on a terminal. Tabs advance to the next multiple of `tabWidth`;
 /// ANSI escape sequences (`ESC [ ... letter`) take no room.
-public func displayWidth(of text: String, tabWidth: Int = 4) -> Int {
+package func displayWidth(of text: String, tabWidth: Int = 4) -> Int {
     var width = 0
     var inEscape = false
     var sawBracket = false
@@ -76,12 +76,12 @@ public func displayWidth(of text: String, tabWidth: Int = 4) -> Int {
     return width
 }
 
-public enum TextAlignment: Sendable {
+package enum TextAlignment: Sendable {
     case left, right, center
 }
 
 /// `text` padded with spaces to `width` display columns (unchanged when already wider).
-public func padded(_ text: String, toWidth width: Int, alignment: TextAlignment = .left) -> String {
+package func padded(_ text: String, toWidth width: Int, alignment: TextAlignment = .left) -> String {
     let missing = width - displayWidth(of: text)
     guard missing > 0 else { return text }
     switch alignment {
@@ -95,7 +95,7 @@ public func padded(_ text: String, toWidth width: Int, alignment: TextAlignment 
 
 /// `text` cut to at most `width` columns, ending with `ellipsis` when cut. Plain text only
 /// (escape sequences are not kept intact when cut).
-public func truncated(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
+package func truncated(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
     guard displayWidth(of: text) > width else { return text }
     let room = max(0, width - displayWidth(of: ellipsis))
     var result = ""
@@ -112,7 +112,7 @@ public func truncated(_ text: String, toWidth width: Int, ellipsis: String = "�
 /// `text` word-wrapped to lines of at most `width` columns. Existing line breaks are kept;
 /// words wider than the width are broken between characters (Korean text breaks at
 /// spaces like English, long runs of Hangul or CJK between characters).
-public func wrapped(_ text: String, toWidth width: Int) -> [String] {
+package func wrapped(_ text: String, toWidth width: Int) -> [String] {
     let width = max(1, width)
     var result: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -17,7 +17,7 @@ extension FlowReport {
         }
     }
 
-    public static func pathsText(_ paths: [OpenPath], language: Language = .en, colorize: Bool = false, width: Int = 80) -> String {
+    package static func pathsText(_ paths: [OpenPath], language: Language = .en, colorize: Bool = false, width: Int = 80) -> String {
         let open = paths.filter(\.result.isReachable).count
         var out = language == .ko ? "들어오는 경로 \(paths.count)개 중 \(open)개가 열려 있어요.\n" : "\(open) of \(paths.count) paths in are open.\n"
         for (i, path) in paths.enumerated() {
@@ -28,7 +28,7 @@ extension FlowReport {
     }
 
     /// `{ open, paths: [{ path: { entryPort, through, line }, result }] }`, locations in the one shape.
-    public static func pathsJSON(_ paths: [OpenPath], language: Language = .en) -> String {
+    package static func pathsJSON(_ paths: [OpenPath], language: Language = .en) -> String {
         let items: [JSONValue] = paths.map { open in
             let path: JSONValue = .object([
                 ("entryPort", .number(open.path.entryPort)), ("through", .optional(open.path.through)), ("line", .location(open.path.line)),

@@ -7,10 +7,10 @@ import InfralabLabStorage
 
 /// Renders a `FlowResult` for people (a numbered trace at 80 columns) and for programs
 /// (JSON). Pure functions: colour is a parameter, never read from the terminal here.
-public enum FlowReport {
+package enum FlowReport {
     /// The trace: a verdict line, numbered hops marked ✓ (pass), ✗ (block), · (info), and
     /// the reason with `file:line:column`.
-    public static func text(_ result: FlowResult, language: Language = .en, colorize: Bool = false, width: Int = 80) -> String {
+    package static func text(_ result: FlowResult, language: Language = .en, colorize: Bool = false, width: Int = 80) -> String {
         let q = result.query
         let style = TextStyle(colorize: colorize)
         var lines: [String] = []
@@ -61,7 +61,7 @@ public enum FlowReport {
 
     /// The same result as JSON: `{ reachable, partial, missingClientPorts, reason, hops, query }`,
     /// places in the one location shape (`JSONValue.location`).
-    public static func json(_ result: FlowResult, language: Language = .en) -> String {
+    package static func json(_ result: FlowResult, language: Language = .en) -> String {
         jsonValue(result, language: language).rendered()
     }
 

@@ -8,7 +8,7 @@ import InfralabLabStorage
 /// (VS Code, Neovim) completes keys, shows the descriptions and flags unknown keys and
 /// wrong values while the learner types. The schema follows YAML 1.2's core types, as
 /// the language server reads them: `80` is an integer, `true` a boolean, `yes` a string.
-public enum JSONSchema {
+package enum JSONSchema {
     static let cidrPattern = #"^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/([0-9]|[12][0-9]|3[0-2])$"#
     static let addressPattern = #"^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}$"#
     static let addressOrCIDRPattern = #"^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}(/([0-9]|[12][0-9]|3[0-2]))?$"#
@@ -16,7 +16,7 @@ public enum JSONSchema {
 
     /// The schema of a file whose top level is `root`; every table reachable from it is
     /// one entry of `$defs`.
-    public static func document(id: String, title: String, help: String, root: KeyTable) -> JSONValue {
+    package static func document(id: String, title: String, help: String, root: KeyTable) -> JSONValue {
         var definitions: [(String, JSONValue)] = []
         var seen: Set<String> = []
         collect(root, into: &definitions, seen: &seen)
@@ -117,7 +117,7 @@ public enum JSONSchema {
     static let digits = JSONValue.object([("type", .string("string")), ("pattern", .string("^[0-9]+$"))])
 
     /// The JSON Schema of topology files (`Docs/schema/topology.schema.json`), from the decoder's tables.
-    public static var topology: JSONValue {
+    package static var topology: JSONValue {
         document(
             id: "urn:infralab:schema:topology", title: "infralab topology",
             help: "A topology.yaml for infralab: VPCs, subnets, routes, gateways, security groups, network ACLs, instances, load balancers, DNS, and before the cloud, sites and hosts. See Docs/topology.md.",
@@ -125,7 +125,7 @@ public enum JSONSchema {
     }
 
     /// The JSON Schema of mission files (`Docs/schema/mission.schema.json`), from the mission loader's tables.
-    public static var mission: JSONValue {
+    package static var mission: JSONValue {
         document(
             id: "urn:infralab:schema:mission", title: "infralab mission",
             help: "A mission of an infralab lab pack: steps with a story, a brief, a starter and checked requirements. See Docs/authoring.md.",

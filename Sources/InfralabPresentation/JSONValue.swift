@@ -9,7 +9,7 @@ import InfralabLabStorage
 
 /// A small JSON builder that keeps keys in the order written (so `--json` output reads
 /// well and diffs stably) and escapes strings per RFC 8259.
-public indirect enum JSONValue: Sendable, Hashable {
+package indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Int)
@@ -20,16 +20,16 @@ public indirect enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
-    public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    package static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
-    public static func optional(_ number: Int?) -> JSONValue { number.map(JSONValue.number) ?? .null }
+    package static func optional(_ number: Int?) -> JSONValue { number.map(JSONValue.number) ?? .null }
 
     /// Pretty-printed with two-space indentation, no trailing newline.
-    public func rendered(indent: Int = 0) -> String {
+    package func rendered(indent: Int = 0) -> String {
         let pad = String(repeating: "  ", count: indent + 1)
         let closing = String(repeating: "  ", count: indent)
         switch self {

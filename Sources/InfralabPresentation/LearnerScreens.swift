@@ -7,14 +7,14 @@ import InfralabLabStorage
 /// The screens a learner reads: a chapter (story and brief), the checklist with the
 /// explanation under each ✗, hints, progress. Pure: text in, text out; the CLI decides
 /// colour, language and width once and passes them here.
-public struct LearnerScreens {
-    public var style: TextStyle
-    public var language: Language
-    public var width: Int
+package struct LearnerScreens {
+    package var style: TextStyle
+    package var language: Language
+    package var width: Int
     /// Lines of a file shown in snippets (the learner's topology).
-    public var sourceLines: (String) -> [String]?
+    package var sourceLines: (String) -> [String]?
 
-    public init(colorize: Bool, language: Language, width: Int, sourceLines: @escaping (String) -> [String]?) {
+    package init(colorize: Bool, language: Language, width: Int, sourceLines: @escaping (String) -> [String]?) {
         self.style = TextStyle(colorize: colorize)
         self.language = language
         self.width = max(40, min(width, 100))
@@ -22,14 +22,14 @@ public struct LearnerScreens {
     }
 
     /// How suggested commands are spelled (`SuggestedCommand`).
-    public var commandSpelling = "infralab"
+    package var commandSpelling = "infralab"
 
     func t(_ text: LocalizedText) -> String { SuggestedCommand.respell(text.text(language), as: commandSpelling) }
 
     // MARK: Chapter
 
     /// `Mission 3/6 · Splitting the network — step 2 of 4: A door to the internet`
-    public func heading(pack: LabPack, mission: Mission, step: Step) -> String {
+    package func heading(pack: LabPack, mission: Mission, step: Step) -> String {
         let stepIndex = (mission.index(ofStep: step.id) ?? 0) + 1
         let folders = pack.missionFolders.isEmpty ? pack.missions.map(\.folder) : pack.missionFolders
         let missionIndex = (folders.firstIndex(of: mission.folder) ?? 0) + 1
@@ -49,7 +49,7 @@ public struct LearnerScreens {
     /// The chapter: the story, then what to do, then what will be checked.
     /// `changes`: what the story just did to the learner's file (`arrival`), shown after
     /// the story.
-    public func chapter(pack: LabPack, mission: Mission, step: Step, topologyPath: String, changes: String? = nil) -> String {
+    package func chapter(pack: LabPack, mission: Mission, step: Step, topologyPath: String, changes: String? = nil) -> String {
         var out = heading(pack: pack, mission: mission, step: step) + "\n"
         out += paragraphs(t(step.story)) + "\n\n"
         if let changes, !changes.isEmpty { out += changes + "\n" }
@@ -66,7 +66,7 @@ public struct LearnerScreens {
     // MARK: Checklist
 
     /// The requirements with ✓/✗; `failingFirst` (for `watch`) puts the failing ones on top.
-    public func checklist(_ grade: StepGrade, mission: Mission, step: Step, hintLevel: (String) -> Int, failingFirst: Bool = false) -> String {
+    package func checklist(_ grade: StepGrade, mission: Mission, step: Step, hintLevel: (String) -> Int, failingFirst: Bool = false) -> String {
         var out = ""
         let errors = grade.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
@@ -108,7 +108,7 @@ public struct LearnerScreens {
         return out + "\n"
     }
 
-    public func summaryLine(_ grade: StepGrade, hintLevel: (String) -> Int) -> String {
+    package func summaryLine(_ grade: StepGrade, hintLevel: (String) -> Int) -> String {
         let total = grade.results.count
         if grade.hasErrors {
             return style.red(t(UIText.errorsFailStep(grade.diagnostics.filter { $0.severity == .error }.count))) + "\n"
@@ -126,7 +126,7 @@ public struct LearnerScreens {
 
     /// Under a ✗: the incidents in effect, the message, the path hop by hop, and the
     /// line that decides it, compiler-style.
-    public func explanation(_ finding: Finding, indent: Int) -> String {
+    package func explanation(_ finding: Finding, indent: Int) -> String {
         let pad = String(repeating: " ", count: indent)
         var out = ""
         /// A wrapped line; `hang` indents the continuation lines under the text after a mark.
@@ -175,7 +175,7 @@ public struct LearnerScreens {
     }
 
     /// The source line with a caret, like the compiler.
-    public func snippet(_ location: SourceLocation, indent: Int) -> String {
+    package func snippet(_ location: SourceLocation, indent: Int) -> String {
         let pad = String(repeating: " ", count: indent)
         var out = pad + style.cyan("--> ") + location.description + "\n"
         guard let lines = sourceLines(location.file), location.line >= 1, location.line <= lines.count else { return out }
@@ -206,7 +206,7 @@ public struct LearnerScreens {
 
     // MARK: Hints
 
-    public func hint(_ requirement: Requirement, level: Int) -> String {
+    package func hint(_ requirement: Requirement, level: Int) -> String {
         let total = requirement.hints.count
         guard level >= 1, level <= total else { return "" }
         let heading = wrapped(t(UIText.hintHeading(level, total)) + " " + t(requirement.statement), toWidth: width)
@@ -218,7 +218,7 @@ public struct LearnerScreens {
 
     // MARK: Progress
 
-    public func status(pack: LabPack, progress: Progress, expandAll: Bool = false) -> String {
+    package func status(pack: LabPack, progress: Progress, expandAll: Bool = false) -> String {
         let total = pack.allSteps.count
         let done = pack.allSteps.filter { progress.hasPassed($0.0.id, $0.1.id) }.count
         let barWidth = min(30, width - 20)

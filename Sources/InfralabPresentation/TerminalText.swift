@@ -10,9 +10,9 @@ import Foundation
 /// titles, hyperlinks and clipboard writes, DCS/APC/PM/SOS strings) is removed, payload
 /// and all. With `keepingStyles`, SGR colour sequences (`ESC[1;31m`) that infralab's own
 /// `TextStyle` writes are kept; nothing else is.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` safe to print. Linear in its length; text without controls is returned as is.
-    public static func sanitized(_ text: String, keepingStyles: Bool = false) -> String {
+    package static func sanitized(_ text: String, keepingStyles: Bool = false) -> String {
         guard needsSanitizing(text) else { return text }
         var output = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
@@ -40,7 +40,7 @@ public enum TerminalText {
     }
 
     /// Whether `text` holds anything `sanitized` would change (a quick byte scan).
-    public static func needsSanitizing(_ text: String) -> Bool {
+    package static func needsSanitizing(_ text: String) -> Bool {
         var previous: UInt8 = 0
         for byte in text.utf8 {
             if byte < 0x20, byte != 0x0A, byte != 0x09, byte != 0x0D { return true }
@@ -108,8 +108,8 @@ public enum TerminalText {
 /// Commands suggested on screens (`` `infralab next` ``) spelled the way this learner runs
 /// infralab (`swift run infralab next`, `./.build/debug/infralab next`): the one helper,
 /// used by the screens before wrapping and by `Output` for anything else.
-public enum SuggestedCommand {
-    public static func respell(_ text: String, as spelling: String) -> String {
+package enum SuggestedCommand {
+    package static func respell(_ text: String, as spelling: String) -> String {
         guard spelling != "infralab", text.contains("`infralab ") else { return text }
         return text.replacingOccurrences(of: "`infralab ", with: "`\(spelling) ")
     }

@@ -8,35 +8,35 @@ import InfralabLabStorage
 ///
 /// Decide colour once at the top (`--color`, `NO_COLOR`, `TERM`, `isatty`) and pass a
 /// `TextStyle` down; every function here is pure.
-public struct TextStyle: Sendable, Hashable {
-    public var isEnabled: Bool
+package struct TextStyle: Sendable, Hashable {
+    package var isEnabled: Bool
 
-    public init(colorize: Bool) { self.isEnabled = colorize }
+    package init(colorize: Bool) { self.isEnabled = colorize }
 
-    public static let plain = TextStyle(colorize: false)
-    public static let ansi = TextStyle(colorize: true)
+    package static let plain = TextStyle(colorize: false)
+    package static let ansi = TextStyle(colorize: true)
 
     /// `text` wrapped in `ESC[<on>m … ESC[<off>m`; each style resets only itself so
     /// styles nest.
-    public func apply(_ on: String, _ off: String, to text: String) -> String {
+    package func apply(_ on: String, _ off: String, to text: String) -> String {
         guard isEnabled, !text.isEmpty else { return text }
         return "\u{1B}[\(on)m" + text + "\u{1B}[\(off)m"
     }
 
-    public func bold(_ text: String) -> String { apply("1", "22", to: text) }
-    public func dim(_ text: String) -> String { apply("2", "22", to: text) }
-    public func italic(_ text: String) -> String { apply("3", "23", to: text) }
-    public func underline(_ text: String) -> String { apply("4", "24", to: text) }
-    public func red(_ text: String) -> String { apply("31", "39", to: text) }
-    public func green(_ text: String) -> String { apply("32", "39", to: text) }
-    public func yellow(_ text: String) -> String { apply("33", "39", to: text) }
-    public func blue(_ text: String) -> String { apply("34", "39", to: text) }
-    public func magenta(_ text: String) -> String { apply("35", "39", to: text) }
-    public func cyan(_ text: String) -> String { apply("36", "39", to: text) }
-    public func gray(_ text: String) -> String { apply("90", "39", to: text) }
+    package func bold(_ text: String) -> String { apply("1", "22", to: text) }
+    package func dim(_ text: String) -> String { apply("2", "22", to: text) }
+    package func italic(_ text: String) -> String { apply("3", "23", to: text) }
+    package func underline(_ text: String) -> String { apply("4", "24", to: text) }
+    package func red(_ text: String) -> String { apply("31", "39", to: text) }
+    package func green(_ text: String) -> String { apply("32", "39", to: text) }
+    package func yellow(_ text: String) -> String { apply("33", "39", to: text) }
+    package func blue(_ text: String) -> String { apply("34", "39", to: text) }
+    package func magenta(_ text: String) -> String { apply("35", "39", to: text) }
+    package func cyan(_ text: String) -> String { apply("36", "39", to: text) }
+    package func gray(_ text: String) -> String { apply("90", "39", to: text) }
 
     /// The colour infralab uses for a diagnostic's severity.
-    public func severity(_ severity: Diagnostic.Severity, _ text: String) -> String {
+    package func severity(_ severity: Diagnostic.Severity, _ text: String) -> String {
         switch severity {
         case .error: red(text)
         case .warning: yellow(text)
@@ -47,7 +47,7 @@ public struct TextStyle: Sendable, Hashable {
 
 extension String {
     /// The text without ANSI escape sequences.
-    public var removingANSIEscapes: String {
+    package var removingANSIEscapes: String {
         var result = String.UnicodeScalarView()
         var inEscape = false
         var sawBracket = false

@@ -9,7 +9,7 @@ import InfralabLabStorage
 /// booleans, decimal integers → numbers, everything else (and every quoted scalar) →
 /// strings. Used to check files against the JSON Schemas with any validator.
 extension YAMLNode {
-    public var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         switch kind {
         case .mapping(let entries): return .object(entries.map { ($0.key, $0.value.jsonValue) })
         case .sequence(let items): return .array(items.map(\.jsonValue))

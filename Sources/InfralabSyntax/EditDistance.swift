@@ -1,7 +1,7 @@
 /// "Did you mean …?" support.
-public enum Suggestions {
+package enum Suggestions {
     /// Levenshtein distance over Unicode scalars.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -21,7 +21,7 @@ public enum Suggestions {
     /// The candidate closest to `word`, if it is close enough to be a likely typo:
     /// distance at most a third of the word's length (at least 1, at most 3), or one is a
     /// case-insensitive prefix/suffix-stripped form of the other (`subnet-id` → `subnet`).
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in candidates {

@@ -2,33 +2,33 @@
 /// tables (unknown keys, missing required ones), and the JSON Schemas for editors
 /// (`Docs/schema/*.schema.json`) are generated from the same tables, so the two cannot
 /// drift apart.
-public struct KeyTable: Sendable {
+package struct KeyTable: Sendable {
     /// A short id, the schema's `$defs` name (`subnet`, `security-group-rule-in`).
-    public var id: String
+    package var id: String
     /// What the mapping is, for the schema's description.
-    public var help: String
-    public var keys: [Key]
+    package var help: String
+    package var keys: [Key]
 
-    public init(_ id: String, _ help: String, _ keys: [Key]) {
+    package init(_ id: String, _ help: String, _ keys: [Key]) {
         self.id = id
         self.help = help
         self.keys = keys
     }
 
     /// The keys the loader accepts, in the table's order.
-    public var allowed: [String] { keys.map(\.name) }
+    package var allowed: [String] { keys.map(\.name) }
     /// The keys the loader reports as missing when absent.
-    public var required: [String] { keys.filter(\.isRequired).map(\.name) }
+    package var required: [String] { keys.filter(\.isRequired).map(\.name) }
 
-    public func key(_ name: String) -> Key? { keys.first { $0.name == name } }
+    package func key(_ name: String) -> Key? { keys.first { $0.name == name } }
 
-    public struct Key: Sendable {
-        public var name: String
-        public var value: Value
-        public var isRequired: Bool
-        public var help: String
+    package struct Key: Sendable {
+        package var name: String
+        package var value: Value
+        package var isRequired: Bool
+        package var help: String
 
-        public init(_ name: String, _ value: Value, required: Bool = false, _ help: String) {
+        package init(_ name: String, _ value: Value, required: Bool = false, _ help: String) {
             self.name = name
             self.value = value
             self.isRequired = required
@@ -38,7 +38,7 @@ public struct KeyTable: Sendable {
 
     /// What a key's value is, as the loader reads it (scalars are read as text, so `80`
     /// and `"80"` are the same port).
-    public indirect enum Value: Sendable {
+    package indirect enum Value: Sendable {
         case text
         /// A component's name.
         case name

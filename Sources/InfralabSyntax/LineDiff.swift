@@ -1,26 +1,26 @@
 /// The lines that differ between two versions of a file (Myers' O(ND) algorithm, so a
 /// few changed lines in a long file cost little).
-public struct LineDiff: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case kept, added, removed }
+package struct LineDiff: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable { case kept, added, removed }
 
-    public struct Line: Sendable, Hashable {
-        public var kind: Kind
+    package struct Line: Sendable, Hashable {
+        package var kind: Kind
         /// 1-based line number in the old text (kept, removed) or the new text (added).
-        public var number: Int
-        public var text: String
+        package var number: Int
+        package var text: String
     }
 
     /// Every line of both texts in order, each kept, added or removed.
-    public var lines: [Line]
+    package var lines: [Line]
 
-    public var changes: [Line] { lines.filter { $0.kind != .kept } }
-    public var isEmpty: Bool { changes.isEmpty }
+    package var changes: [Line] { lines.filter { $0.kind != .kept } }
+    package var isEmpty: Bool { changes.isEmpty }
 
-    public init(old: String, new: String) {
+    package init(old: String, new: String) {
         self.init(old: LineDiff.split(old), new: LineDiff.split(new))
     }
 
-    public init(old: [String], new: [String]) {
+    package init(old: [String], new: [String]) {
         lines = LineDiff.compute(old, new)
     }
 

@@ -1,9 +1,9 @@
 /// One step of a path into a YAML tree: a mapping key or a sequence index.
-public enum YAMLPathComponent: Hashable, Sendable, CustomStringConvertible {
+package enum YAMLPathComponent: Hashable, Sendable, CustomStringConvertible {
     case key(String)
     case index(Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .key(let key): key
         case .index(let index): "[\(index)]"
@@ -12,11 +12,11 @@ public enum YAMLPathComponent: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Why an edit was refused. The text is left as it was.
-public struct YAMLEditError: Error, Hashable, Sendable {
-    public var message: LocalizedText
-    public var location: SourceLocation?
+package struct YAMLEditError: Error, Hashable, Sendable {
+    package var message: LocalizedText
+    package var location: SourceLocation?
 
-    public init(_ message: LocalizedText, at location: SourceLocation?) {
+    package init(_ message: LocalizedText, at location: SourceLocation?) {
         self.message = message
         self.location = location
     }
@@ -29,9 +29,9 @@ public struct YAMLEditError: Error, Hashable, Sendable {
 /// Every edit is checked before it is kept: the edited text must parse without errors
 /// and read back as the old tree with exactly that change (`isEquivalent`). An edit that
 /// would do anything else is refused with a located `YAMLEditError`, and the text stays.
-public struct YAMLEditor: Sendable {
-    public private(set) var root: YAMLNode
-    public let file: String
+package struct YAMLEditor: Sendable {
+    package private(set) var root: YAMLNode
+    package let file: String
     /// The lines, without their line breaks (a leading BOM is kept apart).
     private(set) var lines: [[Unicode.Scalar]]
     private let newline: String
@@ -39,7 +39,7 @@ public struct YAMLEditor: Sendable {
     private let endsWithNewline: Bool
 
     /// Reads `text`; refuses a file that does not parse, pointing at its first error.
-    public init(text: String, file: String) throws(YAMLEditError) {
+    package init(text: String, file: String) throws(YAMLEditError) {
         let parsed = YAMLParser.parse(text, file: file)
         if let error = parsed.diagnostics.first(where: { $0.severity == .error }) {
             throw YAMLEditError(LocalizedText(en: "the file does not read as YAML: \(error.message.en)",
@@ -65,7 +65,7 @@ public struct YAMLEditor: Sendable {
         self.file = file
     }
 
-    public var text: String {
+    package var text: String {
         var out = hasBOM ? "\u{FEFF}" : ""
         for (index, line) in lines.enumerated() {
             if index > 0 { out += newline }
@@ -75,13 +75,13 @@ public struct YAMLEditor: Sendable {
         return out
     }
 
-    public func node(at path: [YAMLPathComponent]) -> YAMLNode? { root.node(at: path[...]) }
+    package func node(at path: [YAMLPathComponent]) -> YAMLNode? { root.node(at: path[...]) }
 
     // MARK: Edits
 
     /// Adds `key: value` at the end of the mapping at `path`. Nested values are written
     /// like the mapping's last entry: on one line in flow style when it is, else as a block.
-    public mutating func insertEntry(in path: [YAMLPathComponent], key: String, value: YAMLNode, note: String? = nil) throws(YAMLEditError) {
+    package mutating func insertEntry(in path: [YAMLPathComponent], key: String, value: YAMLNode, note: String? = nil) throws(YAMLEditError) {
         guard let mapping = node(at: path), let entries = mapping.entries else { throw notA(.mapping, path) }
         if let existing = entries.first(where: { $0.key == key }) {
             throw YAMLEditError(LocalizedText(en: "`\(key)` is already there", ko: "`\(key)` 항목이 이미 있어요"), at: existing.keyLocation)
@@ -107,7 +107,7 @@ public struct YAMLEditor: Sendable {
 
     /// Adds `value` at the end of the sequence at `path` (`- item` in a block sequence,
     /// `, item` in a one-line flow sequence; `key: []` becomes a block sequence).
-    public mutating func appendItem(to path: [YAMLPathComponent], value: YAMLNode, note: String? = nil) throws(YAMLEditError) {
+    package mutating func appendItem(to path: [YAMLPathComponent], value: YAMLNode, note: String? = nil) throws(YAMLEditError) {
         guard let sequence = node(at: path), let items = sequence.items else { throw notA(.sequence, path) }
         var edited = lines
         if isFlow(sequence) {
@@ -136,7 +136,7 @@ public struct YAMLEditor: Sendable {
 
     /// Replaces the one-line scalar at `path` with `value` (a scalar), keeping the rest
     /// of the line (its comment, the flow collection around it).
-    public mutating func replaceScalar(at path: [YAMLPathComponent], with value: YAMLNode) throws(YAMLEditError) {
+    package mutating func replaceScalar(at path: [YAMLPathComponent], with value: YAMLNode) throws(YAMLEditError) {
         guard let old = node(at: path), case .scalar(let text, let style) = old.kind, value.scalar != nil else { throw notA(.scalar, path) }
         guard style != .literal, style != .folded, !text.contains("\n"), !(old.isNull && text.isEmpty) else {
             throw YAMLEditError(LocalizedText(en: "the value at \(describe(path)) spans several lines or is empty; infralab only replaces a one-line value",
@@ -324,7 +324,7 @@ private extension String {
 
 extension YAMLNode {
     /// The node at `path`, if every step exists.
-    public func node(at path: ArraySlice<YAMLPathComponent>) -> YAMLNode? {
+    package func node(at path: ArraySlice<YAMLPathComponent>) -> YAMLNode? {
         guard let first = path.first else { return self }
         switch (first, kind) {
         case (.key(let key), .mapping(let entries)):

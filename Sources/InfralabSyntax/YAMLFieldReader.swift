@@ -12,20 +12,20 @@
 /// - a boolean is `true`, `false`, `yes` or `no`, in any case.
 ///
 /// Lengths (for caret underlines) count Unicode scalars, like columns.
-public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
-    public var diagnostics = DiagnosticBag()
-    public let vocabulary: Vocabulary
+package struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
+    package var diagnostics = DiagnosticBag()
+    package let vocabulary: Vocabulary
 
-    public init(_ vocabulary: Vocabulary) {
+    package init(_ vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
     }
 
     // MARK: Reporting
 
-    public mutating func add(_ diagnostic: Diagnostic) { diagnostics.add(diagnostic) }
+    package mutating func add(_ diagnostic: Diagnostic) { diagnostics.add(diagnostic) }
 
     /// Words `problem` with the vocabulary and reports it at `location`.
-    public mutating func report(
+    package mutating func report(
         _ problem: YAMLFieldProblem, _ subject: Vocabulary.Subject, found node: YAMLNode,
         at location: SourceLocation? = nil, length: Int? = nil
     ) {
@@ -35,7 +35,7 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
     }
 
     /// Reports that `key` is missing from `subject`, at `location` (the owner's name).
-    public mutating func missing(_ key: String, _ subject: Vocabulary.Subject, at location: SourceLocation, length: Int = 1) {
+    package mutating func missing(_ key: String, _ subject: Vocabulary.Subject, at location: SourceLocation, length: Int = 1) {
         let placeholder = YAMLNode(.mapping([]), at: location, length: length)
         report(.missingKey(key), subject, found: placeholder, at: location, length: length)
     }
@@ -45,7 +45,7 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
     /// The entries of a mapping; nothing (`key:`) is an empty mapping. Reports another kind
     /// of node, and, given `allowed`, every other key (at the key, with a suggestion).
     /// Unknown keys are still returned, in the order written.
-    public mutating func mapping(_ node: YAMLNode, _ subject: Vocabulary.Subject, allowed: [String]? = nil) -> [YAMLNode.Entry]? {
+    package mutating func mapping(_ node: YAMLNode, _ subject: Vocabulary.Subject, allowed: [String]? = nil) -> [YAMLNode.Entry]? {
         guard let entries = node.entries else {
             if node.isNull { return [] }
             report(.wrongKind(expected: .mapping), subject, found: node)
@@ -59,13 +59,13 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
         return entries
     }
 
-    public mutating func reportUnknownKey(_ entry: YAMLNode.Entry, allowed: [String], _ subject: Vocabulary.Subject) {
+    package mutating func reportUnknownKey(_ entry: YAMLNode.Entry, allowed: [String], _ subject: Vocabulary.Subject) {
         let keyNode = YAMLNode(.scalar(entry.key, .plain), at: entry.keyLocation, length: entry.keyLength)
         report(.unknownKey(entry.key, closest: Suggestions.closest(to: entry.key, in: allowed), allowed: allowed), subject, found: keyNode)
     }
 
     /// The items of a list; nothing is an empty list.
-    public mutating func sequence(_ node: YAMLNode, _ subject: Vocabulary.Subject) -> [YAMLNode]? {
+    package mutating func sequence(_ node: YAMLNode, _ subject: Vocabulary.Subject) -> [YAMLNode]? {
         if let items = node.items { return items }
         if node.isNull { return [] }
         report(.wrongKind(expected: .list), subject, found: node)
@@ -75,7 +75,7 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
     // MARK: Values
 
     /// A value's text, without the spaces and tabs around it.
-    public mutating func text(_ node: YAMLNode, _ subject: Vocabulary.Subject) -> Located<String>? {
+    package mutating func text(_ node: YAMLNode, _ subject: Vocabulary.Subject) -> Located<String>? {
         guard let text = node.scalar else {
             report(.wrongKind(expected: .value), subject, found: node)
             return nil
@@ -89,7 +89,7 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
     }
 
     /// A whole number, within `range` when one is given.
-    public mutating func integer(_ node: YAMLNode, _ subject: Vocabulary.Subject, in range: ClosedRange<Int>? = nil) -> Located<Int>? {
+    package mutating func integer(_ node: YAMLNode, _ subject: Vocabulary.Subject, in range: ClosedRange<Int>? = nil) -> Located<Int>? {
         guard let text = self.text(node, subject) else { return nil }
         guard let value = Self.integer(text.value), range.map({ $0.contains(value) }) ?? true else {
             report(.invalidInteger(text.value, range: range), subject, found: node)
@@ -98,7 +98,7 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
         return Located(value, at: text.location)
     }
 
-    public mutating func boolean(_ node: YAMLNode, _ subject: Vocabulary.Subject) -> Located<Bool>? {
+    package mutating func boolean(_ node: YAMLNode, _ subject: Vocabulary.Subject) -> Located<Bool>? {
         guard let text = self.text(node, subject) else { return nil }
         guard let value = Self.boolean(text.value) else {
             report(.invalidBoolean(text.value), subject, found: node)
@@ -108,7 +108,7 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
     }
 
     /// One of a fixed set of words, in any case; `aliases` maps other spellings (lowercased).
-    public mutating func choice<Value>(
+    package mutating func choice<Value>(
         _ node: YAMLNode, _ subject: Vocabulary.Subject, _ choices: [(String, Value)], aliases: [String: Value] = [:]
     ) -> Located<Value>? {
         guard let text = self.text(node, subject) else { return nil }
@@ -121,7 +121,7 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
     }
 
     /// One of an enum's cases by its raw value, offered in declaration order.
-    public mutating func choice<Value: CaseIterable & RawRepresentable>(
+    package mutating func choice<Value: CaseIterable & RawRepresentable>(
         _ node: YAMLNode, _ subject: Vocabulary.Subject, _ type: Value.Type, aliases: [String: Value] = [:]
     ) -> Located<Value>? where Value.RawValue == String {
         choice(node, subject, Value.allCases.map { ($0.rawValue, $0) }, aliases: aliases)
@@ -130,13 +130,13 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
     // MARK: The grammar of values
 
     /// Decimal digits only, no sign; nil when the number does not fit.
-    public static func integer(_ text: String) -> Int? {
+    package static func integer(_ text: String) -> Int? {
         guard !text.isEmpty, text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
         return Int(text)
     }
 
     /// `true`/`yes` or `false`/`no`, in any case.
-    public static func boolean(_ text: String) -> Bool? {
+    package static func boolean(_ text: String) -> Bool? {
         switch text.lowercased() {
         case "true", "yes": true
         case "false", "no": false
@@ -145,7 +145,7 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
     }
 
     /// Spaces and tabs dropped from both ends.
-    public static func trimmed(_ text: String) -> String {
+    package static func trimmed(_ text: String) -> String {
         var text = Substring(text)
         while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }
@@ -154,8 +154,8 @@ public struct YAMLFieldReader<Vocabulary: YAMLFieldVocabulary> {
 }
 
 /// What a field held that its reader could not take, before a kind of file words it.
-public enum YAMLFieldProblem: Sendable, Hashable {
-    public enum Shape: Sendable, Hashable { case mapping, list, value }
+package enum YAMLFieldProblem: Sendable, Hashable {
+    package enum Shape: Sendable, Hashable { case mapping, list, value }
 
     /// Another kind of node (`found` tells which) where `expected` was wanted.
     case wrongKind(expected: Shape)
@@ -172,7 +172,7 @@ public enum YAMLFieldProblem: Sendable, Hashable {
 
 /// How one kind of file words the field reader's problems: its diagnostic codes (pinned by
 /// fixtures and documented per file kind) and its messages.
-public protocol YAMLFieldVocabulary {
+package protocol YAMLFieldVocabulary {
     /// What the caller tells the reader about a field, for messages: the topology passes
     /// what was expected and whose field it is, a mission file the field's name.
     associatedtype Subject
@@ -183,7 +183,7 @@ public protocol YAMLFieldVocabulary {
 
 extension Suggestions {
     /// "did you mean `word`?"
-    public static func didYouMean(_ word: String) -> LocalizedText {
+    package static func didYouMean(_ word: String) -> LocalizedText {
         LocalizedText(en: "did you mean `\(word)`?", ko: "\(Korean.object("`\(word)`")) 쓰려던 건가요?")
     }
 }

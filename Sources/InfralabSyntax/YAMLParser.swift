@@ -9,17 +9,17 @@
 ///
 /// The root of a block document is read as a mapping unless it starts with `- `, `[` or
 /// `{`: a file of plain words is a missing `:`, not a string.
-public enum YAMLParser {
+package enum YAMLParser {
     /// Parses `text` (the contents of `file`, used in locations). Never traps: every
     /// problem becomes a located diagnostic.
-    public static func parse(_ text: String, file: String) -> YAMLParseResult {
+    package static func parse(_ text: String, file: String) -> YAMLParseResult {
         var parser = YAMLBlockParser(source: YAMLSource(text), file: file)
         let root = parser.parseDocument()
         return YAMLParseResult(root: root, diagnostics: parser.diagnostics)
     }
 
     /// Every diagnostic code the parser can report.
-    public static var diagnosticCodes: [String] { YAMLProblem.allCodes }
+    package static var diagnosticCodes: [String] { YAMLProblem.allCodes }
 }
 
 /// The parser's state: the source, the first line not yet consumed by block parsing

@@ -6,9 +6,9 @@
 /// `isEquivalent(to: node)` holds (locations and scalar styles aside). The root should be
 /// a mapping or a sequence; a scalar root is written as a one-item document the parser
 /// reads as a mapping error.
-public enum YAMLWriter {
+package enum YAMLWriter {
     /// `header` lines are written first, each as a `# ` comment.
-    public static func write(_ node: YAMLNode, header: [String] = []) -> String {
+    package static func write(_ node: YAMLNode, header: [String] = []) -> String {
         var output = header.map { "# \($0)\n" }.joined()
         switch node.kind {
         case .mapping(let entries) where !entries.isEmpty:
@@ -27,7 +27,7 @@ public enum YAMLWriter {
 
     /// How a scalar is written after `key:` or `-` on one line (without the leading
     /// space), or nil when it needs a block (`|`).
-    public static func inlineScalar(_ node: YAMLNode) -> String {
+    package static func inlineScalar(_ node: YAMLNode) -> String {
         guard case .scalar(let text, let style) = node.kind else { return "" }
         if style == .plain {
             if node.isNull { return text }
@@ -94,7 +94,7 @@ public enum YAMLWriter {
     }
 
     /// A node on one line in flow style: `{ port: 22, from: admin }`, `[was, db]`.
-    public static func flow(_ node: YAMLNode) -> String {
+    package static func flow(_ node: YAMLNode) -> String {
         switch node.kind {
         case .mapping(let entries):
             entries.isEmpty ? "{}" : "{ " + entries.map { key($0.key) + ": " + flow($0.value) }.joined(separator: ", ") + " }"
@@ -106,7 +106,7 @@ public enum YAMLWriter {
     }
 
     /// A scalar inside a flow collection, where `,`, brackets and braces end a plain scalar.
-    public static func flowScalar(_ node: YAMLNode) -> String {
+    package static func flowScalar(_ node: YAMLNode) -> String {
         guard let text = node.scalar else { return flow(node) }
         if node.isNull && text.isEmpty { return "null" }
         let inline = inlineScalar(node)
@@ -180,7 +180,7 @@ public enum YAMLWriter {
 
     /// Whether a plain scalar with this text would be taken for a null, a boolean or a
     /// number, so that text meant as a string must be quoted.
-    public static func readsAsOtherType(_ text: String) -> Bool {
+    package static func readsAsOtherType(_ text: String) -> Bool {
         switch text {
         case "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
             "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
@@ -248,22 +248,22 @@ extension YAMLNode {
     private static let unwritten = SourceLocation(file: "", line: 1, column: 1)
 
     /// Text: written quoted where plain it would read as something else (`"80"`, `"yes"`).
-    public static func text(_ value: String) -> YAMLNode { YAMLNode(.scalar(value, .doubleQuoted), at: unwritten) }
+    package static func text(_ value: String) -> YAMLNode { YAMLNode(.scalar(value, .doubleQuoted), at: unwritten) }
 
     /// A number or a boolean, written as it is.
-    public static func plain(_ value: String) -> YAMLNode { YAMLNode(.scalar(value, .plain), at: unwritten) }
+    package static func plain(_ value: String) -> YAMLNode { YAMLNode(.scalar(value, .plain), at: unwritten) }
 
-    public static func mapping(_ pairs: [(String, YAMLNode)]) -> YAMLNode {
+    package static func mapping(_ pairs: [(String, YAMLNode)]) -> YAMLNode {
         YAMLNode(.mapping(pairs.map { Entry(key: $0.0, keyLocation: unwritten, value: $0.1) }), at: unwritten)
     }
 
-    public static func sequence(_ items: [YAMLNode]) -> YAMLNode { YAMLNode(.sequence(items), at: unwritten) }
+    package static func sequence(_ items: [YAMLNode]) -> YAMLNode { YAMLNode(.sequence(items), at: unwritten) }
 }
 
 extension YAMLNode {
     /// Same tree, ignoring locations and how scalars were quoted — except that a quoted
     /// `80` or `true` stays text while a plain one does not (see `YAMLWriter.readsAsOtherType`).
-    public func isEquivalent(to other: YAMLNode) -> Bool {
+    package func isEquivalent(to other: YAMLNode) -> Bool {
         switch (kind, other.kind) {
         case let (.scalar(a, styleA), .scalar(b, styleB)):
             guard a == b else { return false }

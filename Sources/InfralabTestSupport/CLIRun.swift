@@ -31,7 +31,7 @@ public let testEnvironment: [String: String] = ["INFRALAB_LANG": "en", "TERM": "
 /// - workingDirectory: relative paths resolve here (default: a fresh temporary directory
 ///   is *not* made; pass one from `TemporaryDirectory`).
 /// - stdoutIsTerminal / stderrIsTerminal: pretend the streams are terminals (`--color auto`).
-public func runCLI(
+package func runCLI(
     _ arguments: [String],
     environment: [String: String] = testEnvironment,
     workingDirectory: URL = freshWorkingDirectory(),

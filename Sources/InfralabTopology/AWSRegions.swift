@@ -2,8 +2,8 @@
 /// `az:` exists and lies in its VPC's region, with "did you mean" for typos. (Zone
 /// letters as AWS lists them for most accounts; a region missing here is reported as
 /// unknown, so add it when AWS opens one.)
-public enum AWSRegions {
-    public static let zones: [String: [Character]] = [
+package enum AWSRegions {
+    package static let zones: [String: [Character]] = [
         "us-east-1": Array("abcdef"), "us-east-2": Array("abc"), "us-west-1": Array("abc"), "us-west-2": Array("abcd"),
         "ca-central-1": Array("abd"), "sa-east-1": Array("abc"),
         "eu-west-1": Array("abc"), "eu-west-2": Array("abc"), "eu-west-3": Array("abc"), "eu-central-1": Array("abc"),
@@ -15,16 +15,16 @@ public enum AWSRegions {
     ]
 
     /// The region the infralab default VPC lives in (Seoul, as the story's).
-    public static let defaultRegion = "ap-northeast-2"
+    package static let defaultRegion = "ap-northeast-2"
 
     /// Every availability zone name, sorted.
-    public static let allZones: [String] = zones.flatMap { region, letters in letters.map { "\(region)\($0)" } }.sorted()
+    package static let allZones: [String] = zones.flatMap { region, letters in letters.map { "\(region)\($0)" } }.sorted()
 
     /// The zones of a region (`ap-northeast-2a`, …); empty for an unknown region.
-    public static func zones(of region: String) -> [String] { (zones[region] ?? []).map { "\(region)\($0)" } }
+    package static func zones(of region: String) -> [String] { (zones[region] ?? []).map { "\(region)\($0)" } }
 
     /// The region of a known zone.
-    public static func region(ofZone zone: String) -> String? {
+    package static func region(ofZone zone: String) -> String? {
         guard let region = Optional(String(zone.dropLast())), zones[region]?.contains(zone.last ?? " ") ?? false else { return nil }
         return region
     }

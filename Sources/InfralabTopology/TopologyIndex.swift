@@ -314,10 +314,10 @@ package enum ACLChoice: Hashable, Sendable {
 }
 
 /// A component found by name or role.
-public struct ComponentRef: Sendable, Hashable, CustomStringConvertible {
-    public var kind: ComponentKind
-    public var name: String
-    public var location: SourceLocation
+package struct ComponentRef: Sendable, Hashable, CustomStringConvertible {
+    package var kind: ComponentKind
+    package var name: String
+    package var location: SourceLocation
 
-    public var description: String { "\(kind.rawValue) \(name)" }
+    package var description: String { "\(kind.rawValue) \(name)" }
 }

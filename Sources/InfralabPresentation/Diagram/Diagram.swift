@@ -9,45 +9,45 @@ import InfralabLabStorage
 /// (routes to gateways, forwards, listeners, a probed flow). `DiagramBuilder` makes it
 /// from a topology; each format (`text`, `mermaid`, `dot`, `svg`, `html`) renders it,
 /// so every picture of one topology shows the same things.
-public struct Diagram: Sendable, Hashable {
+package struct Diagram: Sendable, Hashable {
     /// The top level, in reading order: the outside world, sites, then VPCs.
-    public var items: [Item]
-    public var edges: [Edge]
+    package var items: [Item]
+    package var edges: [Edge]
     /// Set when a flow was probed and drawn on the picture.
-    public var flow: FlowSummary?
+    package var flow: FlowSummary?
     /// The heading: the topology's file.
-    public var title: String
+    package var title: String
 
-    public init(title: String, items: [Item] = [], edges: [Edge] = [], flow: FlowSummary? = nil) {
+    package init(title: String, items: [Item] = [], edges: [Edge] = [], flow: FlowSummary? = nil) {
         self.title = title
         self.items = items
         self.edges = edges
         self.flow = flow
     }
 
-    public indirect enum Item: Sendable, Hashable {
+    package indirect enum Item: Sendable, Hashable {
         case node(Node)
         case cluster(Cluster)
     }
 
-    public struct Node: Sendable, Hashable {
-        public enum Kind: String, Sendable, Hashable, CaseIterable {
+    package struct Node: Sendable, Hashable {
+        package enum Kind: String, Sendable, Hashable, CaseIterable {
             case internet, outsideHost = "outside-host", host, internetGateway = "internet-gateway"
             case natGateway = "nat-gateway", instance, loadBalancer = "load-balancer"
         }
 
         /// Safe in every format (`n3`): letters and digits only.
-        public var id: String
+        package var id: String
         /// The learner's name for it.
-        public var name: String
-        public var kind: Kind
+        package var name: String
+        package var kind: Kind
         /// A short word under the name: the kind and roles (`instance · bastion`).
-        public var caption: String
+        package var caption: String
         /// Addresses and other facts, one per line (`10.0.1.4`, `EIP 13.125.10.11`).
-        public var details: [String]
-        public var flowMark: FlowMark = .none
+        package var details: [String]
+        package var flowMark: FlowMark = .none
 
-        public init(id: String, name: String, kind: Kind, caption: String, details: [String] = []) {
+        package init(id: String, name: String, kind: Kind, caption: String, details: [String] = []) {
             self.id = id
             self.name = name
             self.kind = kind
@@ -56,24 +56,24 @@ public struct Diagram: Sendable, Hashable {
         }
     }
 
-    public struct Cluster: Sendable, Hashable {
-        public enum Kind: String, Sendable, Hashable {
+    package struct Cluster: Sendable, Hashable {
+        package enum Kind: String, Sendable, Hashable {
             /// Internet and the named outside hosts.
             case outside, site, vpc, availabilityZone = "az", publicSubnet = "public-subnet", privateSubnet = "private-subnet"
             /// No border of its own: lays out what it holds in a row (a VPC's gateways).
             case row
         }
 
-        public var id: String
-        public var kind: Kind
+        package var id: String
+        package var kind: Kind
         /// `VPC main`, `public-a`, `ap-northeast-2a`.
-        public var title: String
+        package var title: String
         /// `10.0.1.0/24 · public · routes: public`.
-        public var subtitle: String
-        public var items: [Item]
-        public var flowMark: FlowMark = .none
+        package var subtitle: String
+        package var items: [Item]
+        package var flowMark: FlowMark = .none
 
-        public init(id: String, kind: Kind, title: String, subtitle: String = "", items: [Item] = []) {
+        package init(id: String, kind: Kind, title: String, subtitle: String = "", items: [Item] = []) {
             self.id = id
             self.kind = kind
             self.title = title
@@ -82,7 +82,7 @@ public struct Diagram: Sendable, Hashable {
         }
 
         /// Lays its children out side by side (true) or one above another.
-        public var isRow: Bool {
+        package var isRow: Bool {
             switch kind {
             case .outside, .row, .publicSubnet, .privateSubnet: true
             case .site, .vpc, .availabilityZone: false
@@ -90,8 +90,8 @@ public struct Diagram: Sendable, Hashable {
         }
     }
 
-    public struct Edge: Sendable, Hashable {
-        public enum Style: String, Sendable, Hashable {
+    package struct Edge: Sendable, Hashable {
+        package enum Style: String, Sendable, Hashable {
             /// A route table's route from a subnet to a gateway, instance or outside host.
             case route
             /// A proxy's forward, a site's port forward or tunnel, a listener to a target.
@@ -105,12 +105,12 @@ public struct Diagram: Sendable, Hashable {
         }
 
         /// Node or cluster ids.
-        public var from: String
-        public var to: String
-        public var label: String
-        public var style: Style
+        package var from: String
+        package var to: String
+        package var label: String
+        package var style: Style
 
-        public init(from: String, to: String, label: String = "", style: Style) {
+        package init(from: String, to: String, label: String = "", style: Style) {
             self.from = from
             self.to = to
             self.label = label
@@ -118,7 +118,7 @@ public struct Diagram: Sendable, Hashable {
         }
     }
 
-    public enum FlowMark: String, Sendable, Hashable {
+    package enum FlowMark: String, Sendable, Hashable {
         case none
         /// The flow passes through it.
         case onPath = "on-path"
@@ -127,14 +127,14 @@ public struct Diagram: Sendable, Hashable {
     }
 
     /// The probed flow, for a legend: `internet → db tcp/3306`, its verdict and why.
-    public struct FlowSummary: Sendable, Hashable {
-        public var title: String
-        public var isReachable: Bool
-        public var verdict: String
+    package struct FlowSummary: Sendable, Hashable {
+        package var title: String
+        package var isReachable: Bool
+        package var verdict: String
         /// The reason, for a blocked flow: what stops it, in the learner's names.
-        public var reason: String
+        package var reason: String
 
-        public init(title: String, isReachable: Bool, verdict: String, reason: String) {
+        package init(title: String, isReachable: Bool, verdict: String, reason: String) {
             self.title = title
             self.isReachable = isReachable
             self.verdict = verdict
@@ -145,7 +145,7 @@ public struct Diagram: Sendable, Hashable {
 
 extension Diagram {
     /// Every node, depth first, in reading order.
-    public var nodes: [Node] { Diagram.nodes(in: items) }
+    package var nodes: [Node] { Diagram.nodes(in: items) }
 
     static func nodes(in items: [Item]) -> [Node] {
         items.flatMap { item -> [Node] in
@@ -157,7 +157,7 @@ extension Diagram {
     }
 
     /// Every cluster, depth first.
-    public var clusters: [Cluster] { Diagram.clusters(in: items) }
+    package var clusters: [Cluster] { Diagram.clusters(in: items) }
 
     static func clusters(in items: [Item]) -> [Cluster] {
         items.flatMap { item -> [Cluster] in
@@ -167,7 +167,7 @@ extension Diagram {
     }
 
     /// The id's cluster, when it names one (an edge from a subnet).
-    public func cluster(id: String) -> Cluster? { clusters.first { $0.id == id } }
+    package func cluster(id: String) -> Cluster? { clusters.first { $0.id == id } }
 
-    public func node(id: String) -> Node? { nodes.first { $0.id == id } }
+    package func node(id: String) -> Node? { nodes.first { $0.id == id } }
 }

@@ -9,7 +9,7 @@ import InfralabLabStorage
 /// gateways and load balancers, its AZs, and in each AZ its subnets, public before
 /// private, holding NAT gateways and instances. Public or private, route tables and
 /// addresses are the network engine's answers (rule 5), never worked out again here.
-public struct DiagramBuilder {
+package struct DiagramBuilder {
     let topology: Topology
     let engine: NetworkEngine
     let language: Language
@@ -17,7 +17,7 @@ public struct DiagramBuilder {
     private(set) var clusterIDs: [String: String] = [:]
     private var counter = 0
 
-    public init(topology: Topology, engine: NetworkEngine? = nil, language: Language) {
+    package init(topology: Topology, engine: NetworkEngine? = nil, language: Language) {
         self.topology = topology
         self.engine = engine ?? NetworkEngine(topology: topology)
         self.language = language
@@ -26,7 +26,7 @@ public struct DiagramBuilder {
     func t(_ en: String, _ ko: String) -> String { language == .ko ? ko : en }
 
     /// The picture of the topology; with `flow`, the probed flow drawn on it.
-    public mutating func build(flow: FlowResult? = nil) -> Diagram {
+    package mutating func build(flow: FlowResult? = nil) -> Diagram {
         var diagram = Diagram(title: topology.file)
         diagram.items.append(.cluster(outsideCluster()))
         for site in topology.sites { diagram.items.append(.cluster(siteCluster(site))) }

@@ -7,8 +7,8 @@ import InfralabLabStorage
 /// The diagram in Graphviz's DOT language (`dot -Tsvg`): clusters as `subgraph cluster_…`,
 /// edges from a subnet drawn from its border (`compound=true`, `ltail`). Ids are the
 /// diagram's own (`n3`, `c2`); names only ever appear inside escaped quoted labels.
-public enum DiagramGraphviz {
-    public static func render(_ diagram: Diagram) -> String {
+package enum DiagramGraphviz {
+    package static func render(_ diagram: Diagram) -> String {
         var out = [
             "digraph infralab {",
             "  graph [compound=true, rankdir=TB, newrank=true, fontname=\"Helvetica\", fontsize=12, nodesep=0.35, ranksep=0.6, "

@@ -7,14 +7,14 @@ import InfralabLabStorage
 /// The diagram as one self-contained HTML page: the SVG inline (its own heading names the
 /// file and the flow), a legend, and the text
 /// tree for screen readers and copying. No scripts, no external fonts, styles or images.
-public struct DiagramHTML {
-    public var language: Language
+package struct DiagramHTML {
+    package var language: Language
 
-    public init(language: Language) { self.language = language }
+    package init(language: Language) { self.language = language }
 
     func t(_ en: String, _ ko: String) -> String { language == .ko ? ko : en }
 
-    public func render(_ diagram: Diagram) -> String {
+    package func render(_ diagram: Diagram) -> String {
         let escape = DiagramSVG.escape
         let svg = DiagramSVG(language: language).render(diagram)
         let tree = DiagramText(colorize: false, language: language).render(diagram)

@@ -8,8 +8,8 @@ import InfralabLabStorage
 /// block): clusters as `subgraph`, edges to and from subgraphs, colours as `style` and
 /// `linkStyle` lines. Ids are the diagram's own; names only appear in quoted labels,
 /// with `"`, `<`, `>`, `&` and `#` written as Mermaid entity codes.
-public enum DiagramMermaid {
-    public static func render(_ diagram: Diagram) -> String {
+package enum DiagramMermaid {
+    package static func render(_ diagram: Diagram) -> String {
         var out = ["flowchart TB"]
         var styles: [String] = []
         for item in diagram.items { out += lines(item, indent: "  ", styles: &styles) }

@@ -7,15 +7,15 @@ import InfralabLabStorage
 /// The diagram as one self-contained SVG file: no scripts, no external fonts or images,
 /// every learner-written name XML-escaped. Clusters are drawn first, then edges, then
 /// nodes (so a line passing behind a box stays behind it), then edge labels on top.
-public struct DiagramSVG {
-    public var language: Language
+package struct DiagramSVG {
+    package var language: Language
 
-    public init(language: Language) { self.language = language }
+    package init(language: Language) { self.language = language }
 
     typealias M = DiagramLayout.Metrics
     static let font = "Helvetica, Arial, 'Noto Sans CJK KR', 'Apple SD Gothic Neo', sans-serif"
 
-    public func render(_ diagram: Diagram) -> String {
+    package func render(_ diagram: Diagram) -> String {
         let top = diagram.flow == nil ? 40.0 : 76.0
         let layout = DiagramLayout(diagram, top: top)
         // Wide enough for the headings too (a flow's reason can be a long line).

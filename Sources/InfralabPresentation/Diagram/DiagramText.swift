@@ -7,18 +7,18 @@ import InfralabLabStorage
 /// The diagram as a text tree for a terminal (`infralab show`, `diagram --format text`):
 /// clusters as branches, each node on a line with its caption and addresses, and the
 /// edges leaving a node or subnet as `↳` lines under it.
-public struct DiagramText {
-    public var style: TextStyle
-    public var language: Language
+package struct DiagramText {
+    package var style: TextStyle
+    package var language: Language
 
-    public init(colorize: Bool, language: Language) {
+    package init(colorize: Bool, language: Language) {
         self.style = TextStyle(colorize: colorize)
         self.language = language
     }
 
     func t(_ en: String, _ ko: String) -> String { language == .ko ? ko : en }
 
-    public func render(_ diagram: Diagram) -> String {
+    package func render(_ diagram: Diagram) -> String {
         var names: [String: String] = [:]
         for node in diagram.nodes { names[node.id] = node.name }
         for cluster in diagram.clusters { names[cluster.id] = cluster.title }

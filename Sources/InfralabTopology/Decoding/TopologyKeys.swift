@@ -4,28 +4,28 @@ import InfralabSyntax
 /// (`fields(_:allowed:required:)` reads them) and the source of
 /// `Docs/schema/topology.schema.json` (`infralab lab schema topology`).
 /// Descriptions follow Docs/topology.md.
-public enum TopologyKeys {
+package enum TopologyKeys {
     typealias Key = KeyTable.Key
 
     static let description = Key("description", .text, "A note for people; infralab ignores it.")
     static let protocols = IPProtocol.allCases.map(\.rawValue) + ["-1"]
 
-    public static let outsideHost = KeyTable("outside-host", "A named place outside every VPC, by address.", [
+    package static let outsideHost = KeyTable("outside-host", "A named place outside every VPC, by address.", [
         Key("cidr", .addressOrCIDR, required: true, "Its address (a /32) or CIDR block, e.g. 203.0.113.10."), description,
     ])
 
-    public static let vpc = KeyTable("vpc", "A VPC: a private address range in one region.", [
+    package static let vpc = KeyTable("vpc", "A VPC: a private address range in one region.", [
         Key("cidr", .cidr, required: true, "The VPC's IPv4 range, /16 to /28, best a private (RFC 1918) range, e.g. 10.0.0.0/16."),
         Key("region", .text, "The AWS region, e.g. ap-northeast-2."),
         Key("internet-gateway", .name, "Creates an internet gateway with this name and attaches it to the VPC."),
         description,
     ])
 
-    public static let internetGateway = KeyTable("internet-gateway", "An internet gateway declared on its own (attach it with `vpc:`).", [
+    package static let internetGateway = KeyTable("internet-gateway", "An internet gateway declared on its own (attach it with `vpc:`).", [
         Key("vpc", .name, "The VPC it is attached to; without it, the gateway is detached and routes to it are blackholes."), description,
     ])
 
-    public static let subnet = KeyTable("subnet", "A subnet: a range of its VPC's addresses in one availability zone.", [
+    package static let subnet = KeyTable("subnet", "A subnet: a range of its VPC's addresses in one availability zone.", [
         Key("vpc", .name, "Its VPC (may be left out when the file has one VPC)."),
         Key("cidr", .cidr, required: true, "Inside the VPC's range, /16 to /28, not overlapping another subnet, e.g. 10.0.1.0/24."),
         Key("az", .text, "The availability zone, e.g. ap-northeast-2a."),
@@ -35,13 +35,13 @@ public enum TopologyKeys {
         description,
     ])
 
-    public static let route = KeyTable("route", "A route: traffic to `to` goes via `via`.", [
+    package static let route = KeyTable("route", "A route: traffic to `to` goes via `via`.", [
         Key("to", .peer, required: true, "The destination: a CIDR (0.0.0.0/0 for everything), `internet`, or an outside host's name."),
         Key("via", .name, required: true, "The target: an internet gateway, NAT gateway, instance or outside host, by name."),
         description,
     ])
 
-    public static let routeTable = KeyTable("route-table", "A route table; every table also has the local route for its VPC.", [
+    package static let routeTable = KeyTable("route-table", "A route table; every table also has the local route for its VPC.", [
         Key("vpc", .name, "Its VPC (inferred from the subnets that use it)."),
         Key("main", .boolean, "This is the VPC's main route table, used by subnets without `route-table:`."),
         Key("routes", .list(.mapping(route)), "The routes; the most specific match wins."),
@@ -49,7 +49,7 @@ public enum TopologyKeys {
         description,
     ])
 
-    public static let natGateway = KeyTable("nat-gateway", "A public NAT gateway: private subnets start connections out through it; nothing starts one in.", [
+    package static let natGateway = KeyTable("nat-gateway", "A public NAT gateway: private subnets start connections out through it; nothing starts one in.", [
         Key("subnet", .name, required: true, "The subnet it sits in, which must be public."),
         Key("elastic-ip", .address, "Its Elastic IP (required for a public NAT gateway)."),
         description,
@@ -67,7 +67,7 @@ public enum TopologyKeys {
         ])
     }
 
-    public static let securityGroup = KeyTable("security-group", "A security group: stateful allow rules on an instance's network interface.", [
+    package static let securityGroup = KeyTable("security-group", "A security group: stateful allow rules on an instance's network interface.", [
         Key("vpc", .name, "Its VPC."),
         description,
         Key("inbound", .list(.mapping(securityGroupRule(inbound: true))), "Allowed inbound traffic; none written: nothing comes in."),
@@ -88,7 +88,7 @@ public enum TopologyKeys {
         ])
     }
 
-    public static let networkACL = KeyTable("network-acl", "A network ACL: stateless numbered rules at a subnet's edge. A declared ACL with no rules denies everything.", [
+    package static let networkACL = KeyTable("network-acl", "A network ACL: stateless numbered rules at a subnet's edge. A declared ACL with no rules denies everything.", [
         Key("vpc", .name, "Its VPC."),
         Key("default", .boolean, "Use this ACL for the VPC's subnets that name none."),
         Key("inbound", .list(.mapping(networkACLRule(inbound: true))), "Rules for traffic entering the subnet."),
@@ -106,11 +106,11 @@ public enum TopologyKeys {
         ])
     }
 
-    public static let instanceForward = forward("forward", "A port the instance (a reverse proxy) forwards to another component.", portRequired: true)
-    public static let portForward = forward("port-forward", "Port forwarding on the site's router.", portRequired: true)
-    public static let tunnel = forward("tunnel", "An outbound tunnel (ngrok-style): reachable without a public IP or port forwarding.", portRequired: false)
+    package static let instanceForward = forward("forward", "A port the instance (a reverse proxy) forwards to another component.", portRequired: true)
+    package static let portForward = forward("port-forward", "Port forwarding on the site's router.", portRequired: true)
+    package static let tunnel = forward("tunnel", "An outbound tunnel (ngrok-style): reachable without a public IP or port forwarding.", portRequired: false)
 
-    public static let instance = KeyTable("instance", "An instance (a virtual server).", [
+    package static let instance = KeyTable("instance", "An instance (a virtual server).", [
         Key("subnet", .name, "Its subnet; without it, AWS's default VPC (public subnets)."),
         Key("az", .text, "Its availability zone, for an instance in the default VPC."),
         Key("type", .text, "Its EC2 instance type, e.g. t3.small (default t3.micro); grading ignores it, `infralab cost` prices it, `infralab export` writes it."),
@@ -125,12 +125,12 @@ public enum TopologyKeys {
         description,
     ])
 
-    public static let redirect = KeyTable("redirect", "An HTTP→HTTPS redirect (status 301).", [
+    package static let redirect = KeyTable("redirect", "An HTTP→HTTPS redirect (status 301).", [
         Key("port", .port, required: true, "The port to redirect to, e.g. 443."),
         Key("protocol", .choice(LoadBalancer.Listener.ListenerProtocol.allCases.map(\.rawValue)), "The protocol to redirect to, e.g. HTTPS."),
     ])
 
-    public static let listener = KeyTable("listener", "A listener: a port the load balancer accepts and where it sends the traffic.", [
+    package static let listener = KeyTable("listener", "A listener: a port the load balancer accepts and where it sends the traffic.", [
         Key("port", .port, required: true, "The port it listens on."),
         Key("protocol", .choice(LoadBalancer.Listener.ListenerProtocol.allCases.map(\.rawValue)), "HTTP (ALB default), HTTPS, TCP (NLB default), TLS or UDP."),
         Key("certificate", .text, "The certificate an HTTPS listener needs (e.g. an ACM ARN or a name)."),
@@ -140,7 +140,7 @@ public enum TopologyKeys {
         description,
     ])
 
-    public static let loadBalancer = KeyTable("load-balancer", "A load balancer (ALB or NLB) with subnets in at least two AZs.", [
+    package static let loadBalancer = KeyTable("load-balancer", "A load balancer (ALB or NLB) with subnets in at least two AZs.", [
         Key("type", .choice(LoadBalancer.Kind.allCases.map(\.rawValue) + ["alb", "nlb"]), "application (default) or network."),
         Key("scheme", .choice(LoadBalancer.Scheme.allCases.map(\.rawValue)), "internet-facing (default) or internal."),
         Key("subnets", .names, required: true, "Its subnets, one per AZ, at least two AZs."),
@@ -150,22 +150,22 @@ public enum TopologyKeys {
         description,
     ])
 
-    public static let record = KeyTable("dns-record", "A DNS record.", [
+    package static let record = KeyTable("dns-record", "A DNS record.", [
         Key("name", .text, required: true, "Relative to the zone; `@` is the apex."),
         Key("type", .choice(DNSZone.Record.RecordType.allCases.map(\.rawValue)), required: true, "A, CNAME (never at the apex) or ALIAS."),
         Key("value", .text, required: true, "An address, a name, or (ALIAS) a load balancer."),
         Key("ttl", .integer(0...2_147_483_647), "Seconds resolvers may keep the answer."),
     ])
 
-    public static let zone = KeyTable("dns-zone", "A hosted zone.", [
+    package static let zone = KeyTable("dns-zone", "A hosted zone.", [
         Key("records", .list(.mapping(record)), "Its records."), description,
     ])
 
-    public static let dns = KeyTable("dns", "Route 53: hosted zones and their records.", [
+    package static let dns = KeyTable("dns", "Route 53: hosted zones and their records.", [
         Key("zones", .named(.mapping(zone)), "Zones by domain name, e.g. example.com."),
     ])
 
-    public static let site = KeyTable("site", "A place before the cloud: a home, an office or a datacenter.", [
+    package static let site = KeyTable("site", "A place before the cloud: a home, an office or a datacenter.", [
         Key("kind", .choice(Site.Kind.allCases.map(\.rawValue)), "home (default), office or datacenter."),
         Key("power", .choice(Site.Power.allCases.map(\.rawValue)), "grid (default), ups (minutes) or ups+generator (long outages)."),
         Key("public-ip", .address, "What the ISP gave the router; needed for port forwarding."),
@@ -174,7 +174,7 @@ public enum TopologyKeys {
         description,
     ])
 
-    public static let host = KeyTable("host", "A computer at a site.", [
+    package static let host = KeyTable("host", "A computer at a site.", [
         Key("site", .name, required: true, "The site it is at."),
         Key("kind", .choice(Host.Kind.allCases.map(\.rawValue) + ["pc"]), "personal-computer (switched off at night; the default at home) or server."),
         Key("runs", .names, "The roles it plays: was, db, …"),
@@ -184,7 +184,7 @@ public enum TopologyKeys {
     ])
 
     /// The top level: the sections, each a mapping from names to components.
-    public static let root = KeyTable("topology", "An infralab topology file (topology.yaml).", [
+    package static let root = KeyTable("topology", "An infralab topology file (topology.yaml).", [
         Key("outside", .named(.either(.addressOrCIDR, .mapping(outsideHost))), "Named places outside every VPC (`admin: 203.0.113.10`); `internet` is built in."),
         Key("vpcs", .named(.mapping(vpc)), "VPCs by name."),
         Key("internet-gateways", .named(.mapping(internetGateway)), "Internet gateways declared on their own (usually `internet-gateway:` on a VPC)."),

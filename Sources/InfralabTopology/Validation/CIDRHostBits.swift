@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// A CIDR block written with host bits set (`10.0.1.5/24`) means its network (`10.0.1.0/24`).
-public enum CIDRHostBits: TopologyRule {
-    public static let description = RuleDescription(
+package enum CIDRHostBits: TopologyRule {
+    package static let description = RuleDescription(
         id: "cidr-host-bits", severity: .warning,
         summary: LocalizedText(en: "A CIDR block is written with its network address (no host bits set).", ko: "CIDR 블록은 네트워크 주소로 적어요(호스트 비트 없이)."),
         failingExample: """
@@ -18,7 +18,7 @@ public enum CIDRHostBits: TopologyRule {
               app: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.facts.cidrsWithHostBits.map { written in
             let network = written.cidr.description
             return description.diagnostic(

@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 30: a CNAME cannot sit at the zone apex; an alias record can.
-public enum DNSCNAMEAtApex: TopologyRule {
-    public static let description = RuleDescription(
+package enum DNSCNAMEAtApex: TopologyRule {
+    package static let description = RuleDescription(
         id: "dns-cname-apex", severity: .error,
         summary: LocalizedText(en: "A CNAME record is not at the zone apex (use an alias record there).",
                                ko: "CNAME 레코드는 존의 루트 도메인(에이펙스)에 둘 수 없어요(거기에는 별칭 레코드를 써요)."),
@@ -27,7 +27,7 @@ public enum DNSCNAMEAtApex: TopologyRule {
         return trimmed == "@" || trimmed.isEmpty || trimmed.lowercased() == zone.lowercased()
     }
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.dnsZones.flatMap { zone in
             zone.records.filter { $0.type == .cname && isApex($0.name.value, zone: zone.name) }.map { record in
                 description.diagnostic(

@@ -1,19 +1,19 @@
 import InfralabSyntax
 
 /// Rule 3: a route table has one route per destination.
-public enum DuplicateRoute: TopologyRule {
-    public static let description = RuleDescription(
+package enum DuplicateRoute: TopologyRule {
+    package static let description = RuleDescription(
         id: "duplicate-route", severity: .error,
         summary: LocalizedText(en: "A route table has one route per destination.", ko: "라우팅 테이블에는 목적지마다 경로가 하나만 있어요."),
         failingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             nat-gateways:
               nat: { subnet: public, elastic-ip: 13.125.10.20 }
             route-tables:
-              public:
+              package:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: igw }
@@ -23,15 +23,15 @@ public enum DuplicateRoute: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             route-tables:
-              public:
+              package:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: igw }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for table in context.topology.routeTables {
             var seen: [String: Route] = [:]

@@ -1,17 +1,17 @@
 import InfralabSyntax
 
 /// An Elastic IP belongs to one NAT gateway or instance.
-public enum ElasticIPDuplicate: TopologyRule {
-    public static let description = RuleDescription(
+package enum ElasticIPDuplicate: TopologyRule {
+    package static let description = RuleDescription(
         id: "elastic-ip-duplicate", severity: .error,
         summary: LocalizedText(en: "An Elastic IP is used by one NAT gateway or instance only.", ko: "탄력적 IP 하나는 NAT 게이트웨이나 인스턴스 하나에만 붙어요."),
         failingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             route-tables:
-              public: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              package: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
             nat-gateways:
               nat-a: { subnet: public, elastic-ip: 13.125.10.20 }
             instances:
@@ -21,16 +21,16 @@ public enum ElasticIPDuplicate: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             route-tables:
-              public: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              package: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
             nat-gateways:
               nat-a: { subnet: public, elastic-ip: 13.125.10.20 }
             instances:
               bastion: { subnet: public, elastic-ip: 13.125.10.21 }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         let written: [(LocalizedText, Located<IPv4Address>)] =
             context.topology.natGateways.compactMap { nat in nat.elasticIP.map { (DecodingMessage.owner(.natGateway, nat.name), $0) } }
             + context.topology.instances.compactMap { instance in instance.elasticIP.map { (DecodingMessage.owner(.instance, instance.name), $0) } }

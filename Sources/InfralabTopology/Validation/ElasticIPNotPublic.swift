@@ -1,17 +1,17 @@
 import InfralabSyntax
 
 /// An Elastic IP is a public address: not private (RFC 1918) nor reserved.
-public enum ElasticIPNotPublic: TopologyRule {
-    public static let description = RuleDescription(
+package enum ElasticIPNotPublic: TopologyRule {
+    package static let description = RuleDescription(
         id: "elastic-ip-not-public", severity: .error,
         summary: LocalizedText(en: "An Elastic IP is a public address, not a private or reserved one.", ko: "탄력적 IP는 퍼블릭 주소예요. 프라이빗 주소나 예약된 주소는 쓸 수 없어요."),
         failingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             route-tables:
-              public: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              package: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
             nat-gateways:
               nat-a: { subnet: public, elastic-ip: ↓10.0.1.20 }
             """,
@@ -19,9 +19,9 @@ public enum ElasticIPNotPublic: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             route-tables:
-              public: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              package: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
             nat-gateways:
               nat-a: { subnet: public, elastic-ip: 13.125.10.20 }
             """)
@@ -44,7 +44,7 @@ public enum ElasticIPNotPublic: TopologyRule {
         nonPublic.first { $0.0.contains(address) }?.1
     }
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         let written: [(String, Located<IPv4Address>)] =
             context.topology.natGateways.compactMap { nat in nat.elasticIP.map { ("NAT gateway `\(nat.name)`", $0) } }
             + context.topology.instances.compactMap { instance in instance.elasticIP.map { ("instance `\(instance.name)`", $0) } }

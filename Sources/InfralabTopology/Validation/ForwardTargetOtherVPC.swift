@@ -2,8 +2,8 @@ import InfralabSyntax
 
 /// Rule 29: a reverse proxy forwards to an instance it can reach by private address:
 /// one in its own VPC.
-public enum ForwardTargetOtherVPC: TopologyRule {
-    public static let description = RuleDescription(
+package enum ForwardTargetOtherVPC: TopologyRule {
+    package static let description = RuleDescription(
         id: "forward-target-other-vpc", severity: .error,
         summary: LocalizedText(en: "An instance's `forwards` go to instances in its own VPC.", ko: "인스턴스의 `forwards`는 같은 VPC의 인스턴스로 가야 해요."),
         failingExample: """
@@ -28,7 +28,7 @@ public enum ForwardTargetOtherVPC: TopologyRule {
               was: { subnet: blue-b }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.instances.flatMap { instance -> [Diagnostic] in
             guard let vpc = context.vpcName(of: instance) else { return [] }
             return instance.forwards.compactMap { forward in

@@ -1,16 +1,16 @@
 import InfralabSyntax
 
 /// Rule 28: an HTTPS (or TLS) listener needs a certificate.
-public enum HTTPSListenerCertificate: TopologyRule {
-    public static let description = RuleDescription(
+package enum HTTPSListenerCertificate: TopologyRule {
+    package static let description = RuleDescription(
         id: "https-listener-certificate", severity: .error,
         summary: LocalizedText(en: "An HTTPS or TLS listener names a certificate.", ko: "HTTPS나 TLS 리스너에는 인증서가 있어야 해요."),
         failingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             load-balancers:
               web:
                 subnets: [public-a, public-c]
@@ -21,8 +21,8 @@ public enum HTTPSListenerCertificate: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             load-balancers:
               web:
                 subnets: [public-a, public-c]
@@ -30,7 +30,7 @@ public enum HTTPSListenerCertificate: TopologyRule {
                   - { port: 443, protocol: HTTPS, certificate: example.com }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.loadBalancers.flatMap { balancer in
             balancer.listeners.filter { ($0.protocol == .https || $0.protocol == .tls) && $0.certificate == nil }.map { listener in
                 let port = String(listener.port.value)

@@ -2,8 +2,8 @@ import InfralabSyntax
 
 /// A server that runs nothing plays no part in the story's service. A personal computer
 /// may run nothing: it is the learner's own PC again once the service has moved off it.
-public enum HostRunsNothing: TopologyRule {
-    public static let description = RuleDescription(
+package enum HostRunsNothing: TopologyRule {
+    package static let description = RuleDescription(
         id: "host-runs-nothing", severity: .warning,
         summary: LocalizedText(en: "A server says what it runs (`runs: [was, db]`).", ko: "서버에는 무엇을 실행하는지(`runs: [was, db]`) 적어요."),
         failingExample: """
@@ -19,7 +19,7 @@ public enum HostRunsNothing: TopologyRule {
               rack-1: { site: home, kind: server, runs: [was, db] }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.hosts.filter { $0.roles.isEmpty && $0.kind == .server }.map { host in
             description.diagnostic(
                 LocalizedText(en: "server `\(host.name)` runs nothing; say what it runs, such as `runs: [was, db]`, or remove it",

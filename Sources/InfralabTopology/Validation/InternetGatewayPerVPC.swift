@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 6: one internet gateway per VPC (AWS refuses to attach a second).
-public enum InternetGatewayPerVPC: TopologyRule {
-    public static let description = RuleDescription(
+package enum InternetGatewayPerVPC: TopologyRule {
+    package static let description = RuleDescription(
         id: "one-internet-gateway", severity: .error,
         summary: LocalizedText(en: "A VPC has at most one internet gateway attached.",
                                ko: "VPC 하나에는 인터넷 게이트웨이를 하나만 연결할 수 있어요."),
@@ -19,7 +19,7 @@ public enum InternetGatewayPerVPC: TopologyRule {
               igw-b: {}
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         var first: [String: InternetGateway] = [:]
         var diagnostics: [Diagnostic] = []
         for igw in context.topology.internetGateways {

@@ -1,16 +1,16 @@
 import InfralabSyntax
 
 /// A listener's targets are instances.
-public enum ListenerTargetNotInstance: TopologyRule {
-    public static let description = RuleDescription(
+package enum ListenerTargetNotInstance: TopologyRule {
+    package static let description = RuleDescription(
         id: "listener-target-not-instance", severity: .error,
         summary: LocalizedText(en: "A listener's `targets` are instances.", ko: "리스너의 `targets`에는 인스턴스를 적어요."),
         failingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             instances:
               was-a: { subnet: public-a }
             load-balancers:
@@ -23,8 +23,8 @@ public enum ListenerTargetNotInstance: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             instances:
               was-a: { subnet: public-a }
               was-c: { subnet: public-c }
@@ -35,7 +35,7 @@ public enum ListenerTargetNotInstance: TopologyRule {
                   - { port: 80, targets: [was-a, was-c], target-port: 8080 }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.loadBalancers.flatMap { balancer in
             balancer.listeners.flatMap { listener in
                 listener.targets.filter { context.instances[$0.name] == nil }.map { target in

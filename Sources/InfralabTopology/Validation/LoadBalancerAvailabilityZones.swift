@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 26: an application load balancer has subnets in at least two AZs, one per AZ.
-public enum LoadBalancerAvailabilityZones: TopologyRule {
-    public static let description = RuleDescription(
+package enum LoadBalancerAvailabilityZones: TopologyRule {
+    package static let description = RuleDescription(
         id: "load-balancer-azs", severity: .error,
         summary: LocalizedText(en: "An application load balancer has subnets in at least two availability zones, one subnet per zone.",
                                ko: "애플리케이션 로드 밸런서는 가용 영역 두 곳 이상에 서브넷을 두고, 영역마다 서브넷은 하나예요."),
@@ -10,8 +10,8 @@ public enum LoadBalancerAvailabilityZones: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              public-a2: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2a }
+              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package-a2: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2a }
             load-balancers:
               ↓web: { subnets: [public-a, ↓public-a2], listeners: [ { port: 80 } ] }
             """,
@@ -19,13 +19,13 @@ public enum LoadBalancerAvailabilityZones: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             load-balancers:
               web: { subnets: [public-a, public-c], listeners: [ { port: 80 } ] }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for balancer in context.topology.loadBalancers where balancer.kind == .application {
             var zones: [String: Reference] = [:]

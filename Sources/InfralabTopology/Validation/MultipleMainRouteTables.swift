@@ -1,26 +1,26 @@
 import InfralabSyntax
 
 /// Rule 1: a VPC has one main route table.
-public enum MultipleMainRouteTables: TopologyRule {
-    public static let description = RuleDescription(
+package enum MultipleMainRouteTables: TopologyRule {
+    package static let description = RuleDescription(
         id: "multiple-main-route-tables", severity: .error,
         summary: LocalizedText(en: "A VPC has at most one main route table.", ko: "VPC 하나에 메인 라우팅 테이블은 하나뿐이에요."),
         failingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             route-tables:
-              public: { vpc: main, main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              package: { vpc: main, main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
               ↓private: { vpc: main, main: true }
             """,
         passingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             route-tables:
-              public: { vpc: main, routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              package: { vpc: main, routes: [ { to: 0.0.0.0/0, via: igw } ] }
               private: { vpc: main, main: true }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         var firstMain: [String: RouteTable] = [:]
         var diagnostics: [Diagnostic] = []
         for table in context.topology.routeTables where table.isMain {

@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 9: a NAT gateway sits in a public subnet (one routed to an internet gateway).
-public enum NATGatewayInPrivateSubnet: TopologyRule {
-    public static let description = RuleDescription(
+package enum NATGatewayInPrivateSubnet: TopologyRule {
+    package static let description = RuleDescription(
         id: "nat-in-private-subnet", severity: .warning,
         summary: LocalizedText(en: "A NAT gateway sits in a public subnet, whose route table sends traffic to an internet gateway.",
                                ko: "NAT 게이트웨이는 인터넷 게이트웨이로 가는 경로가 있는 퍼블릭 서브넷에 둬요."),
@@ -10,10 +10,10 @@ public enum NATGatewayInPrivateSubnet: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
+              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
               private: { vpc: main, cidr: 10.0.101.0/24, az: ap-northeast-2a, route-table: private }
             route-tables:
-              public: { routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              package: { routes: [ { to: 0.0.0.0/0, via: igw } ] }
               private: { routes: [ { to: 0.0.0.0/0, via: nat } ] }
             nat-gateways:
               nat: { subnet: ↓private, elastic-ip: 13.125.10.20 }
@@ -22,16 +22,16 @@ public enum NATGatewayInPrivateSubnet: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
+              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
               private: { vpc: main, cidr: 10.0.101.0/24, az: ap-northeast-2a, route-table: private }
             route-tables:
-              public: { routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              package: { routes: [ { to: 0.0.0.0/0, via: igw } ] }
               private: { routes: [ { to: 0.0.0.0/0, via: nat } ] }
             nat-gateways:
               nat: { subnet: public, elastic-ip: 13.125.10.20 }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.natGateways.compactMap { nat in
             guard let subnet = context.subnets[nat.subnet.name] else { return nil }
             guard !context.isPublic(subnet) else { return nil }

@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 19: a subnet's network ACL belongs to the subnet's VPC.
-public enum NetworkACLOtherVPC: TopologyRule {
-    public static let description = RuleDescription(
+package enum NetworkACLOtherVPC: TopologyRule {
+    package static let description = RuleDescription(
         id: "nacl-other-vpc", severity: .error,
         summary: LocalizedText(en: "A network ACL is attached only to subnets of its own VPC.", ko: "네트워크 ACL은 자기 VPC의 서브넷에만 붙일 수 있어요."),
         failingExample: """
@@ -26,7 +26,7 @@ public enum NetworkACLOtherVPC: TopologyRule {
               blue-acl: { vpc: blue, inbound: [ { rule: 100, action: allow, cidr: 0.0.0.0/0 } ] }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.subnets.compactMap { subnet in
             guard let reference = subnet.networkACL, let acl = context.networkACLs[reference.name],
                   let vpc = acl.vpc?.name, vpc != subnet.vpc.name else { return nil }

@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 18: within one direction of a network ACL, each rule number is used once.
-public enum NetworkACLRuleNumberDuplicate: TopologyRule {
-    public static let description = RuleDescription(
+package enum NetworkACLRuleNumberDuplicate: TopologyRule {
+    package static let description = RuleDescription(
         id: "nacl-rule-number-duplicate", severity: .error,
         summary: LocalizedText(en: "Within one direction of a network ACL, rule numbers are unique.", ko: "네트워크 ACL의 한 방향 안에서 규칙 번호는 겹치면 안 돼요."),
         failingExample: """
@@ -26,7 +26,7 @@ public enum NetworkACLRuleNumberDuplicate: TopologyRule {
                   - { rule: 100, action: allow, port: 1024-65535, cidr: 0.0.0.0/0 }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for acl in context.topology.networkACLs {
             for (rules, direction) in [(acl.inbound, LocalizedText(en: "inbound", ko: "인바운드")), (acl.outbound, LocalizedText(en: "outbound", ko: "아웃바운드"))] {

@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 18: network ACL rule numbers are 1 to 32766.
-public enum NetworkACLRuleNumberRange: TopologyRule {
-    public static let description = RuleDescription(
+package enum NetworkACLRuleNumberRange: TopologyRule {
+    package static let description = RuleDescription(
         id: "nacl-rule-number-range", severity: .error,
         summary: LocalizedText(en: "A network ACL rule number is between 1 and 32766.", ko: "네트워크 ACL 규칙 번호는 1에서 32766 사이예요."),
         failingExample: """
@@ -22,7 +22,7 @@ public enum NetworkACLRuleNumberRange: TopologyRule {
                   - { rule: 100, action: allow, port: 443, cidr: 0.0.0.0/0 }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.networkACLs.flatMap { acl in
             (acl.inbound + acl.outbound).filter { !(1...32766).contains($0.number.value) }.map { rule in
                 let text = String(rule.number.value)

@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// An outside host is seen from AWS by its public address.
-public enum OutsideHostPrivateAddress: TopologyRule {
-    public static let description = RuleDescription(
+package enum OutsideHostPrivateAddress: TopologyRule {
+    package static let description = RuleDescription(
         id: "outside-host-private", severity: .warning,
         summary: LocalizedText(en: "An outside host is written with its public address.", ko: "외부 호스트는 퍼블릭 주소로 적어요."),
         failingExample: """
@@ -14,7 +14,7 @@ public enum OutsideHostPrivateAddress: TopologyRule {
               admin: 203.0.113.10
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.outside.filter { $0.cidr.value.isPrivate }.map { host in
             let cidr = host.cidr.value.prefixLength == 32 ? host.cidr.value.address.description : host.cidr.value.description
             return description.diagnostic(

@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Port forwarding needs a public address on the site's router.
-public enum PortForwardWithoutPublicIP: TopologyRule {
-    public static let description = RuleDescription(
+package enum PortForwardWithoutPublicIP: TopologyRule {
+    package static let description = RuleDescription(
         id: "port-forward-without-public-ip", severity: .error,
         summary: LocalizedText(en: "A site with `port-forwards` has a `public-ip`.", ko: "`port-forwards`가 있는 사이트에는 `public-ip`가 있어야 해요."),
         failingExample: """
@@ -18,14 +18,14 @@ public enum PortForwardWithoutPublicIP: TopologyRule {
             sites:
               home:
                 kind: home
-                public-ip: 121.130.10.7
+                package-ip: 121.130.10.7
                 port-forwards:
                   - { port: 80, to: my-pc, to-port: 8080 }
             hosts:
               my-pc: { site: home, runs: [was] }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.sites.compactMap { site in
             guard site.publicIP == nil, let first = site.portForwards.first else { return nil }
             return description.diagnostic(

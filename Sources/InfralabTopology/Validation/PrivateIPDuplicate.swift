@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Two instances never share a private IP.
-public enum PrivateIPDuplicate: TopologyRule {
-    public static let description = RuleDescription(
+package enum PrivateIPDuplicate: TopologyRule {
+    package static let description = RuleDescription(
         id: "private-ip-duplicate", severity: .error,
         summary: LocalizedText(en: "Each instance has its own private IP.", ko: "프라이빗 IP는 인스턴스마다 달라야 해요."),
         failingExample: """
@@ -24,7 +24,7 @@ public enum PrivateIPDuplicate: TopologyRule {
               db: { subnet: app, private-ip: 10.0.1.11 }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         var first: [String: [IPv4Address: Instance]] = [:]  // per VPC
         var diagnostics: [Diagnostic] = []
         for instance in context.topology.instances {

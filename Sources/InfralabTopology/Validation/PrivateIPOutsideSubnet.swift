@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// An instance's private IP lies inside its subnet.
-public enum PrivateIPOutsideSubnet: TopologyRule {
-    public static let description = RuleDescription(
+package enum PrivateIPOutsideSubnet: TopologyRule {
+    package static let description = RuleDescription(
         id: "private-ip-outside-subnet", severity: .error,
         summary: LocalizedText(en: "An instance's `private-ip` lies inside its subnet.", ko: "인스턴스의 `private-ip`는 서브넷 안의 주소여야 해요."),
         failingExample: """
@@ -22,7 +22,7 @@ public enum PrivateIPOutsideSubnet: TopologyRule {
               db: { subnet: app, private-ip: 10.0.1.10 }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.instances.compactMap { instance in
             guard let address = instance.privateIP, let subnet = instance.subnet.flatMap({ context.subnets[$0.name] }),
                   !subnet.cidr.value.contains(address.value) else { return nil }

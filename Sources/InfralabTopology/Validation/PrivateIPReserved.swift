@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 24: the five reserved addresses of a subnet are not given to instances.
-public enum PrivateIPReserved: TopologyRule {
-    public static let description = RuleDescription(
+package enum PrivateIPReserved: TopologyRule {
+    package static let description = RuleDescription(
         id: "private-ip-reserved", severity: .error,
         summary: LocalizedText(en: "An instance's `private-ip` is not one of the subnet's five reserved addresses.",
                                ko: "인스턴스의 `private-ip`로 서브넷의 예약 주소 다섯 개는 쓸 수 없어요."),
@@ -31,7 +31,7 @@ public enum PrivateIPReserved: TopologyRule {
         LocalizedText(en: "the broadcast address", ko: "브로드캐스트 주소"),
     ]
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.instances.compactMap { instance in
             guard let address = instance.privateIP, let subnet = instance.subnet.flatMap({ context.subnets[$0.name] }),
                   let position = subnet.cidr.value.reservedAddresses.firstIndex(of: address.value) else { return nil }

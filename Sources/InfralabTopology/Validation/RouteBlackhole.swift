@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 4: a route to a target that does not exist drops traffic.
-public enum RouteBlackhole: TopologyRule {
-    public static let description = RuleDescription(
+package enum RouteBlackhole: TopologyRule {
+    package static let description = RuleDescription(
         id: "route-blackhole", severity: .warning,
         summary: LocalizedText(en: "A route's `via` names an internet gateway, NAT gateway, instance or outside host that exists.",
                                ko: "경로의 `via`에는 실제로 있는 인터넷 게이트웨이, NAT 게이트웨이, 인스턴스, 외부 호스트를 적어요."),
@@ -10,7 +10,7 @@ public enum RouteBlackhole: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw-main }
             route-tables:
-              public:
+              package:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: ↓igw-mian }
@@ -19,13 +19,13 @@ public enum RouteBlackhole: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw-main }
             route-tables:
-              public:
+              package:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: igw-main }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.routeTables.flatMap { table in
             table.routes.filter { if case .missing = context.target(of: $0) { true } else { false } }.map { route in
                 let target = route.target.name

@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// A route's `to` is a CIDR block or an outside host's name.
-public enum RouteDestinationUnknown: TopologyRule {
-    public static let description = RuleDescription(
+package enum RouteDestinationUnknown: TopologyRule {
+    package static let description = RuleDescription(
         id: "route-destination-unknown", severity: .error,
         summary: LocalizedText(en: "A route's `to` is a CIDR block, `internet`, or an outside host's name.",
                                ko: "경로의 `to`에는 CIDR 블록, `internet`, 외부 호스트 이름 중 하나를 적어요."),
@@ -37,7 +37,7 @@ public enum RouteDestinationUnknown: TopologyRule {
                   - { to: office, via: vpn }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.routeTables.flatMap { table in
             table.routes.compactMap { route -> Diagnostic? in
                 guard case .outsideHost(let name) = route.destination.value, context.outside[name] == nil else { return nil }

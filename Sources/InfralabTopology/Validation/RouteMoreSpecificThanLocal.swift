@@ -5,8 +5,8 @@ import InfralabSyntax
 /// network interface (an instance): middlebox routing. Anything else inside the VPC's
 /// range (via an internet gateway, an outside host, or a range that is no subnet) is
 /// refused.
-public enum RouteMoreSpecificThanLocal: TopologyRule {
-    public static let description = RuleDescription(
+package enum RouteMoreSpecificThanLocal: TopologyRule {
+    package static let description = RuleDescription(
         id: "route-inside-vpc", severity: .error,
         summary: LocalizedText(en: "A route inside the VPC's range is for one subnet's exact CIDR, via a NAT gateway or an instance.",
                                ko: "VPC 대역 안으로 가는 경로는 서브넷 하나의 CIDR과 정확히 같아야 하고, NAT 게이트웨이나 인스턴스를 거쳐야 해요."),
@@ -14,10 +14,10 @@ public enum RouteMoreSpecificThanLocal: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
+              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
               private: { vpc: main, cidr: 10.0.101.0/24, az: ap-northeast-2a }
             route-tables:
-              public:
+              package:
                 routes:
                   - { to: 0.0.0.0/0, via: igw }
                   - { to: ↓10.0.101.0/24, via: igw }
@@ -27,18 +27,18 @@ public enum RouteMoreSpecificThanLocal: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
+              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
               private: { vpc: main, cidr: 10.0.101.0/24, az: ap-northeast-2a }
             nat-gateways:
               nat: { subnet: public, elastic-ip: 13.125.10.20 }
             route-tables:
-              public:
+              package:
                 routes:
                   - { to: 0.0.0.0/0, via: igw }
                   - { to: 10.0.101.0/24, via: nat }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.routeTables.flatMap { table -> [Diagnostic] in
             guard let v = table.vpc.flatMap({ context.index.vpc[$0.name] }) else { return [] }
             let vpc = context.topology.vpcs[v]

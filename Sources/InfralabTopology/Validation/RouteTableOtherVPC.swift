@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 1: a route table belongs to one VPC, and only that VPC's subnets use it.
-public enum RouteTableOtherVPC: TopologyRule {
-    public static let description = RuleDescription(
+package enum RouteTableOtherVPC: TopologyRule {
+    package static let description = RuleDescription(
         id: "route-table-other-vpc", severity: .error,
         summary: LocalizedText(en: "A route table is used only by subnets of its own VPC.", ko: "라우팅 테이블은 자기 VPC의 서브넷만 쓸 수 있어요."),
         failingExample: """
@@ -27,7 +27,7 @@ public enum RouteTableOtherVPC: TopologyRule {
               green-routes: { routes: [] }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.subnets.compactMap { subnet in
             guard let reference = subnet.routeTable, let table = context.routeTables[reference.name],
                   let vpc = table.vpc?.name, vpc != subnet.vpc.name else { return nil }

@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rules 4 and 6: a route via an internet gateway not attached to the table's VPC is a blackhole.
-public enum RouteViaDetachedInternetGateway: TopologyRule {
-    public static let description = RuleDescription(
+package enum RouteViaDetachedInternetGateway: TopologyRule {
+    package static let description = RuleDescription(
         id: "route-via-detached-igw", severity: .warning,
         summary: LocalizedText(en: "A route via an internet gateway uses one attached to the route table's VPC.",
                                ko: "인터넷 게이트웨이로 가는 경로는 라우팅 테이블의 VPC에 연결된 게이트웨이를 써요."),
@@ -12,7 +12,7 @@ public enum RouteViaDetachedInternetGateway: TopologyRule {
             internet-gateways:
               igw-spare: {}
             route-tables:
-              public:
+              package:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: ↓igw-spare }
@@ -23,13 +23,13 @@ public enum RouteViaDetachedInternetGateway: TopologyRule {
             internet-gateways:
               igw-spare: { vpc: main }
             route-tables:
-              public:
+              package:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: igw-spare }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.routeTables.flatMap { table -> [Diagnostic] in
             guard let vpc = table.vpc?.name else { return [] }
             return table.routes.compactMap { route in

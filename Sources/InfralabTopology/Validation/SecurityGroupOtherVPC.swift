@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// A security group belongs to one VPC; instances of another VPC cannot use it.
-public enum SecurityGroupOtherVPC: TopologyRule {
-    public static let description = RuleDescription(
+package enum SecurityGroupOtherVPC: TopologyRule {
+    package static let description = RuleDescription(
         id: "security-group-other-vpc", severity: .error,
         summary: LocalizedText(en: "An instance uses only security groups of its own VPC.", ko: "인스턴스는 자기 VPC의 보안 그룹만 쓸 수 있어요."),
         failingExample: """
@@ -33,7 +33,7 @@ public enum SecurityGroupOtherVPC: TopologyRule {
               green-web: { subnet: green-a, security-groups: [green-web] }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         var users: [(name: String, vpc: String?, groups: [Reference])] =
             context.topology.instances.map { ($0.name, context.vpcName(of: $0), $0.securityGroups ?? []) }
         users += context.topology.loadBalancers.map { balancer in

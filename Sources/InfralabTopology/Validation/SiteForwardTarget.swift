@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// A site's port forwards and tunnels reach a host at that same site.
-public enum SiteForwardTarget: TopologyRule {
-    public static let description = RuleDescription(
+package enum SiteForwardTarget: TopologyRule {
+    package static let description = RuleDescription(
         id: "site-forward-target", severity: .error,
         summary: LocalizedText(en: "A site's port forwards and tunnels go to a host at that site.", ko: "사이트의 포트 포워딩과 터널은 그 사이트에 있는 호스트로 가야 해요."),
         failingExample: """
@@ -22,7 +22,7 @@ public enum SiteForwardTarget: TopologyRule {
               office-pc: { site: office, runs: [db] }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.sites.flatMap { site in
             (site.portForwards + site.tunnels).compactMap { forward -> Diagnostic? in
                 let target = forward.target

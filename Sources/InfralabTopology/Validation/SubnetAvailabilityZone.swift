@@ -2,8 +2,8 @@ import InfralabSyntax
 
 /// Rule 25: a subnet lies in one availability zone — one that exists, in its VPC's
 /// region (`ap-northeast-2c` in an `ap-northeast-2` VPC; not `us-east-1c`, not a typo).
-public enum SubnetAvailabilityZone: TopologyRule {
-    public static let description = RuleDescription(
+package enum SubnetAvailabilityZone: TopologyRule {
+    package static let description = RuleDescription(
         id: "subnet-az-region", severity: .error,
         summary: LocalizedText(en: "A subnet's availability zone exists and belongs to its VPC's region.",
                                ko: "서브넷의 가용 영역은 실제로 있는 것이어야 하고, VPC와 같은 리전에 있어야 해요."),
@@ -23,7 +23,7 @@ public enum SubnetAvailabilityZone: TopologyRule {
               c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         var regionOfVPC: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for vpc in context.topology.vpcs {

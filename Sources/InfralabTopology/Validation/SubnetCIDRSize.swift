@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 23: a subnet's CIDR is /16 to /28.
-public enum SubnetCIDRSize: TopologyRule {
-    public static let description = RuleDescription(
+package enum SubnetCIDRSize: TopologyRule {
+    package static let description = RuleDescription(
         id: "subnet-cidr-size", severity: .error,
         summary: LocalizedText(en: "A subnet's CIDR block is between /16 and /28.", ko: "서브넷의 CIDR 블록은 /16에서 /28 사이여야 해요."),
         failingExample: """
@@ -18,7 +18,7 @@ public enum SubnetCIDRSize: TopologyRule {
               tiny: { vpc: main, cidr: 10.0.1.0/28, az: ap-northeast-2a }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.subnets.filter { !(16...28).contains($0.cidr.value.prefixLength) }.map { subnet in
             let cidr = subnet.cidr.value.description
             return description.diagnostic(

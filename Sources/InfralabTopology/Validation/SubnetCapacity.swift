@@ -2,8 +2,8 @@ import InfralabSyntax
 
 /// Rule 24: a subnet holds at most its size minus five network interfaces (a /28 holds
 /// 11): instances, NAT gateways and load-balancer nodes each take one.
-public enum SubnetCapacity: TopologyRule {
-    public static let description = RuleDescription(
+package enum SubnetCapacity: TopologyRule {
+    package static let description = RuleDescription(
         id: "subnet-capacity", severity: .error,
         summary: LocalizedText(en: "A subnet holds no more network interfaces (instances, NAT gateways, load balancers) than its usable addresses (size − 5).",
                                ko: "서브넷에는 쓸 수 있는 주소 수(크기 − 5)보다 많은 네트워크 인터페이스(인스턴스, NAT 게이트웨이, 로드 밸런서)를 둘 수 없어요."),
@@ -38,7 +38,7 @@ public enum SubnetCapacity: TopologyRule {
               w2: { subnet: tiny }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         // Every network interface, in the order AWS would hand out addresses here:
         // instances, then NAT gateways, then load-balancer nodes.
         var interfaces: [(kind: ComponentKind, name: String, subnet: String, location: SourceLocation)] = []

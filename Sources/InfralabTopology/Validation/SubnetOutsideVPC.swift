@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 23: a subnet's CIDR lies inside its VPC's CIDR.
-public enum SubnetOutsideVPC: TopologyRule {
-    public static let description = RuleDescription(
+package enum SubnetOutsideVPC: TopologyRule {
+    package static let description = RuleDescription(
         id: "subnet-outside-vpc", severity: .error,
         summary: LocalizedText(en: "A subnet's CIDR block lies inside its VPC's block.", ko: "서브넷의 CIDR 블록은 VPC 블록 안에 있어야 해요."),
         failingExample: """
@@ -18,7 +18,7 @@ public enum SubnetOutsideVPC: TopologyRule {
               app: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.subnets.compactMap { subnet in
             guard let vpc = context.vpcs[subnet.vpc.name], !vpc.cidr.value.contains(subnet.cidr.value) else { return nil }
             let subnetCIDR = subnet.cidr.value.description, vpcCIDR = vpc.cidr.value.description

@@ -2,26 +2,26 @@ import InfralabSyntax
 
 /// Rule 23: subnets of one VPC do not overlap (seeds 004 ships two public subnets both
 /// `10.30.1.0/24`).
-public enum SubnetOverlap: TopologyRule {
-    public static let description = RuleDescription(
+package enum SubnetOverlap: TopologyRule {
+    package static let description = RuleDescription(
         id: "subnet-overlap", severity: .error,
         summary: LocalizedText(en: "Subnets of one VPC do not overlap.", ko: "한 VPC의 서브넷끼리는 주소가 겹치면 안 돼요."),
         failingExample: """
             vpcs:
               main: { cidr: 10.30.0.0/16 }
             subnets:
-              public-2a: { vpc: main, cidr: 10.30.1.0/24, az: ap-northeast-2a }
-              public-2c: { vpc: main, cidr: ↓10.30.1.0/24, az: ap-northeast-2c }
+              package-2a: { vpc: main, cidr: 10.30.1.0/24, az: ap-northeast-2a }
+              package-2c: { vpc: main, cidr: ↓10.30.1.0/24, az: ap-northeast-2c }
             """,
         passingExample: """
             vpcs:
               main: { cidr: 10.30.0.0/16 }
             subnets:
-              public-2a: { vpc: main, cidr: 10.30.1.0/24, az: ap-northeast-2a }
-              public-2c: { vpc: main, cidr: 10.30.2.0/24, az: ap-northeast-2c }
+              package-2a: { vpc: main, cidr: 10.30.1.0/24, az: ap-northeast-2a }
+              package-2c: { vpc: main, cidr: 10.30.2.0/24, az: ap-northeast-2c }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let subnets = context.topology.subnets
         for (index, subnet) in subnets.enumerated() {

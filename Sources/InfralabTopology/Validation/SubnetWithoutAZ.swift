@@ -3,8 +3,8 @@ import InfralabSyntax
 /// Rule 25: a subnet lies in one AZ. Warned only when its VPC has more than one subnet:
 /// a single subnet's AZ changes nothing a learner can observe, while with several,
 /// AZ outages and load balancers depend on where each one is.
-public enum SubnetWithoutAZ: TopologyRule {
-    public static let description = RuleDescription(
+package enum SubnetWithoutAZ: TopologyRule {
+    package static let description = RuleDescription(
         id: "subnet-without-az", severity: .warning,
         summary: LocalizedText(en: "When a VPC has several subnets, each says its availability zone (`az:`).",
                                ko: "VPC에 서브넷이 여러 개면, 서브넷마다 가용 영역(`az:`)을 적어요."),
@@ -12,18 +12,18 @@ public enum SubnetWithoutAZ: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
               ↓public-c: { vpc: main, cidr: 10.0.2.0/24 }
             """,
         passingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         let subnets = context.topology.subnets
         return subnets.filter { subnet in
             subnet.availabilityZone == nil && subnets.filter { $0.vpc.name == subnet.vpc.name }.count > 1

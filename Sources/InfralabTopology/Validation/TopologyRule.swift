@@ -5,24 +5,24 @@ import InfralabSyntax
 ///
 /// Rules only look at the configuration (is this CIDR inside that one, does this name
 /// exist); whether packets get through is the network engine's job.
-public protocol TopologyRule: Sendable {
+package protocol TopologyRule: Sendable {
     static var description: RuleDescription { get }
     static func check(_ context: ValidationContext) -> [Diagnostic]
 }
 
 /// What a rule is, for documentation, `--json` and the example tests.
-public struct RuleDescription: Sendable {
+package struct RuleDescription: Sendable {
     /// Stable, kebab-case (`subnet-overlap`); the diagnostic code is `topology.<id>`.
-    public var id: String
-    public var severity: Diagnostic.Severity
-    public var summary: LocalizedText
+    package var id: String
+    package var severity: Diagnostic.Severity
+    package var summary: LocalizedText
     /// A topology that triggers the rule. `↓` marks, just before the text, each place a
     /// diagnostic of this rule must point at (the marker is removed before loading).
-    public var failingExample: String
+    package var failingExample: String
     /// A close variant that does not trigger it, and loads without errors.
-    public var passingExample: String
+    package var passingExample: String
 
-    public init(id: String, severity: Diagnostic.Severity, summary: LocalizedText, failingExample: String, passingExample: String) {
+    package init(id: String, severity: Diagnostic.Severity, summary: LocalizedText, failingExample: String, passingExample: String) {
         self.id = id
         self.severity = severity
         self.summary = summary
@@ -30,9 +30,9 @@ public struct RuleDescription: Sendable {
         self.passingExample = passingExample
     }
 
-    public var code: String { "topology.\(id)" }
+    package var code: String { "topology.\(id)" }
 
-    public func diagnostic(_ message: LocalizedText, at location: SourceLocation, length: Int = 1,
+    package func diagnostic(_ message: LocalizedText, at location: SourceLocation, length: Int = 1,
                            notes: [Diagnostic.Note] = [], suggestion: LocalizedText? = nil) -> Diagnostic {
         Diagnostic(severity, code: code, message, at: location, length: length, notes: notes, suggestion: suggestion)
     }
@@ -40,23 +40,23 @@ public struct RuleDescription: Sendable {
 
 /// What rules see: the topology, resolved once (`TopologyIndex`), and facts about how
 /// it was written. `context.subnets["a"]` and the like look names up in the index.
-public struct ValidationContext {
-    public let topology: Topology
+package struct ValidationContext {
+    package let topology: Topology
     package let index: TopologyIndex
     let facts: DecodingFacts
 
-    public let vpcs: NameTable<VPC>
-    public let internetGateways: NameTable<InternetGateway>
-    public let subnets: NameTable<Subnet>
-    public let routeTables: NameTable<RouteTable>
-    public let natGateways: NameTable<NATGateway>
-    public let securityGroups: NameTable<SecurityGroup>
-    public let networkACLs: NameTable<NetworkACL>
-    public let instances: NameTable<Instance>
-    public let loadBalancers: NameTable<LoadBalancer>
-    public let outside: NameTable<OutsideHost>
-    public let sites: NameTable<Site>
-    public let hosts: NameTable<Host>
+    package let vpcs: NameTable<VPC>
+    package let internetGateways: NameTable<InternetGateway>
+    package let subnets: NameTable<Subnet>
+    package let routeTables: NameTable<RouteTable>
+    package let natGateways: NameTable<NATGateway>
+    package let securityGroups: NameTable<SecurityGroup>
+    package let networkACLs: NameTable<NetworkACL>
+    package let instances: NameTable<Instance>
+    package let loadBalancers: NameTable<LoadBalancer>
+    package let outside: NameTable<OutsideHost>
+    package let sites: NameTable<Site>
+    package let hosts: NameTable<Host>
 
     init(topology: Topology, facts: DecodingFacts = DecodingFacts()) {
         self.init(index: TopologyIndex(topology), facts: facts)
@@ -83,33 +83,33 @@ public struct ValidationContext {
 
     /// The table a subnet uses: its association, else its VPC's main table (nil: the
     /// implicit main table, local route only).
-    public func routeTable(of subnet: Subnet) -> RouteTable? { index.effectiveRouteTable(ofSubnet: subnet.name) }
+    package func routeTable(of subnet: Subnet) -> RouteTable? { index.effectiveRouteTable(ofSubnet: subnet.name) }
 
     /// Rule 5, the engine's: the subnet's table routes to an internet gateway attached to its VPC.
-    public func isPublic(_ subnet: Subnet) -> Bool { index.isPublic(subnet: subnet.name) ?? false }
+    package func isPublic(_ subnet: Subnet) -> Bool { index.isPublic(subnet: subnet.name) ?? false }
 
     /// What a route's `via` names (`TopologyIndex.routeTarget`).
     package func target(of route: Route) -> RouteTarget { index.routeTarget(route.target.name) }
 
     /// The VPC an instance is in, through its subnet.
-    public func vpcName(of instance: Instance) -> String? {
+    package func vpcName(of instance: Instance) -> String? {
         instance.subnet.flatMap { subnets[$0.name]?.vpc.name }
     }
 
     /// Every name of the given kinds, for "did you mean …?".
-    public func names(of kinds: [ComponentKind]) -> [String] { kinds.flatMap(index.names(of:)) }
+    package func names(of kinds: [ComponentKind]) -> [String] { kinds.flatMap(index.names(of:)) }
 
     /// The kind of component `name` is, if any (`TopologyIndex.component(named:)`).
-    public func kind(of name: String) -> ComponentKind? { index.component(named: name)?.kind }
+    package func kind(of name: String) -> ComponentKind? { index.component(named: name)?.kind }
 
     /// "did you mean `x`?" among the names of `kinds`.
-    public func suggestion(for name: String, among kinds: [ComponentKind]) -> LocalizedText? {
+    package func suggestion(for name: String, among kinds: [ComponentKind]) -> LocalizedText? {
         Suggestions.closest(to: name, in: names(of: kinds)).map(DecodingMessage.didYouMean)
     }
 }
 
 /// Components of one kind looked up by name through the index (first declaration wins).
-public struct NameTable<Element> {
+package struct NameTable<Element> {
     let items: [Element]
     let positions: [String: Int]
 
@@ -118,7 +118,7 @@ public struct NameTable<Element> {
         self.positions = positions
     }
 
-    public subscript(_ name: String) -> Element? { positions[name].map { items[$0] } }
+    package subscript(_ name: String) -> Element? { positions[name].map { items[$0] } }
 }
 
 extension Diagnostic.Note {

@@ -2,8 +2,8 @@ import InfralabSyntax
 
 /// The registry of validation rules, in the order they run (and are documented in
 /// `Docs/topology.md`). Every `TopologyRule` file in this folder must appear here.
-public enum TopologyRules {
-    public static let all: [any TopologyRule.Type] = [
+package enum TopologyRules {
+    package static let all: [any TopologyRule.Type] = [
         VPCCIDRSize.self,
         VPCCIDRNotPrivate.self,
         CIDRHostBits.self,
@@ -43,7 +43,7 @@ public enum TopologyRules {
         ForwardTargetOtherVPC.self,
     ]
 
-    public static func description(id: String) -> RuleDescription? {
+    package static func description(id: String) -> RuleDescription? {
         all.lazy.map { $0.description }.first { $0.id == id }
     }
 

@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 22: a VPC's CIDR should be a private (RFC 1918) range.
-public enum VPCCIDRNotPrivate: TopologyRule {
-    public static let description = RuleDescription(
+package enum VPCCIDRNotPrivate: TopologyRule {
+    package static let description = RuleDescription(
         id: "vpc-cidr-not-private", severity: .warning,
         summary: LocalizedText(en: "A VPC's CIDR block should be a private (RFC 1918) range.", ko: "VPC의 CIDR 블록은 프라이빗(RFC 1918) 대역을 쓰는 게 좋아요."),
         failingExample: """
@@ -14,7 +14,7 @@ public enum VPCCIDRNotPrivate: TopologyRule {
               main: { cidr: 10.0.0.0/16 }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.vpcs.filter { !$0.cidr.value.isPrivate }.map { vpc in
             let cidr = vpc.cidr.value.description
             return description.diagnostic(

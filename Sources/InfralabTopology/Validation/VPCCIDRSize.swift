@@ -1,8 +1,8 @@
 import InfralabSyntax
 
 /// Rule 22: a VPC's CIDR is /16 to /28.
-public enum VPCCIDRSize: TopologyRule {
-    public static let description = RuleDescription(
+package enum VPCCIDRSize: TopologyRule {
+    package static let description = RuleDescription(
         id: "vpc-cidr-size", severity: .error,
         summary: LocalizedText(en: "A VPC's CIDR block is between /16 and /28.", ko: "VPC의 CIDR 블록은 /16에서 /28 사이여야 해요."),
         failingExample: """
@@ -14,7 +14,7 @@ public enum VPCCIDRSize: TopologyRule {
               main: { cidr: 10.0.0.0/16 }
             """)
 
-    public static func check(_ context: ValidationContext) -> [Diagnostic] {
+    package static func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topology.vpcs.filter { !(16...28).contains($0.cidr.value.prefixLength) }.map { vpc in
             let cidr = vpc.cidr.value.description
             return description.diagnostic(
