@@ -49,7 +49,7 @@ struct DiagramCommand: Command {
                 help: LocalizedText(
                     en: "Write the drawing to FILE instead of standard output (never over the topology itself)",
                     ko: "그림을 표준 출력 대신 FILE에 써요(토폴로지 파일 자체에는 쓰지 않아요)")),
-        ] + ProbeCommand().options.filter { $0.name != OptionSpec.json.name }
+        ] + ProbeCommand().options.filter { ![OptionSpec.json.name, "paths"].contains($0.name) }
     }
     let examples: [CommandExample] = [
         CommandExample(
@@ -83,6 +83,9 @@ struct DiagramCommand: Command {
         if loaded.hasErrors { context.renderDiagnostics(loaded.diagnostics.filter { $0.severity == .error }, to: context.stderr) }
         guard let topology = loaded.topology, !loaded.hasErrors else { return ExitStatus.failure }
 
+        if query != nil, let status = ProbeCommand().reportUnknownNames(topology: topology, query: query!, context: context) {
+            return status
+        }
         let engine = NetworkEngine(topology: topology)
         var builder = DiagramBuilder(topology: topology, engine: engine, language: context.language)
         let diagram = builder.build(flow: query.map { engine.evaluate($0) })

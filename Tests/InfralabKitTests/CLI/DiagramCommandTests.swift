@@ -45,6 +45,18 @@ struct DiagramCommandTests {
         }
     }
 
+    @Test("takes probe's flow options but not --paths, and names an unknown --from/--to with did-you-mean, as probe does")
+    func flowOptionsAsProbe() throws {
+        let paths = runCLI(["diagram", Self.nat, "--to", "db", "--port", "3306", "--paths"])
+        #expect(paths.status == 64, "--paths lists paths in probe; diagram draws one flow: \(paths)")
+        #expect(paths.stderr.contains("--paths"), "\(paths.stderr)")
+        let typo = runCLI(["diagram", Self.nat, "--from", "internt", "--to", "dbb", "--port", "3306"])
+        #expect(typo.status == 1, "\(typo)")
+        #expect(typo.stdout.isEmpty, "nothing is drawn for a flow between names that do not exist")
+        #expect(typo.stderr.contains("`internt`") && typo.stderr.contains("`internet`"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("`dbb`") && typo.stderr.contains("`db`"), "the second typo is named too: \(typo.stderr)")
+    }
+
     @Test("without FILE, draws the workspace's topology, like show and check")
     func workspaceDefault() throws {
         try withTemporaryDirectory { directory in
