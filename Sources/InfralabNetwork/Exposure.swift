@@ -5,7 +5,8 @@ import InfralabTopology
 /// directly (each of its addresses), through a site router's forward or a tunnel whose
 /// outside port lands there, and through a relay — an instance that forwards (a reverse
 /// proxy, a stream proxy), or a load balancer of either kind — whose forward or listener
-/// sends some port to it. `unreachable` requirements and `probe --paths` ask this.
+/// sends some port to it, itself reached directly or through other relays.
+/// `unreachable` requirements and `probe --paths` ask this.
 
 /// A path that gets through, with the flow that shows it.
 package struct OpenPath: Sendable, Hashable {
@@ -51,14 +52,24 @@ extension NetworkEngine {
 
     /// Every path from `source` into `destination:port`, each with its flow result (the
     /// first address that gets through, else the first tried). Direct paths are tried at
-    /// each of `addresses`; paths through `allowed` relays are left out.
+    /// each of `addresses`; paths through `allowed` relays are left out. A relay the
+    /// source cannot dial itself may still be reached through other relays (a proxy in
+    /// front of a forwarding WAS, a load balancer in front of a stream proxy): chains of
+    /// any length count, each relay once.
     package func allPaths(from source: Endpoint, to destination: String, port: Int, protocol proto: IPProtocol = .tcp,
                          addresses: [AddressChoice] = [.private, .public], incidents: [Incident] = [],
                          except allowed: Set<String> = []) -> [OpenPath] {
         let state = IncidentState(engine: self, incidents: incidents)
+        var visited: Set<String> = [destination]
+        return allPaths(from: source, to: destination, port: port, proto, addresses, incidents, allowed, state, &visited)
+    }
+
+    private func allPaths(from source: Endpoint, to destination: String, port: Int, _ proto: IPProtocol,
+                          _ addresses: [AddressChoice], _ incidents: [Incident], _ allowed: Set<String>,
+                          _ state: IncidentState, _ visited: inout Set<String>) -> [OpenPath] {
         var paths: [OpenPath] = []
         for path in entryPaths(to: destination, port: port) {
-            if let relay = path.through, allowed.contains(relay) || relay == source.description { continue }
+            if let relay = path.through, allowed.contains(relay) || relay == source.description || visited.contains(relay) { continue }
             let choices = path.through == nil && path.line == nil ? addresses : [.auto]
             var chosen: FlowResult?
             for address in choices {
@@ -67,9 +78,35 @@ extension NetworkEngine {
                 if chosen == nil || result.isReachable { chosen = result }
                 if result.isReachable { break }
             }
+            if let relay = path.through, let failed = chosen, !failed.isReachable,
+               let chained = chain(from: source, relay: relay, path: path, to: destination, port: port, proto, addresses, incidents,
+                                   allowed, state, &visited) {
+                chosen = chained
+            }
             if let chosen { paths.append(OpenPath(path: path, result: chosen)) }
         }
         return paths
+    }
+
+    /// The source cannot dial `relay` itself: is the relay's entry port open to it through
+    /// other relays, and does the relay's own connection to the destination get through?
+    /// The flow shown is the upstream chain followed by the relay's connection.
+    private func chain(from source: Endpoint, relay: String, path: EntryPath, to destination: String, port: Int,
+                       _ proto: IPProtocol, _ addresses: [AddressChoice], _ incidents: [Incident], _ allowed: Set<String>,
+                       _ state: IncidentState, _ visited: inout Set<String>) -> FlowResult? {
+        visited.insert(relay)
+        defer { visited.remove(relay) }
+        let upstream = allPaths(from: source, to: relay, port: path.entryPort, proto, addresses, incidents, allowed, state, &visited)
+        guard let open = upstream.first(where: { $0.path.through != nil && $0.result.isReachable }) else { return nil }
+        let query = FlowQuery(from: source, to: .named(destination), protocol: proto, port: path.entryPort, address: .auto,
+                              through: relay, incidents: incidents)
+        // A load balancer reaches its targets at their private addresses, as in `evaluate`'s second leg.
+        let onward = evaluate(FlowQuery(from: .named(relay), to: .named(destination), protocol: proto, port: port,
+                                        address: index.loadBalancer[relay] == nil ? .auto : .private, incidents: incidents), state)
+        guard onward.isReachable else { return nil }
+        return FlowResult(query: query, isReachable: true, isPartial: open.result.isPartial || onward.isPartial,
+                          missingClientPorts: open.result.missingClientPorts + onward.missingClientPorts,
+                          hops: open.result.hops + onward.hops, reason: onward.reason)
     }
 
     /// The paths of `allPaths` that get through (partially included).

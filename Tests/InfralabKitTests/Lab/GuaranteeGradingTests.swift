@@ -100,6 +100,34 @@ import InfralabTestSupport
         #expect(engine.openPaths(from: .internet, to: "box", port: 3306).first?.path.line?.line == 8)
     }
 
+    @Test("a chain of relays counts: internet → proxy:8022 → was:2222 → db:22 fails internet-cannot-reach-db, though the WAS is private")
+    func relayChain() throws {
+        let url = packageRoot.appendingPathComponent("Solutions/06-nat/no-way-in.yaml")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        for (old, new) in [
+            ("      - { port: 80, from: internet }     #", "      - { port: 8022, from: internet }\n      - { port: 80, from: internet }     #"),
+            ("      - { port: 8080, from: proxy }      #", "      - { port: 2222, from: proxy }\n      - { port: 8080, from: proxy }      #"),
+            ("      - { port: 22,   from: bastion }    #", "      - { port: 22, from: was }\n      - { port: 22,   from: bastion }    #"),
+            ("  was: { subnet: private-a, security-groups: [was], role: was }",
+             "  was: { subnet: private-a, security-groups: [was], role: was, forwards: [{ port: 2222, to: db, to-port: 22 }] }"),
+            ("      - { port: 80, to: was, to-port: 8080 }", "      - { port: 80, to: was, to-port: 8080 }\n      - { port: 8022, to: was, to-port: 2222 }"),
+        ] {
+            #expect(text.contains(old), "the reference still has `\(old)`")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        let graded = try grade(text, mission: "nat", step: "no-way-in")
+        #expect(graded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(graded.diagnostics)")
+        #expect(failing(graded).contains("internet-cannot-reach-db"), "\(failing(graded))")
+        let engine = NetworkEngine(topology: try #require(TopologyLoader.load(text: text, file: "t.yaml").topology))
+        let open = engine.openPaths(from: .internet, to: "db", port: 22)
+        #expect(open.map(\.path.through) == ["was"], "the path into db:22 ends at the WAS's forward")
+        let names = open.first?.result.hops.map(\.name) ?? []
+        #expect(names.contains("proxy") && names.contains("was") && names.last == "db", "the flow shows the whole chain: \(names)")
+        // Without the proxy's forward to 2222 the WAS is a relay nobody outside can reach.
+        let closed = text.replacingOccurrences(of: "\n      - { port: 8022, to: was, to-port: 2222 }", with: "")
+        #expect(try !failing(grade(closed, mission: "nat", step: "no-way-in")).contains("internet-cannot-reach-db"))
+    }
+
     // MARK: What the rules cover
 
     @Test("0.0.0.0/1 + 128.0.0.0/1 on port 22 is the whole internet: no-world-rules fails and names both rules")
