@@ -36,7 +36,20 @@ extension NetworkEngine {
         finishReplies(&t, proto: query.protocol)
         if t.isBlocked { return result(query, t) }
 
-        // What `through` does with the connection.
+        // Leg 2: through → destination, as `through` carries the connection onward.
+        guard let second = onwardLeg(through, named: throughName, query, &t) else { return result(query, t) }
+        var trace = Trace()
+        runLeg(through, destination, second, state, &trace)
+        finishReplies(&trace, proto: query.protocol)
+        t.hops += trace.hops
+        t.reason = trace.reason
+        t.missing += trace.missing
+        return result(query, t)
+    }
+
+    /// What `through` does with the connection: the second leg's query, or nil when
+    /// `through` blocks it (the block is on `t`).
+    func onwardLeg(_ through: Node, named throughName: String, _ query: FlowQuery, _ t: inout Trace) -> LegQuery? {
         var secondPort = query.port
         var secondAddress = AddressChoice.auto
         var pointedBy: SourceLocation?
@@ -48,7 +61,7 @@ extension NetworkEngine {
                     let message = L("\(instance.name) does not forward port \(query.port) to \(query.destination)",
                                     "\(Korean.topic("\(instance.name)")) 포트 \(Korean.object("\(query.port)")) \(Korean.toward("\(query.destination)")) 넘기지 않아요")
                     t.block(.instance, instance.name, message, instance.forwards.first?.location ?? instance.location, code: .notThrough)
-                    return result(query, t)
+                    return nil
                 }
                 secondPort = forward.effectiveTargetPort
                 pointedBy = forward.location
@@ -64,7 +77,7 @@ extension NetworkEngine {
                 let message = L("\(lb.name) has no listener on port \(query.port) with \(query.destination) as a target",
                                 "\(lb.name)에 \(Korean.object("\(query.destination)")) 대상으로 하는 포트 \(query.port) 리스너가 없어요")
                 t.block(.loadBalancer, lb.name, message, lb.location, code: .notThrough)
-                return result(query, t)
+                return nil
             }
             // Leg 1 already proved one target answers; leg 2 is the named destination.
             t.hops = t.hops.prefix { !($0.kind == .loadBalancer && $0.detail.en.hasPrefix("listener")) } + []
@@ -79,18 +92,11 @@ extension NetworkEngine {
         default:
             let message = L("\(throughName) cannot carry a connection onward", "\(Korean.topic("\(throughName)")) 연결을 이어 줄 수 없어요")
             t.block(nodeKind(through), throughName, message, nodeLocation(through), code: .notThrough)
-            return result(query, t)
+            return nil
         }
 
-        // Leg 2: through → destination.
         let ephemeral: PortRange = if case .loadBalancer = through { .awsEphemeral } else { .linuxEphemeral }
-        var second = Trace()
-        runLeg(through, destination, LegQuery(proto: query.protocol, port: secondPort, clientPorts: ephemeral, address: secondAddress, pointedBy: pointedBy), state, &second)
-        finishReplies(&second, proto: query.protocol)
-        t.hops += second.hops
-        t.reason = second.reason
-        t.missing += second.missing
-        return result(query, t)
+        return LegQuery(proto: query.protocol, port: secondPort, clientPorts: ephemeral, address: secondAddress, pointedBy: pointedBy)
     }
 
     func result(_ query: FlowQuery, _ t: Trace) -> FlowResult {
