@@ -15,7 +15,7 @@ extension NetworkEngine {
             if nodes.isEmpty {
                 return ServiceResult(answers: false, flows: [], reason: Reason(
                     code: .noComponentForRole,
-                    message: L("no instance, host or load balancer plays the role \(tier.role)", "\(tier.role) 역할을 맡은 인스턴스, 호스트, 로드 밸런서가 없어요")))
+                    message: FlowText.noComponentForRole(tier.role)))
             }
             candidates.append(nodes)
         }
@@ -64,8 +64,7 @@ extension NetworkEngine {
         let name = nodeName(node), role = spec.tiers[tier].role
         return Reason(
             code: .portNotListening,
-            message: L("this line sends the connection to \(name):\(arrival.port), but \(role) runs on port \(declared) (set the target port to \(declared))",
-                       "이 줄은 연결을 \(Korean.toward("\(name):\(arrival.port)")) 보내는데, \(Korean.topic(role)) \(declared)번 포트에서 돌아가요 (대상 포트를 \(Korean.toward(String(declared))) 바꿔 주세요)"),
+            message: FlowText.portNotListening(name, arrivalPort: arrival.port, role: role, declared: declared),
             location: arrival.location, component: name)
     }
 
@@ -90,8 +89,7 @@ extension NetworkEngine {
                 let role = spec.tiers[t].role
                 return Reason(
                     code: first.code,
-                    message: L("every component playing \(role) is down: \(downs.map(\.message.en).joined(separator: "; "))",
-                               "\(role) 역할을 맡은 구성 요소가 모두 꺼져 있어요: \(downs.map { $0.message.text(.ko) }.joined(separator: "; "))"),
+                    message: FlowText.everyCandidateDown(role, downs: downs.map(\.message)),
                     location: first.location, component: first.component)
             }
         }
@@ -136,8 +134,7 @@ struct ServiceSearch {
             if instance.roles.contains(where: { NetworkEngine.proxyRoles.contains($0.value) }) {
                 missingForward = Reason(
                     code: .noForward,
-                    message: L("`\(instance.name)` is a reverse proxy, but it forwards nothing arriving on port \(port) (add `forwards: [{ port: \(port), to: ..., to-port: ... }]`)",
-                               "\(Korean.topic("`\(instance.name)`")) 리버스 프록시인데 \(port)번 포트로 들어온 요청을 어디에도 전달하지 않아요 (`forwards: [{ port: \(port), to: ..., to-port: ... }]`를 추가하세요)"),
+                    message: FlowText.proxyForwardsNothing(instance.name, port: port),
                     location: instance.location, component: instance.name)
                 return [(port, [])]
             }
