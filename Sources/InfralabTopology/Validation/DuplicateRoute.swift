@@ -9,11 +9,11 @@ package enum DuplicateRoute: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             nat-gateways:
               nat: { subnet: public, elastic-ip: 13.125.10.20 }
             route-tables:
-              package:
+              public:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: igw }
@@ -23,9 +23,9 @@ package enum DuplicateRoute: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             route-tables:
-              package:
+              public:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: igw }

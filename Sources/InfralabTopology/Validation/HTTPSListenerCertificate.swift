@@ -9,8 +9,8 @@ package enum HTTPSListenerCertificate: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             load-balancers:
               web:
                 subnets: [public-a, public-c]
@@ -21,8 +21,8 @@ package enum HTTPSListenerCertificate: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             load-balancers:
               web:
                 subnets: [public-a, public-c]

@@ -9,8 +9,8 @@ package enum ListenerTargetNotInstance: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             instances:
               was-a: { subnet: public-a }
             load-balancers:
@@ -23,8 +23,8 @@ package enum ListenerTargetNotInstance: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             instances:
               was-a: { subnet: public-a }
               was-c: { subnet: public-c }

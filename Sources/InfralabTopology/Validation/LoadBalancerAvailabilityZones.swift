@@ -10,8 +10,8 @@ package enum LoadBalancerAvailabilityZones: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              package-a2: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2a }
+              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public-a2: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2a }
             load-balancers:
               ↓web: { subnets: [public-a, ↓public-a2], listeners: [ { port: 80 } ] }
             """,
@@ -19,8 +19,8 @@ package enum LoadBalancerAvailabilityZones: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             load-balancers:
               web: { subnets: [public-a, public-c], listeners: [ { port: 80 } ] }
             """)

@@ -9,14 +9,14 @@ package enum MultipleMainRouteTables: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             route-tables:
-              package: { vpc: main, main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              public: { vpc: main, main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
               ↓private: { vpc: main, main: true }
             """,
         passingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             route-tables:
-              package: { vpc: main, routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              public: { vpc: main, routes: [ { to: 0.0.0.0/0, via: igw } ] }
               private: { vpc: main, main: true }
             """)
 

@@ -10,10 +10,10 @@ package enum NATGatewayInPrivateSubnet: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
+              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
               private: { vpc: main, cidr: 10.0.101.0/24, az: ap-northeast-2a, route-table: private }
             route-tables:
-              package: { routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              public: { routes: [ { to: 0.0.0.0/0, via: igw } ] }
               private: { routes: [ { to: 0.0.0.0/0, via: nat } ] }
             nat-gateways:
               nat: { subnet: ↓private, elastic-ip: 13.125.10.20 }
@@ -22,10 +22,10 @@ package enum NATGatewayInPrivateSubnet: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
+              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
               private: { vpc: main, cidr: 10.0.101.0/24, az: ap-northeast-2a, route-table: private }
             route-tables:
-              package: { routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              public: { routes: [ { to: 0.0.0.0/0, via: igw } ] }
               private: { routes: [ { to: 0.0.0.0/0, via: nat } ] }
             nat-gateways:
               nat: { subnet: public, elastic-ip: 13.125.10.20 }

@@ -9,9 +9,9 @@ package enum NATGatewayWithoutElasticIP: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             route-tables:
-              package: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              public: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
             nat-gateways:
               ↓nat-a: { subnet: public }
             """,
@@ -19,9 +19,9 @@ package enum NATGatewayWithoutElasticIP: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
             route-tables:
-              package: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
+              public: { main: true, routes: [ { to: 0.0.0.0/0, via: igw } ] }
             nat-gateways:
               nat-a: { subnet: public, elastic-ip: 13.125.10.20 }
             """)

@@ -18,7 +18,7 @@ package enum PortForwardWithoutPublicIP: TopologyRule {
             sites:
               home:
                 kind: home
-                package-ip: 121.130.10.7
+                public-ip: 121.130.10.7
                 port-forwards:
                   - { port: 80, to: my-pc, to-port: 8080 }
             hosts:

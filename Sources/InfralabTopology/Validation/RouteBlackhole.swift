@@ -10,7 +10,7 @@ package enum RouteBlackhole: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw-main }
             route-tables:
-              package:
+              public:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: ↓igw-mian }
@@ -19,7 +19,7 @@ package enum RouteBlackhole: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw-main }
             route-tables:
-              package:
+              public:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: igw-main }

@@ -14,10 +14,10 @@ package enum RouteMoreSpecificThanLocal: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
+              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
               private: { vpc: main, cidr: 10.0.101.0/24, az: ap-northeast-2a }
             route-tables:
-              package:
+              public:
                 routes:
                   - { to: 0.0.0.0/0, via: igw }
                   - { to: ↓10.0.101.0/24, via: igw }
@@ -27,12 +27,12 @@ package enum RouteMoreSpecificThanLocal: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16, internet-gateway: igw }
             subnets:
-              package: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
+              public: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a, route-table: public }
               private: { vpc: main, cidr: 10.0.101.0/24, az: ap-northeast-2a }
             nat-gateways:
               nat: { subnet: public, elastic-ip: 13.125.10.20 }
             route-tables:
-              package:
+              public:
                 routes:
                   - { to: 0.0.0.0/0, via: igw }
                   - { to: 10.0.101.0/24, via: nat }

@@ -12,7 +12,7 @@ package enum RouteViaDetachedInternetGateway: TopologyRule {
             internet-gateways:
               igw-spare: {}
             route-tables:
-              package:
+              public:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: ↓igw-spare }
@@ -23,7 +23,7 @@ package enum RouteViaDetachedInternetGateway: TopologyRule {
             internet-gateways:
               igw-spare: { vpc: main }
             route-tables:
-              package:
+              public:
                 main: true
                 routes:
                   - { to: 0.0.0.0/0, via: igw-spare }

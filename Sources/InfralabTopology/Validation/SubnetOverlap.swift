@@ -10,15 +10,15 @@ package enum SubnetOverlap: TopologyRule {
             vpcs:
               main: { cidr: 10.30.0.0/16 }
             subnets:
-              package-2a: { vpc: main, cidr: 10.30.1.0/24, az: ap-northeast-2a }
-              package-2c: { vpc: main, cidr: ↓10.30.1.0/24, az: ap-northeast-2c }
+              public-2a: { vpc: main, cidr: 10.30.1.0/24, az: ap-northeast-2a }
+              public-2c: { vpc: main, cidr: ↓10.30.1.0/24, az: ap-northeast-2c }
             """,
         passingExample: """
             vpcs:
               main: { cidr: 10.30.0.0/16 }
             subnets:
-              package-2a: { vpc: main, cidr: 10.30.1.0/24, az: ap-northeast-2a }
-              package-2c: { vpc: main, cidr: 10.30.2.0/24, az: ap-northeast-2c }
+              public-2a: { vpc: main, cidr: 10.30.1.0/24, az: ap-northeast-2a }
+              public-2c: { vpc: main, cidr: 10.30.2.0/24, az: ap-northeast-2c }
             """)
 
     package static func check(_ context: ValidationContext) -> [Diagnostic] {

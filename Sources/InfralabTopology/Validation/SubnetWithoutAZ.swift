@@ -12,15 +12,15 @@ package enum SubnetWithoutAZ: TopologyRule {
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
               ↓public-c: { vpc: main, cidr: 10.0.2.0/24 }
             """,
         passingExample: """
             vpcs:
               main: { cidr: 10.0.0.0/16 }
             subnets:
-              package-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
-              package-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
+              public-a: { vpc: main, cidr: 10.0.1.0/24, az: ap-northeast-2a }
+              public-c: { vpc: main, cidr: 10.0.2.0/24, az: ap-northeast-2c }
             """)
 
     package static func check(_ context: ValidationContext) -> [Diagnostic] {
