@@ -12,8 +12,7 @@ extension NetworkEngine {
 
     func evaluate(_ query: FlowQuery, _ state: IncidentState) -> FlowResult {
         func unknown(_ name: String) -> FlowResult {
-            let message = L("no instance, load balancer, NAT gateway, host or outside host is named \(name)",
-                            "\(Korean.quoting("\(name)")) 인스턴스, 로드 밸런서, NAT 게이트웨이, 호스트, 외부 호스트가 없어요")
+            let message = FlowText.unknownEndpoint(name)
             return FlowResult(query: query, isReachable: false,
                               hops: [Hop(kind: nil, name: name, verdict: .block, detail: message)],
                               reason: Reason(code: .unknownEndpoint, message: message, component: name))
@@ -36,7 +35,20 @@ extension NetworkEngine {
         finishReplies(&t, proto: query.protocol)
         if t.isBlocked { return result(query, t) }
 
-        // What `through` does with the connection.
+        // Leg 2: through → destination, as `through` carries the connection onward.
+        guard let second = onwardLeg(through, named: throughName, query, &t) else { return result(query, t) }
+        var trace = Trace()
+        runLeg(through, destination, second, state, &trace)
+        finishReplies(&trace, proto: query.protocol)
+        t.hops += trace.hops
+        t.reason = trace.reason
+        t.missing += trace.missing
+        return result(query, t)
+    }
+
+    /// What `through` does with the connection: the second leg's query, or nil when
+    /// `through` blocks it (the block is on `t`).
+    func onwardLeg(_ through: Node, named throughName: String, _ query: FlowQuery, _ t: inout Trace) -> LegQuery? {
         var secondPort = query.port
         var secondAddress = AddressChoice.auto
         var pointedBy: SourceLocation?
@@ -45,52 +57,39 @@ extension NetworkEngine {
             let instance = topology.instances[i]
             if !instance.forwards.isEmpty {
                 guard let forward = instance.forwards.first(where: { $0.port.value == query.port && $0.target.name == query.destination.description }) else {
-                    let message = L("\(instance.name) does not forward port \(query.port) to \(query.destination)",
-                                    "\(Korean.topic("\(instance.name)")) 포트 \(Korean.object("\(query.port)")) \(Korean.toward("\(query.destination)")) 넘기지 않아요")
+                    let message = FlowText.doesNotForward(instance.name, port: query.port, destination: query.destination)
                     t.block(.instance, instance.name, message, instance.forwards.first?.location ?? instance.location, code: .notThrough)
-                    return result(query, t)
+                    return nil
                 }
                 secondPort = forward.effectiveTargetPort
                 pointedBy = forward.location
-                t.pass(.instance, instance.name, L("forwards port \(query.port) to \(forward.target.name):\(secondPort) (a second connection)",
-                                                   "포트 \(Korean.object("\(query.port)")) \(forward.target.name):\(Korean.toward("\(secondPort)")) 넘겨요 (두 번째 연결)"), forward.location)
+                t.pass(.instance, instance.name, FlowText.forwardsToSecondConnection(query.port, target: forward.target.name, secondPort: secondPort), forward.location)
             } else {
-                t.info(.instance, instance.name, L("opens a second connection to \(query.destination) on port \(secondPort)",
-                                                   "\(Korean.toward("\(query.destination)")) 포트 \(secondPort) 두 번째 연결을 열어요"), instance.location)
+                t.info(.instance, instance.name, FlowText.opensSecondConnection(query.destination, secondPort: secondPort), instance.location)
             }
         case .loadBalancer(let l):
             let lb = topology.loadBalancers[l]
             guard let listener = listener(l, query.port), listener.targets.contains(where: { $0.name == query.destination.description }) else {
-                let message = L("\(lb.name) has no listener on port \(query.port) with \(query.destination) as a target",
-                                "\(lb.name)에 \(Korean.object("\(query.destination)")) 대상으로 하는 포트 \(query.port) 리스너가 없어요")
+                let message = FlowText.noListenerForTarget(lb.name, port: query.port, destination: query.destination)
                 t.block(.loadBalancer, lb.name, message, lb.location, code: .notThrough)
-                return result(query, t)
+                return nil
             }
             // Leg 1 already proved one target answers; leg 2 is the named destination.
             t.hops = t.hops.prefix { !($0.kind == .loadBalancer && $0.detail.en.hasPrefix("listener")) } + []
             secondPort = listener.targetPort?.value ?? listener.port.value
             secondAddress = .private
             pointedBy = listener.location
-            t.pass(.loadBalancer, lb.name, L("listener \(query.port) forwards to \(query.destination):\(secondPort)",
-                                             "리스너 \(Korean.subject("\(query.port)")) \(query.destination):\(Korean.toward("\(secondPort)")) 넘겨요"), listener.location)
+            t.pass(.loadBalancer, lb.name, FlowText.listenerForwardsTo(query.port, destination: query.destination, secondPort: secondPort), listener.location)
         case .host:
-            t.info(.host, nodeName(through), L("opens a second connection to \(query.destination) on port \(secondPort)",
-                                               "\(Korean.toward("\(query.destination)")) 포트 \(secondPort) 두 번째 연결을 열어요"), nodeLocation(through))
+            t.info(.host, nodeName(through), FlowText.opensSecondConnection(query.destination, secondPort: secondPort), nodeLocation(through))
         default:
-            let message = L("\(throughName) cannot carry a connection onward", "\(Korean.topic("\(throughName)")) 연결을 이어 줄 수 없어요")
+            let message = FlowText.cannotCarryOnward(throughName)
             t.block(nodeKind(through), throughName, message, nodeLocation(through), code: .notThrough)
-            return result(query, t)
+            return nil
         }
 
-        // Leg 2: through → destination.
         let ephemeral: PortRange = if case .loadBalancer = through { .awsEphemeral } else { .linuxEphemeral }
-        var second = Trace()
-        runLeg(through, destination, LegQuery(proto: query.protocol, port: secondPort, clientPorts: ephemeral, address: secondAddress, pointedBy: pointedBy), state, &second)
-        finishReplies(&second, proto: query.protocol)
-        t.hops += second.hops
-        t.reason = second.reason
-        t.missing += second.missing
-        return result(query, t)
+        return LegQuery(proto: query.protocol, port: secondPort, clientPorts: ephemeral, address: secondAddress, pointedBy: pointedBy)
     }
 
     func result(_ query: FlowQuery, _ t: Trace) -> FlowResult {
@@ -107,12 +106,10 @@ extension NetworkEngine {
             let partialHop = t.hops.last { $0.kind == .networkACL && $0.detail.en.contains("allowed only for ports") }
             return FlowResult(query: query, isReachable: true, isPartial: true, missingClientPorts: missing, hops: t.hops,
                               reason: Reason(code: .partialEphemeralPorts,
-                                             message: L("reachable for some clients only: replies to client ports \(text) are not allowed by \(partialHop?.name ?? "a network ACL") (AWS recommends allowing 1024-65535)",
-                                                        "일부 클라이언트만 접속할 수 있어요: 클라이언트 포트 \(Korean.toward("\(text)")) 가는 응답을 \(Korean.subject("\(partialHop?.name ?? "네트워크 ACL")")) 허용하지 않아요 (AWS는 1024-65535를 열어 두라고 권해요)"),
+                                             message: FlowText.partialReplies(text, acl: partialHop?.name),
                                              location: partialHop?.location, component: partialHop?.name))
         }
         return FlowResult(query: query, isReachable: true, hops: t.hops,
-                          reason: Reason(code: .reachable, message: L("\(query.source) reaches \(query.destination) on \(describeTraffic(query.protocol, query.port))",
-                                                                      "\(query.source)에서 \(query.destination)의 \(describeTraffic(query.protocol, query.port))에 접속할 수 있어요")))
+                          reason: Reason(code: .reachable, message: FlowText.reaches(query.source, destination: query.destination, traffic: describeTraffic(query.protocol, query.port))))
     }
 }

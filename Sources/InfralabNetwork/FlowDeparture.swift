@@ -24,8 +24,7 @@ extension NetworkEngine {
             case .private:
                 guard sameVPC else {
                     t.block(nodeKind(server), nodeName(server),
-                            L("\(p.name) and \(nodeName(server)) are in different VPCs: a private address is not reachable across them",
-                              "\(Korean.and("\(p.name)")) \(Korean.topic("\(nodeName(server))")) 서로 다른 VPC에 있어서 프라이빗 주소로는 통신할 수 없어요"),
+                            FlowText.differentVPCs(p.name, server: nodeName(server)),
                             nodeLocation(server), code: .differentVPC)
                     return
                 }
@@ -37,8 +36,7 @@ extension NetworkEngine {
         }
         if case .nat(let n) = server, usePrivate {
             let nat = topology.natGateways[n]
-            t.block(.natGateway, nat.name, L("a NAT gateway accepts no connections: it only carries connections out",
-                                              "NAT 게이트웨이는 들어오는 연결을 받지 않아요. 나가는 연결만 전달해요"), nat.location, code: .natInbound)
+            t.block(.natGateway, nat.name, FlowText.natAcceptsNoConnections, nat.location, code: .natInbound)
             return
         }
         if usePrivate {
@@ -55,7 +53,7 @@ extension NetworkEngine {
                 if firstFailure == nil { firstFailure = attempt }
             }
             if let failure = firstFailure { t = failure } else {
-                t.block(nodeKind(server), nodeName(server), L("\(nodeName(server)) has no private address", "\(nodeName(server))에 프라이빗 주소가 없어요"),
+                t.block(nodeKind(server), nodeName(server), FlowText.noPrivateAddress(nodeName(server)),
                         nodeLocation(server), code: .cannotRoute)
             }
             return
@@ -73,8 +71,7 @@ extension NetworkEngine {
         if !uncovered.contains(true), let rule = allowing.first {
             let text = describeRules(allowing, inbound: false)
             t.pass(.securityGroup, rule.groupName,
-                   L("outbound allowed by \(rule.groupName): \(text)",
-                     "\(rule.groupName)의 아웃바운드 규칙이 허용해요(\(describeRulesKo(allowing, inbound: false)))"), rule.location)
+                   FlowText.outboundAllowed(rule.groupName, rules: text, rulesKo: describeRulesKo(allowing, inbound: false)), rule.location)
         } else {
             // Some atoms admitted, some not: name the ones no rule admits.
             let destination = allowing.isEmpty ? destination : restrict(destination, atoms, uncovered)
@@ -83,8 +80,7 @@ extension NetworkEngine {
             } ?? p.location
             let traffic = describeTraffic(q.proto, q.port)
             t.block(.securityGroup, names.isEmpty ? p.name : names,
-                    L("no outbound rule of \(names.isEmpty ? "its security groups" : names) allows \(traffic) to \(destination.label)",
-                      "\(names.isEmpty ? "보안 그룹" : names)의 아웃바운드 규칙 중 \(Korean.toward("\(destination.ko)")) 가는 \(Korean.object("\(traffic)")) 허용하는 것이 없어요"),
+                    FlowText.noOutboundRule(names, traffic: traffic, destination: destination.label, destinationKo: destination.ko),
                     location, code: .securityGroupEgress)
         }
     }
@@ -102,8 +98,7 @@ extension NetworkEngine {
         if !uncovered.contains(true), let rule = allowing.first {
             let text = describeRules(allowing, inbound: true)
             t.pass(.securityGroup, rule.groupName,
-                   L("inbound allowed by \(rule.groupName): \(text)",
-                     "\(rule.groupName)의 인바운드 규칙이 허용해요(\(describeRulesKo(allowing, inbound: true)))"), rule.location)
+                   FlowText.inboundAllowed(rule.groupName, rules: text, rulesKo: describeRulesKo(allowing, inbound: true)), rule.location)
         } else {
             // Some atoms admitted, some not: name the ones no rule admits.
             let source = allowing.isEmpty ? source : restrict(source, atoms, uncovered)
@@ -113,23 +108,15 @@ extension NetworkEngine {
                 .first { protocolMatches($0.proto, $0.ports, q.proto, q.port) }
             let location = nearMiss?.location ?? p.groups.first.flatMap { groupRules[$0]?.location } ?? p.location
             let traffic = describeTraffic(q.proto, q.port)
-            var en = "no inbound rule of \(names.isEmpty ? "\(p.name)'s security groups" : names) allows \(traffic) from \(source.label)"
-            var ko = "\(names.isEmpty ? "\(p.name)의 보안 그룹" : names)의 인바운드 규칙 중 \(source.ko)에서 오는 \(Korean.object("\(traffic)")) 허용하는 것이 없어요"
-            if let nearMiss {
-                en += "; the rule for this port admits only \(nearMiss.peerText)"
-                ko += ". 이 포트 규칙은 \(nearMiss.peerText)만 허용해요"
-                if case .cidr(let cidr) = nearMiss.peer, !cidr.address.isPrivate, source.cidr.address.isPrivate {
-                    en += " (a public address: inside the VPC, traffic arrives from private addresses — name the sender's security group instead)"
-                    ko += " (퍼블릭 주소예요. VPC 안에서는 트래픽이 프라이빗 주소에서 오니, 보내는 쪽의 보안 그룹 이름을 적어 주세요)"
-                }
-            }
-            if source.cidr.prefixLength == 32, !(source.cidr.address.isPrivate) && p.groups.contains(where: { g in
+            var nearMissIsPublic = false
+            if let nearMiss, case .cidr(let cidr) = nearMiss.peer, !cidr.address.isPrivate, source.cidr.address.isPrivate { nearMissIsPublic = true }
+            let groupReferenceMissesPublic = source.cidr.prefixLength == 32 && !(source.cidr.address.isPrivate) && p.groups.contains(where: { g in
                 groupRules[g]?.inbound.contains { if case .group = $0.peer { return protocolMatches($0.proto, $0.ports, q.proto, q.port) } else { return false } } ?? false
-            }) {
-                en += " (a security-group reference matches private addresses only; this traffic arrives from a public one)"
-                ko += " (보안 그룹 참조는 프라이빗 주소에만 맞아요. 이 트래픽은 퍼블릭 주소에서 와요)"
-            }
-            t.block(.securityGroup, names.isEmpty ? p.name : names, L(en, ko), location, code: .securityGroupIngress)
+            })
+            let message = FlowText.noInboundRule(names, owner: p.name, traffic: traffic, source: source.label, sourceKo: source.ko,
+                                                 nearMiss: nearMiss?.peerText, nearMissIsPublic: nearMissIsPublic,
+                                                 groupReferenceMissesPublic: groupReferenceMissesPublic)
+            t.block(.securityGroup, names.isEmpty ? p.name : names, message, location, code: .securityGroupIngress)
         }
     }
 
@@ -170,45 +157,39 @@ extension NetworkEngine {
             guard rules.count <= 1 else {
                 let text = rules.map { "rule \($0.number) allow \(describeRule($0.proto, $0.ports, $0.peerText, inbound: inbound))" }.joined(separator: "; ")
                 let textKo = rules.map { "\($0.number)번 규칙: \(describeRuleKo($0.proto, $0.ports, $0.peerText, inbound: inbound))" }.joined(separator: "; ")
-                t.pass(.networkACL, name, L("\(dir) \(traffic) \(inbound ? "from" : "to") \(peer.label) allowed by \(text)",
-                                            "\(Korean.object(flowKo(peer))) 허용해요(\(dirKo) \(textKo))"), rules[0].location)
+                t.pass(.networkACL, name, FlowText.aclAllowedByRules(dir, traffic: traffic, inbound: inbound, peer: peer.label, rules: text, flowKo: flowKo(peer), directionKo: dirKo, rulesKo: textKo), rules[0].location)
                 return
             }
             decision = decisions.first ?? .allowAllDefault
         }
         switch decision {
         case .allowAllDefault:
-            t.pass(.networkACL, name, L("\(subnet)'s default network ACL allows all \(dir) traffic", "\(subnet)의 기본 네트워크 ACL은 \(dirKo) 트래픽을 모두 허용해요"), nil)
+            t.pass(.networkACL, name, FlowText.defaultACLAllows(subnet, direction: dir, directionKo: dirKo), nil)
         case .rule(let rule):
             let text = "rule \(rule.number) \(rule.allow ? "allow" : "deny") \(describeRule(rule.proto, rule.ports, rule.peerText, inbound: inbound))"
             let textKo = "\(dirKo) \(rule.number)번 규칙: \(describeRuleKo(rule.proto, rule.ports, rule.peerText, inbound: inbound))"
             if rule.allow {
-                t.pass(.networkACL, name, L("\(dir) \(traffic) \(inbound ? "from" : "to") \(peer.label) allowed by \(text)",
-                                            "\(Korean.object(flowKo(peer))) 허용해요(\(textKo))"), rule.location)
+                t.pass(.networkACL, name, FlowText.aclAllowedByRule(dir, traffic: traffic, inbound: inbound, peer: peer.label, rule: text, flowKo: flowKo(peer), ruleKo: textKo), rule.location)
             } else {
-                t.block(.networkACL, name, L("\(dir) \(traffic) \(inbound ? "from" : "to") \(peer.label) denied by \(text) of \(name) (on \(subnet))",
-                                             "\(subnet)의 \(Korean.subject(name)) \(Korean.object(flowKo(peer))) 막아요(\(textKo), 거부)"),
+                t.block(.networkACL, name, FlowText.aclDeniedByRule(dir, traffic: traffic, inbound: inbound, peer: peer.label, rule: text, acl: name, subnet: subnet, flowKo: flowKo(peer), ruleKo: textKo),
                         rule.location, code: inbound ? .aclInbound : .aclOutbound)
             }
         case .implicitDeny:
             let empty = (inbound ? aclRules(choice, inbound: true) : aclRules(choice, inbound: false))?.isEmpty ?? false
             t.block(.networkACL, name,
-                    L("no \(dir) rule of \(name) (on \(subnet)) matches \(traffic) \(inbound ? "from" : "to") \(peer.label): the final * rule denies it\(empty ? " (a custom ACL with no rules denies everything)" : "")",
-                      "\(subnet)의 \(name)에는 \(flowKo(peer))에 맞는 \(dirKo) 규칙이 없어서 마지막 `*` 규칙이 막아요\(empty ? " (규칙이 없는 사용자 ACL은 모두 막아요)" : "")"),
+                    FlowText.aclImplicitDeny(dir, acl: name, subnet: subnet, traffic: traffic, inbound: inbound, peer: peer.label, hasNoRules: empty, flowKo: flowKo(peer), directionKo: dirKo),
                     aclLocation(choice, subnet: s), code: inbound ? .aclInbound : .aclOutbound)
         }
     }
 
     /// Two instances in one VPC, by private address.
     func privatePath(_ p: NetPoint, _ d: NetPoint, _ q: LegQuery, _ t: inout Trace) {
-        t.info(p.kind, p.name, L("starts at \(p.address) in subnet \(topology.subnets[p.subnet].name)",
-                                 "서브넷 \(topology.subnets[p.subnet].name)의 \(p.address)에서 출발해요"), p.location)
+        t.info(p.kind, p.name, FlowText.startsInSubnet(p.address, subnet: topology.subnets[p.subnet].name), p.location)
         egressGroups(p, d.privateAddr, q, &t)
         if t.isBlocked { return }
         let (tableName, tableLocation, tableKind) = routingLocation(subnet: p.subnet)
         guard let match = lookupRoute(subnet: p.subnet, to: CIDR(host: d.address)) else {
-            t.block(tableKind, tableName, L("no route in \(routeTableName(subnet: p.subnet)) covers \(d.address)",
-                                            "\(routeTableNameKo(subnet: p.subnet))에 \(Korean.toward("\(d.address)")) 가는 경로가 없어요"), tableLocation, code: .cannotRoute)
+            t.block(tableKind, tableName, FlowText.noRouteCovers(routeTableName(subnet: p.subnet), address: d.address, tableKo: routeTableNameKo(subnet: p.subnet)), tableLocation, code: .cannotRoute)
             return
         }
         if case .nat(let n) = match.target, p.subnet != d.subnet, topology.subnets[d.subnet].cidr.value == match.destination {
@@ -221,20 +202,18 @@ extension NetworkEngine {
         guard local || match.target == .local else {
             let target = match.route?.target.name ?? "?"
             if case .missing = match.target {
-                t.block(.routeTable, tableName, L("route \(match.destination) via \(target) points at nothing: a blackhole",
-                                                  "경로 \(match.destination) → \(target)의 대상이 없어서 블랙홀이에요"), match.route?.location, code: .blackholeRoute)
+                t.block(.routeTable, tableName, FlowText.routePointsAtNothing(match.destination, target: target), match.route?.location, code: .blackholeRoute)
             } else {
-                t.block(.routeTable, tableName, L("route \(match.destination) via \(target) takes traffic for \(d.address) away from the local route",
-                                                  "경로 \(match.destination) → \(Korean.subject("\(target)")) \(Korean.toward("\(d.address)")) 가는 트래픽을 local 경로에서 빼앗아요"),
+                t.block(.routeTable, tableName, FlowText.routeTakesFromLocal(match.destination, target: target, address: d.address),
                         match.route?.location, code: .cannotRoute)
             }
             return
         }
         if match.target == .local {
-            t.pass(tableKind, tableName, L("\(d.address) matches the local route \(match.destination)", "\(Korean.topic("\(d.address)")) local 경로 \(match.destination)에 맞아요"), tableLocation)
+            t.pass(tableKind, tableName, FlowText.matchesLocalRoute(d.address, destination: match.destination), tableLocation)
         }
         if p.subnet == d.subnet {
-            t.info(.subnet, topology.subnets[p.subnet].name, L("same subnet: network ACLs are not checked", "같은 서브넷이라 네트워크 ACL을 거치지 않아요"),
+            t.info(.subnet, topology.subnets[p.subnet].name, FlowText.sameSubnet,
                    topology.subnets[p.subnet].location)
         } else {
             aclForward(subnet: p.subnet, inbound: false, peer: d.privateAddr, q, &t)
@@ -248,15 +227,14 @@ extension NetworkEngine {
         if t.isBlocked { return }
         if p.subnet != d.subnet { checkReplyRoute(subnet: d.subnet, from: d.name, to: p.address, &t) }
         if t.isBlocked { return }
-        t.pass(d.kind, d.name, L("answers on \(describeTraffic(q.proto, q.port)) at \(d.address)", "\(d.address)의 \(Korean.toward("\(describeTraffic(q.proto, q.port))")) 응답해요"), d.location)
+        t.pass(d.kind, d.name, FlowText.answersAt(describeTraffic(q.proto, q.port), address: d.address), d.location)
     }
 
     /// Leaves the VPC toward a public destination: through an internet gateway (needs a
     /// public address) or a NAT gateway. Returns the address the world sees and the client
     /// ports from here on.
     func egressToWorld(_ p: NetPoint, _ destination: Addr, _ q: LegQuery, _ state: IncidentState, _ t: inout Trace) -> (Addr, PortRange)? {
-        t.info(p.kind, p.name, L("starts at \(p.address) in subnet \(topology.subnets[p.subnet].name)",
-                                 "서브넷 \(topology.subnets[p.subnet].name)의 \(p.address)에서 출발해요"), p.location)
+        t.info(p.kind, p.name, FlowText.startsInSubnet(p.address, subnet: topology.subnets[p.subnet].name), p.location)
         egressGroups(p, destination, q, &t)
         if t.isBlocked { return nil }
         // Each atom of the destination takes its own longest-prefix route; atoms that lead
@@ -299,8 +277,7 @@ extension NetworkEngine {
         let routesText = group?.routesText ?? ""
         let routesKo = group?.routesTextKo ?? ""
         guard let match = group?.matches.first else {
-            t.block(tableKind, tableName, L("\(routeTableName(subnet: p.subnet)) has no route for \(destination.label): add one via an internet gateway (or a NAT gateway)",
-                                            "\(routeTableNameKo(subnet: p.subnet))에 \(Korean.toward("\(destination.ko)")) 가는 경로가 없어요. 인터넷 게이트웨이(또는 NAT 게이트웨이)로 가는 경로를 더하세요"),
+            t.block(tableKind, tableName, FlowText.noRouteToDestination(routeTableName(subnet: p.subnet), destination: destination.label, tableKo: routeTableNameKo(subnet: p.subnet), destinationKo: destination.ko),
                     tableLocation, code: .noRouteToInternetGateway)
             return nil
         }
@@ -308,41 +285,38 @@ extension NetworkEngine {
         let via = match.route?.target.name ?? "local"
         switch match.target {
         case .local:
-            t.block(tableKind, tableName, L("\(destination.label) matches only the local route", "\(Korean.topic("\(destination.ko)")) local 경로에만 맞아요"), tableLocation, code: .cannotRoute)
+            t.block(tableKind, tableName, FlowText.matchesOnlyLocalRoute(destination.label, destinationKo: destination.ko), tableLocation, code: .cannotRoute)
             return nil
         case .missing(let name):
-            t.block(.routeTable, tableName, L("route \(match.destination) via \(name): \(name) does not exist, so the route is a blackhole",
-                                              "경로 \(match.destination) → \(name): \(Korean.subject("\(name)")) 없어서 블랙홀 경로예요"), routeLocation, code: .blackholeRoute)
+            t.block(.routeTable, tableName, FlowText.routeTargetMissing(match.destination, name: name), routeLocation, code: .blackholeRoute)
             return nil
         case .igw(let g):
-            let route = RouteStep(table: tableName, location: routeLocation, text: L("\(destination.label) matches \(routesText) via \(via)", "\(Korean.topic("\(destination.ko)")) \(routesKo) → \(via)에 맞아요"))
+            let route = RouteStep(table: tableName, location: routeLocation, text: FlowText.matchesRoutes(destination.label, routes: routesText, via: via, destinationKo: destination.ko, routesKo: routesKo))
             return egressViaGateway(g, p, destination, match, route, q, &t)
         case .nat(let n):
-            let route = RouteStep(table: tableName, location: routeLocation, text: L("\(destination.label) matches \(routesText) via \(via)", "\(Korean.topic("\(destination.ko)")) \(routesKo) → \(via)에 맞아요"))
+            let route = RouteStep(table: tableName, location: routeLocation, text: FlowText.matchesRoutes(destination.label, routes: routesText, via: via, destinationKo: destination.ko, routesKo: routesKo))
             return egressViaNAT(n, p, destination, route, q, state, &t)
         case .instance(let i):
             // A NAT instance, simplified: it needs a public address in a public subnet.
             let relay = topology.instances[i]
-            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(Korean.topic("\(destination.ko)")) \(routesKo) → \(via)에 맞아요"), routeLocation)
+            t.pass(.routeTable, tableName, FlowText.matchesRoutes(destination.label, routes: routesText, via: via, destinationKo: destination.ko, routesKo: routesKo), routeLocation)
             if let incident = state.instanceDown(i) {
-                t.block(.instance, relay.name, L("\(relay.name) is down (incident \(incident))", "\(Korean.subject("\(relay.name)")) 꺼져 있어요 (장애 \(incident))"), relay.location, code: .endpointDown)
+                t.block(.instance, relay.name, FlowText.relayDown(relay.name, incident: incident), relay.location, code: .endpointDown)
                 return nil
             }
             guard let pub = instancePublic[i]?.address, let rs = index.instanceSubnet[i], subnetRoutesToGateway(rs) else {
-                t.block(.instance, relay.name, L("\(relay.name) relays the traffic but has no public address in a public subnet",
-                                                 "\(Korean.subject("\(relay.name)")) 트래픽을 넘겨받지만 퍼블릭 서브넷에 있지 않거나 퍼블릭 주소가 없어요"), relay.location, code: .cannotRoute)
+                t.block(.instance, relay.name, FlowText.relayNotPublic(relay.name), relay.location, code: .cannotRoute)
                 return nil
             }
-            t.pass(.instance, relay.name, L("relays the traffic as \(pub) (a NAT instance)", "NAT 인스턴스로서 주소를 \(Korean.toward("\(pub)")) 바꿔 넘겨요"), relay.location)
+            t.pass(.instance, relay.name, FlowText.relaysAsNATInstance(pub), relay.location)
             return (Addr(cidr: CIDR(host: pub), label: "\(relay.name)'s public address \(pub)", labelKo: "\(relay.name)의 퍼블릭 주소 \(pub)"), .awsEphemeral)
         case .outside(let o):
             let host = topology.outside[o]
             guard atoms(destination).allSatisfy({ $0.isWithin(host.cidr.value) }) else {
-                t.block(.routeTable, tableName, L("route \(match.destination) via \(host.name) only reaches \(host.cidr.value)",
-                                                  "경로 \(match.destination) → \(Korean.topic("\(host.name)")) \(host.cidr.value)에만 맞아요"), routeLocation, code: .cannotRoute)
+                t.block(.routeTable, tableName, FlowText.routeOnlyReachesOutside(match.destination, host: host.name, cidr: host.cidr.value), routeLocation, code: .cannotRoute)
                 return nil
             }
-            t.pass(.routeTable, tableName, L("\(destination.label) matches \(routesText) via \(via)", "\(Korean.topic("\(destination.ko)")) \(routesKo) → \(via)에 맞아요"), routeLocation)
+            t.pass(.routeTable, tableName, FlowText.matchesRoutes(destination.label, routes: routesText, via: via, destinationKo: destination.ko, routesKo: routesKo), routeLocation)
             return (p.privateAddr, q.clientPorts)
         }
     }
@@ -359,21 +333,19 @@ extension NetworkEngine {
         let routeLocation = route.location
         let igw = topology.internetGateways[g]
         guard igwVPC(g) == p.vpc else {
-            t.block(.internetGateway, igw.name, L("route \(match.destination) via \(igw.name), but \(igw.name) is not attached to VPC \(topology.vpcs[p.vpc].name): a blackhole",
-                                                  "경로 \(match.destination) → \(igw.name): \(Korean.subject("\(igw.name)")) VPC \(topology.vpcs[p.vpc].name)에 붙어 있지 않아 블랙홀이에요"),
+            t.block(.internetGateway, igw.name, FlowText.gatewayRouteNotAttached(match.destination, gateway: igw.name, vpc: topology.vpcs[p.vpc].name),
                     routeLocation, code: .internetGatewayNotAttached)
             return nil
         }
         t.pass(.routeTable, route.table, route.text, routeLocation)
         guard let pub = p.publicAddress else {
-            t.block(p.kind, p.name, L("\(p.name) has no public or Elastic IP, so the internet gateway cannot carry its traffic",
-                                      "\(p.name)에 퍼블릭 IP나 탄력적 IP가 없어서 인터넷 게이트웨이가 트래픽을 내보낼 수 없어요"), p.location, code: .noPublicIP)
+            t.block(p.kind, p.name, FlowText.noPublicIPForGateway(p.name), p.location, code: .noPublicIP)
             return nil
         }
         aclForward(subnet: p.subnet, inbound: false, peer: destination, q, &t)
         if t.isBlocked { return nil }
         t.replies.append(ReplyCheck(subnet: p.subnet, inbound: true, peer: destination, ports: q.clientPorts))
-        t.pass(.internetGateway, igw.name, L("translates \(p.address) to the public address \(pub)", "\(Korean.object("\(p.address)")) 퍼블릭 주소 \(Korean.toward("\(pub)")) 바꿔요"), igw.location)
+        t.pass(.internetGateway, igw.name, FlowText.translatesToPublic(p.address, publicAddress: pub), igw.location)
         return (Addr(cidr: CIDR(host: pub), label: "\(p.name)'s public address \(pub)", labelKo: "\(p.name)의 퍼블릭 주소 \(pub)"), q.clientPorts)
     }
 
@@ -384,12 +356,11 @@ extension NetworkEngine {
         let nat = topology.natGateways[n]
         t.pass(.routeTable, route.table, route.text, routeLocation)
         if let incident = state.natDown(n) {
-            t.block(.natGateway, nat.name, L("\(nat.name) is down (incident \(incident))", "\(Korean.subject("\(nat.name)")) 멈췄어요 (장애 \(incident))"), nat.location, code: .natDown)
+            t.block(.natGateway, nat.name, FlowText.natDown(nat.name, incident: incident), nat.location, code: .natDown)
             return nil
         }
         guard let ns = index.natSubnet[n], index.subnetVPC[ns] == p.vpc else {
-            t.block(.natGateway, nat.name, L("\(nat.name) is not in VPC \(topology.vpcs[p.vpc].name): the route is a blackhole",
-                                             "\(Korean.subject("\(nat.name)")) VPC \(topology.vpcs[p.vpc].name)에 없어서 블랙홀 경로예요"), routeLocation, code: .blackholeRoute)
+            t.block(.natGateway, nat.name, FlowText.natInOtherVPC(nat.name, vpc: topology.vpcs[p.vpc].name), routeLocation, code: .blackholeRoute)
             return nil
         }
         if ns != p.subnet {
@@ -404,7 +375,7 @@ extension NetworkEngine {
             if t.isBlocked { return nil }
         }
         guard let eip = nat.elasticIP?.value else {
-            t.block(.natGateway, nat.name, L("\(nat.name) has no Elastic IP: a public NAT gateway needs one", "\(nat.name)에 탄력적 IP가 없어요. 퍼블릭 NAT 게이트웨이에는 꼭 필요해요"),
+            t.block(.natGateway, nat.name, FlowText.natNeedsElasticIP(nat.name),
                     nat.location, code: .natNoElasticIP)
             return nil
         }
@@ -412,18 +383,16 @@ extension NetworkEngine {
         // Every atom the NAT carries must leave its subnet by an attached internet gateway.
         let natGroups = routeGroups(subnet: ns, atoms: atoms(destination))
         guard natGroups.count == 1, case .igw(let g)? = natGroups[0].target, igwVPC(g) == p.vpc else {
-            t.block(.natGateway, nat.name, L("\(nat.name) sits in \(natSubnetName), a private subnet (\(routeTableName(subnet: ns)) has no route to an attached internet gateway): it cannot reach the internet",
-                                             "\(Korean.subject("\(nat.name)")) 프라이빗 서브넷 \(natSubnetName)에 있어요(\(routeTableNameKo(subnet: ns))에 인터넷 게이트웨이로 가는 경로가 없어요). 인터넷에 접속할 수 없어요"),
+            t.block(.natGateway, nat.name, FlowText.natInPrivateSubnet(nat.name, subnet: natSubnetName, table: routeTableName(subnet: ns), tableKo: routeTableNameKo(subnet: ns)),
                     nat.location, code: .natNotPublic)
             return nil
         }
         aclForward(subnet: ns, inbound: false, peer: destination, q, &t)
         if t.isBlocked { return nil }
         t.replies.append(ReplyCheck(subnet: ns, inbound: true, peer: destination, ports: .awsEphemeral))
-        t.pass(.natGateway, nat.name, L("translates \(p.address) to its Elastic IP \(eip) (source ports 1024-65535)",
-                                        "\(Korean.object("\(p.address)")) 탄력적 IP \(Korean.toward("\(eip)")) 바꿔요 (출발 포트 1024-65535)"), nat.location)
+        t.pass(.natGateway, nat.name, FlowText.translatesToElasticIP(p.address, elasticIP: eip), nat.location)
         let igw = topology.internetGateways[g]
-        t.pass(.internetGateway, igw.name, L("carries \(nat.name)'s traffic to the internet", "\(nat.name)의 트래픽을 인터넷으로 내보내요"), igw.location)
+        t.pass(.internetGateway, igw.name, FlowText.carriesNATTraffic(nat.name), igw.location)
         return (Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)", labelKo: "\(nat.name)의 탄력적 IP \(eip)"), .awsEphemeral)
     }
 
@@ -436,8 +405,7 @@ extension NetworkEngine {
         case .instance(let i):
             guard let pub = instancePublic[i] else {
                 let instance = topology.instances[i]
-                t.block(.instance, instance.name, L("\(instance.name) has no public or Elastic IP, so it cannot be dialled from outside its VPC",
-                                                      "\(instance.name)에는 퍼블릭 IP도 탄력적 IP도 없어서 VPC 밖에서는 접속할 수 없어요"),
+                t.block(.instance, instance.name, FlowText.noPublicIPToDial(instance.name),
                         instance.location, code: .noPublicIP)
                 return nil
             }
@@ -446,7 +414,7 @@ extension NetworkEngine {
         case .loadBalancer(let l):
             guard let pub = lbPublic[l] else {
                 let lb = topology.loadBalancers[l]
-                t.block(.loadBalancer, lb.name, L("\(lb.name) is internal: it has no public address", "\(Korean.topic("\(lb.name)")) 내부용이라 퍼블릭 주소가 없어요"),
+                t.block(.loadBalancer, lb.name, FlowText.internalNoPublicAddress(lb.name),
                         lb.location, code: .privateAddressFromOutside)
                 return nil
             }
@@ -455,7 +423,7 @@ extension NetworkEngine {
         case .nat(let n):
             let nat = topology.natGateways[n]
             guard let eip = nat.elasticIP?.value else {
-                t.block(.natGateway, nat.name, L("\(nat.name) has no Elastic IP", "\(nat.name)에 탄력적 IP가 없어요"), nat.location, code: .natNoElasticIP)
+                t.block(.natGateway, nat.name, FlowText.natWithoutElasticIP(nat.name), nat.location, code: .natNoElasticIP)
                 return nil
             }
             return Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)", labelKo: "\(nat.name)의 탄력적 IP \(eip)")

@@ -87,7 +87,7 @@ extension NetworkEngine {
         let location = nodeLocation(node)
         func down(_ incident: Incident, code: ReasonCode) {
             t.block(nodeKind(node), name,
-                    L("\(name) is down (incident \(describeIncident(incident)))", "\(Korean.subject("\(name)")) 꺼져 있어요 (장애 \(describeIncident(incident)))"),
+                    FlowText.endpointDown(name, incident: describeIncident(incident)),
                     location, code: code)
         }
         switch node {
@@ -128,25 +128,24 @@ extension NetworkEngine {
         if t.isBlocked { return }
         if client == server {
             t.info(nodeKind(client), nodeName(client),
-                   L("source and destination are the same machine: the connection stays on it",
-                     "출발지와 목적지가 같은 기계라서 연결이 그 안에서 끝나요"), nodeLocation(client))
+                   FlowText.sameMachine, nodeLocation(client))
             t.isSameEndpoint = true
             return
         }
         switch client {
         case .internet:
-            t.info(nil, "internet", L("a client somewhere on the internet (any public address)", "인터넷 어딘가에 있는 클라이언트(퍼블릭 주소 아무거나)예요"), nil)
+            t.info(nil, "internet", FlowText.internetClient, nil)
             arrive(from: .internet, fromHostSite: nil, server, q, state, &t)
         case .outside(let o):
             let host = topology.outside[o]
-            t.info(.outsideHost, host.name, L("starts at \(host.cidr.value)", "\(host.cidr.value)에서 출발해요"), host.location)
+            t.info(.outsideHost, host.name, FlowText.startsAtOutside(host.cidr.value), host.location)
             arrive(from: Addr(cidr: host.cidr.value, label: "\(host.name) (\(host.cidr.value))"), fromHostSite: nil, server, q, state, &t)
         case .host(let h):
             departHost(h, server, q, state, &t)
         case .instance(let i):
             guard let p = point(instance: i) else {
                 t.block(.instance, topology.instances[i].name,
-                        L("\(topology.instances[i].name) is not in any known subnet", "\(Korean.subject("\(topology.instances[i].name)")) 알려진 서브넷에 있지 않아요"),
+                        FlowText.notInKnownSubnet(topology.instances[i].name),
                         topology.instances[i].location, code: .cannotRoute)
                 return
             }
@@ -167,13 +166,12 @@ extension NetworkEngine {
                 t = failure
             } else {
                 let lb = topology.loadBalancers[l]
-                t.block(.loadBalancer, lb.name, L("\(lb.name) has no subnet to run in", "\(lb.name)에 동작할 서브넷이 없어요"), lb.location, code: .cannotRoute)
+                t.block(.loadBalancer, lb.name, FlowText.loadBalancerWithoutSubnet(lb.name), lb.location, code: .cannotRoute)
             }
         case .nat(let n):
             let nat = topology.natGateways[n]
             t.block(.natGateway, nat.name,
-                    L("a NAT gateway only carries connections its subnets' instances start; it is not a client",
-                      "NAT 게이트웨이는 인스턴스가 시작한 연결을 전달할 뿐, 스스로 연결을 시작하지 않아요"), nat.location, code: .cannotRoute)
+                    FlowText.natIsNotClient, nat.location, code: .cannotRoute)
         }
     }
 
@@ -182,26 +180,23 @@ extension NetworkEngine {
     func departHost(_ h: Int, _ server: Node, _ q: LegQuery, _ state: IncidentState, _ t: inout Trace) {
         let host = topology.hosts[h]
         guard let s = index.hostSite[h] else {
-            t.block(.host, host.name, L("\(host.name) is at an unknown site", "\(host.name)의 사이트를 알 수 없어요"), host.location, code: .cannotRoute)
+            t.block(.host, host.name, FlowText.unknownSite(host.name), host.location, code: .cannotRoute)
             return
         }
         let site = topology.sites[s]
         if case .host(let other) = server, index.hostSite[other] == s {
-            t.pass(.site, site.name, L("both on the \(site.name) LAN: they reach each other directly",
-                                       "둘 다 \(site.name)의 같은 LAN에 있어서 바로 통신해요"), site.location)
+            t.pass(.site, site.name, FlowText.sameLAN(site.name), site.location)
             t.pass(.host, topology.hosts[other].name,
-                   L("answers on \(describeTraffic(q.proto, q.port))", "\(Korean.toward("\(describeTraffic(q.proto, q.port))")) 응답해요"), topology.hosts[other].location)
+                   FlowText.answersOn(describeTraffic(q.proto, q.port)), topology.hosts[other].location)
             return
         }
         let source: Addr
         if let ip = site.publicIP?.value {
             source = Addr(cidr: CIDR(host: ip), label: "\(site.name)'s public address \(ip)", labelKo: "\(site.name)의 퍼블릭 주소 \(ip)")
-            t.pass(.site, site.name, L("leaves through the \(site.name) router from its public address \(ip)",
-                                       "\(site.name) 공유기를 지나 퍼블릭 주소 \(ip)에서 나가요"), site.publicIP?.location ?? site.location)
+            t.pass(.site, site.name, FlowText.leavesThroughRouter(site.name, ip: ip), site.publicIP?.location ?? site.location)
         } else {
             source = Addr(cidr: .anywhere, label: "\(site.name) (the ISP's address)", labelKo: "\(site.name)(통신사 주소)")
-            t.pass(.site, site.name, L("leaves through the \(site.name) router (the ISP's address)",
-                                       "\(site.name) 공유기를 지나 통신사 주소로 나가요"), site.location)
+            t.pass(.site, site.name, FlowText.leavesThroughISP(site.name), site.location)
         }
         arrive(from: source, fromHostSite: s, server, q, state, &t)
     }

@@ -13,22 +13,18 @@ extension NetworkEngine {
         let nat = topology.natGateways[n]
         let (tableName, _, tableKind) = routingLocation(subnet: p.subnet)
         guard let ns = index.natSubnet[n], index.subnetVPC[ns] == p.vpc, let natIP = natPrivate[n] else {
-            t.block(.natGateway, nat.name, L("\(nat.name) is not in VPC \(topology.vpcs[p.vpc].name): the route is a blackhole",
-                                             "\(Korean.topic(nat.name)) VPC \(topology.vpcs[p.vpc].name)에 없어서 블랙홀 경로예요"), match.route?.location, code: .blackholeRoute)
+            t.block(.natGateway, nat.name, FlowText.middleboxNATInOtherVPC(nat.name, vpc: topology.vpcs[p.vpc].name), match.route?.location, code: .blackholeRoute)
             return
         }
-        t.pass(tableKind, tableName, L("\(d.address) matches route \(match.destination) via \(nat.name) (more specific than local)",
-                                       "\(Korean.topic("\(d.address)")) 로컬보다 구체적인 경로 \(match.destination) → \(nat.name)에 맞아요"), match.route?.location)
+        t.pass(tableKind, tableName, FlowText.matchesMiddleboxRoute(d.address, destination: match.destination, nat: nat.name), match.route?.location)
         let natAddr = Addr(cidr: CIDR(host: natIP), label: "\(nat.name) (\(natIP))")
         crossSubnets(p.subnet, ns, from: p.privateAddr, to: natAddr, q, &t)
         if t.isBlocked { return }
-        t.pass(.natGateway, nat.name, L("forwards to \(d.address) from its private address \(natIP)",
-                                        "프라이빗 주소 \(natIP)에서 \(Korean.toward("\(d.address)")) 넘겨요"), nat.location)
+        t.pass(.natGateway, nat.name, FlowText.middleboxForwards(d.address, natAddress: natIP), nat.location)
         // From the NAT on, the local route must carry it (a route back to the NAT loops).
         if let back = lookupRoute(subnet: ns, to: CIDR(host: d.address)), back.target != .local {
             let (natTable, _, natKind) = routingLocation(subnet: ns)
-            t.block(natKind, natTable, L("\(routeTableName(subnet: ns)) sends traffic for \(d.address) via \(back.route?.target.name ?? "?") again: it loops",
-                                         "\(Korean.subject(routeTableName(subnet: ns))) \(Korean.toward("\(d.address)")) 가는 트래픽을 다시 \(back.route?.target.name ?? "?") 쪽으로 보내서 빙빙 돌아요"),
+            t.block(natKind, natTable, FlowText.middleboxLoops(routeTableName(subnet: ns), address: d.address, target: back.route?.target.name),
                     back.route?.location, code: .cannotRoute)
             return
         }
@@ -36,7 +32,7 @@ extension NetworkEngine {
         if t.isBlocked { return }
         ingressGroups(d, from: natAddr, q, &t)
         if t.isBlocked { return }
-        t.pass(d.kind, d.name, L("answers on \(describeTraffic(q.proto, q.port)) at \(d.address)", "\(d.address)의 \(Korean.toward(describeTraffic(q.proto, q.port))) 응답해요"), d.location)
+        t.pass(d.kind, d.name, FlowText.answersAt(describeTraffic(q.proto, q.port), address: d.address), d.location)
     }
 
     /// The network ACLs between two subnets of one VPC, both ways (none within one subnet).
@@ -60,18 +56,15 @@ extension NetworkEngine {
             let (table, _, kind) = routingLocation(subnet: s)
             let nat = topology.natGateways[n].name
             if n == via {
-                t.block(kind, table, L("\(nat) hands the reply to \(client) by \(routeTableName(subnet: s)), which routes it back to \(nat): it loops and is dropped",
-                                       "\(Korean.subject(nat)) \(client)에 보내는 응답을 \(Korean.subject(routeTableName(subnet: s))) 다시 \(nat) 쪽으로 보내서 빙빙 돌다 버려져요"),
+                t.block(kind, table, FlowText.replyHandedBack(nat, client: client, table: routeTableName(subnet: s)),
                         back.route?.location, code: .cannotRoute)
                 return
             }
-            t.block(kind, table, L("the reply from \(name) to \(client) is routed via \(nat), which never saw the request: it is dropped",
-                                   "\(name)에서 \(Korean.toward("\(client)")) 가는 응답이 요청을 본 적 없는 \(nat) 쪽으로 가서 버려져요"),
+            t.block(kind, table, FlowText.replyViaUnseenNAT(name, client: client, nat: nat),
                     back.route?.location, code: .cannotRoute)
         case .missing(let target):
             let (table, _, kind) = routingLocation(subnet: s)
-            t.block(kind, table, L("the reply from \(name) to \(client) is routed via \(target), which does not exist: a blackhole",
-                                   "\(name)에서 \(Korean.toward("\(client)")) 가는 응답이 없는 대상 \(target) 쪽으로 가요. 블랙홀이에요"),
+            t.block(kind, table, FlowText.replyBlackhole(name, client: client, target: target),
                     back.route?.location, code: .blackholeRoute)
         default: break
         }

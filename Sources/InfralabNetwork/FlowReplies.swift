@@ -25,19 +25,17 @@ extension NetworkEngine {
                 }
             }()
             if decision.allowed.isEmpty {
-                t.block(.networkACL, name, L("the reply (\(dir) on \(subnet), to ports \(check.ports) \(check.inbound ? "from" : "to") \(peer.label)) is not allowed by \(name): network ACLs are stateless",
-                                             "응답(\(subnet)의 \(dirKo), 포트 \(check.ports), \(peer.ko))을 \(Korean.subject("\(name)")) 허용하지 않아요. 네트워크 ACL은 상태를 기억하지 않아요"),
+                t.block(.networkACL, name, FlowText.replyBlocked(dir, subnet: subnet, ports: check.ports, inbound: check.inbound, peer: peer.label, acl: name, directionKo: dirKo, peerKo: peer.ko),
                         location, code: .aclReplyBlocked)
                 return
             }
             if decision.missing.isEmpty {
-                t.pass(.networkACL, name, L("reply \(dir) on \(subnet) to ports \(check.ports) allowed", "\(subnet)의 \(dirKo) 응답(포트 \(check.ports))이 허용돼요"),
+                t.pass(.networkACL, name, FlowText.replyAllowed(dir, subnet: subnet, ports: check.ports, directionKo: dirKo),
                        location ?? aclLocation(choice, subnet: check.subnet))
             } else {
                 let missing = decision.missing.map(\.description).joined(separator: ", ")
                 t.hops.append(Hop(kind: .networkACL, name: name, verdict: .pass,
-                                  detail: L("reply \(dir) on \(subnet) allowed only for ports \(decision.allowed.map(\.description).joined(separator: ", ")); clients using \(missing) get no reply",
-                                            "\(subnet)의 \(dirKo) 응답이 포트 \(decision.allowed.map(\.description).joined(separator: ", "))에만 허용돼요. \(Korean.object("\(missing)")) 쓰는 클라이언트는 응답을 못 받아요"),
+                                  detail: FlowText.replyAllowedOnly(dir, subnet: subnet, allowed: decision.allowed, missing: decision.missing, directionKo: dirKo),
                                   location: location))
                 t.missing += decision.missing
             }

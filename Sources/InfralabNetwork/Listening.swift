@@ -69,8 +69,7 @@ extension NetworkEngine {
         if let last = t.hops.last, last.verdict == .pass, last.name == name { t.hops.removeLast() }
         let list = ports.sorted().map(String.init).joined(separator: ", ")
         t.block(nodeKind(server), name,
-                L("nothing on \(name) listens on port \(port): the connection is refused (it answers on \(list))",
-                  "\(name)에서 \(port)번 포트를 받는 프로그램이 없어서 연결이 거부돼요 (응답하는 포트: \(list))"),
+                FlowText.nothingListens(name, port: port, list: list),
                 pointedBy ?? nodeLocation(server), code: .portNotListening)
     }
 }

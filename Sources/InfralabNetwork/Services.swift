@@ -15,85 +15,23 @@ extension NetworkEngine {
             if nodes.isEmpty {
                 return ServiceResult(answers: false, flows: [], reason: Reason(
                     code: .noComponentForRole,
-                    message: L("no instance, host or load balancer plays the role \(tier.role)", "\(tier.role) 역할을 맡은 인스턴스, 호스트, 로드 밸런서가 없어요")))
+                    message: FlowText.noComponentForRole(tier.role)))
             }
             candidates.append(nodes)
         }
-        var best: [FlowResult] = []
-        var failed = Set<String>()
-        var missingForward: Reason?
-        var wrongPort: Reason?
-
-        /// Where the next tier is dialed from `node`: one (port, targets) pair per target
-        /// port of its forwards or listener — each forward keeps its own `to-port`.
-        func nextHops(after node: Node, reachedOn port: Int, tier: Int) -> [(port: Int, only: Set<String>?)] {
-            let declared = spec.tiers[tier].port
-            switch node {
-            case .instance(let i):
-                let instance = topology.instances[i]
-                let forwards = instance.forwards.filter { $0.port.value == port }
-                if !forwards.isEmpty {
-                    return Dictionary(grouping: forwards, by: \.effectiveTargetPort).sorted { $0.key < $1.key }
-                        .map { (port: $0.key, only: Set($0.value.map(\.target.name))) }
-                }
-                // A reverse proxy that does not forward this port serves nothing behind it.
-                if instance.roles.contains(where: { NetworkEngine.proxyRoles.contains($0.value) }) {
-                    missingForward = Reason(
-                        code: .noForward,
-                        message: L("`\(instance.name)` is a reverse proxy, but it forwards nothing arriving on port \(port) (add `forwards: [{ port: \(port), to: ..., to-port: ... }]`)",
-                                   "\(Korean.topic("`\(instance.name)`")) 리버스 프록시인데 \(port)번 포트로 들어온 요청을 어디에도 전달하지 않아요 (`forwards: [{ port: \(port), to: ..., to-port: ... }]`를 추가하세요)"),
-                        location: instance.location, component: instance.name)
-                    return [(port, [])]
-                }
-            case .loadBalancer(let l):
-                if let listener = listener(l, port), listener.redirect == nil {
-                    return [(listener.targetPort?.value ?? port, Set(listener.targets.map(\.name)))]
-                }
-            default: break
-            }
-            return [(declared ?? spec.entryPort, nil)]
+        var search = ServiceSearch(engine: self, spec: spec, candidates: candidates, state: state, incidents: incidents)
+        if search.search(0, from: .internet, port: spec.entryPort, only: nil, chain: []) {
+            return ServiceResult(answers: true, flows: search.best)
         }
-
-        /// Tries every candidate of `tier` from `previous`; true when a full chain works.
-        func search(_ tier: Int, from previous: Node, port: Int, only: Set<String>?, chain: [FlowResult]) -> Bool {
-            if tier == spec.tiers.count { best = chain; return true }
-            var tierCandidates = candidates[tier]
-            if let only { tierCandidates = tierCandidates.filter { only.contains(nodeName($0)) } }
-            if tierCandidates.isEmpty, chain.count >= best.count {
-                best = chain
-            }
-            for node in tierCandidates {
-                let key = "\(tier)|\(nodeName(previous))|\(nodeName(node))|\(port)"
-                if failed.contains(key) { continue }
-                if let mismatch = portMismatch(spec, tier: tier, node: node, after: previous, dialed: port) {
-                    if wrongPort == nil { wrongPort = mismatch }
-                    failed.insert(key)
-                    continue
-                }
-                let flow = evaluate(FlowQuery(from: .init(nodeName(previous)), to: .named(nodeName(node)), port: port, incidents: incidents), state)
-                let attempt = chain + [flow]
-                if flow.getsThrough {
-                    let hops = tier + 1 < spec.tiers.count ? nextHops(after: node, reachedOn: port, tier: tier + 1) : [(port: port, only: nil)]
-                    for next in hops where search(tier + 1, from: node, port: next.port, only: next.only, chain: attempt) { return true }
-                } else if attempt.count > best.count || best.isEmpty {
-                    best = attempt
-                }
-                failed.insert(key)
-            }
-            return false
-        }
-
-        if search(0, from: .internet, port: spec.entryPort, only: nil, chain: []) {
-            return ServiceResult(answers: true, flows: best)
-        }
+        let best = search.best
         // Every candidate of some tier down: say so with the incident.
         if let down = everyCandidateDown(spec, candidates, state) {
             return ServiceResult(answers: false, flows: best, reason: down)
         }
-        if best.allSatisfy(\.getsThrough), let wrongPort {
+        if best.allSatisfy(\.getsThrough), let wrongPort = search.wrongPort {
             return ServiceResult(answers: false, flows: best, reason: wrongPort)
         }
-        if best.allSatisfy(\.getsThrough), let missingForward {
+        if best.allSatisfy(\.getsThrough), let missingForward = search.missingForward {
             return ServiceResult(answers: false, flows: best, reason: missingForward)
         }
         return ServiceResult(answers: false, flows: best, reason: best.last?.reason)
@@ -126,8 +64,7 @@ extension NetworkEngine {
         let name = nodeName(node), role = spec.tiers[tier].role
         return Reason(
             code: .portNotListening,
-            message: L("this line sends the connection to \(name):\(arrival.port), but \(role) runs on port \(declared) (set the target port to \(declared))",
-                       "이 줄은 연결을 \(Korean.toward("\(name):\(arrival.port)")) 보내는데, \(Korean.topic(role)) \(declared)번 포트에서 돌아가요 (대상 포트를 \(Korean.toward(String(declared))) 바꿔 주세요)"),
+            message: FlowText.portNotListening(name, arrivalPort: arrival.port, role: role, declared: declared),
             location: arrival.location, component: name)
     }
 
@@ -152,11 +89,90 @@ extension NetworkEngine {
                 let role = spec.tiers[t].role
                 return Reason(
                     code: first.code,
-                    message: L("every component playing \(role) is down: \(downs.map(\.message.en).joined(separator: "; "))",
-                               "\(role) 역할을 맡은 구성 요소가 모두 꺼져 있어요: \(downs.map { $0.message.text(.ko) }.joined(separator: "; "))"),
+                    message: FlowText.everyCandidateDown(role, downs: downs.map(\.message)),
                     location: first.location, component: first.component)
             }
         }
         return nil
+    }
+}
+
+/// The depth-first search for a working chain of tiers, with what it learned on the way:
+/// the longest chain tried (`best`), and the first port mismatch and missing forward.
+struct ServiceSearch {
+    let engine: NetworkEngine
+    let spec: ServiceSpec
+    let candidates: [[Node]]
+    let state: IncidentState
+    let incidents: [Incident]
+    var best: [FlowResult] = []
+    var failed = Set<String>()
+    var missingForward: Reason?
+    var wrongPort: Reason?
+
+    init(engine: NetworkEngine, spec: ServiceSpec, candidates: [[Node]], state: IncidentState, incidents: [Incident]) {
+        self.engine = engine
+        self.spec = spec
+        self.candidates = candidates
+        self.state = state
+        self.incidents = incidents
+    }
+
+    /// Where the next tier is dialed from `node`: one (port, targets) pair per target
+    /// port of its forwards or listener — each forward keeps its own `to-port`.
+    mutating func nextHops(after node: Node, reachedOn port: Int, tier: Int) -> [(port: Int, only: Set<String>?)] {
+        let declared = spec.tiers[tier].port
+        switch node {
+        case .instance(let i):
+            let instance = engine.topology.instances[i]
+            let forwards = instance.forwards.filter { $0.port.value == port }
+            if !forwards.isEmpty {
+                return Dictionary(grouping: forwards, by: \.effectiveTargetPort).sorted { $0.key < $1.key }
+                    .map { (port: $0.key, only: Set($0.value.map(\.target.name))) }
+            }
+            // A reverse proxy that does not forward this port serves nothing behind it.
+            if instance.roles.contains(where: { NetworkEngine.proxyRoles.contains($0.value) }) {
+                missingForward = Reason(
+                    code: .noForward,
+                    message: FlowText.proxyForwardsNothing(instance.name, port: port),
+                    location: instance.location, component: instance.name)
+                return [(port, [])]
+            }
+        case .loadBalancer(let l):
+            if let listener = engine.listener(l, port), listener.redirect == nil {
+                return [(listener.targetPort?.value ?? port, Set(listener.targets.map(\.name)))]
+            }
+        default: break
+        }
+        return [(declared ?? spec.entryPort, nil)]
+    }
+
+    /// Tries every candidate of `tier` from `previous`; true when a full chain works.
+    mutating func search(_ tier: Int, from previous: Node, port: Int, only: Set<String>?, chain: [FlowResult]) -> Bool {
+        if tier == spec.tiers.count { best = chain; return true }
+        var tierCandidates = candidates[tier]
+        if let only { tierCandidates = tierCandidates.filter { only.contains(engine.nodeName($0)) } }
+        if tierCandidates.isEmpty, chain.count >= best.count {
+            best = chain
+        }
+        for node in tierCandidates {
+            let key = "\(tier)|\(engine.nodeName(previous))|\(engine.nodeName(node))|\(port)"
+            if failed.contains(key) { continue }
+            if let mismatch = engine.portMismatch(spec, tier: tier, node: node, after: previous, dialed: port) {
+                if wrongPort == nil { wrongPort = mismatch }
+                failed.insert(key)
+                continue
+            }
+            let flow = engine.evaluate(FlowQuery(from: .init(engine.nodeName(previous)), to: .named(engine.nodeName(node)), port: port, incidents: incidents), state)
+            let attempt = chain + [flow]
+            if flow.getsThrough {
+                let hops = tier + 1 < spec.tiers.count ? nextHops(after: node, reachedOn: port, tier: tier + 1) : [(port: port, only: nil)]
+                for next in hops where search(tier + 1, from: node, port: next.port, only: next.only, chain: attempt) { return true }
+            } else if attempt.count > best.count || best.isEmpty {
+                best = attempt
+            }
+            failed.insert(key)
+        }
+        return false
     }
 }

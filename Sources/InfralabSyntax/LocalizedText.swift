@@ -45,7 +45,3 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     }
 }
 
-/// Shorthand for a message written in both languages at once: `L("blocked", "막혀 있어요")`.
-/// The one such helper; message catalogues (enums of named static members) use it or
-/// `LocalizedText(en:ko:)`.
-package func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }

@@ -95,6 +95,18 @@ enum YAMLProblem {
 
     var message: LocalizedText {
         switch self {
+        case .tabIndentation, .duplicateKey, .missingColon, .missingSpaceAfterColon, .badIndentation, .mixedCollection, .unexpectedColon, .inlineSequence, .multipleDocuments, .tooDeep:
+            layoutMessage
+        case .anchorUnsupported, .aliasUnsupported, .tagUnsupported, .directiveUnsupported, .complexKeyUnsupported, .flowPairUnsupported:
+            unsupportedMessage
+        case .unterminatedString, .invalidEscape, .invalidBlockHeader, .unclosedFlow, .flowKey, .unexpectedCharacter, .unexpectedText, .missingComma:
+            scalarAndFlowMessage
+        }
+    }
+
+    /// The block layout: indentation, keys, lists and documents.
+    private var layoutMessage: LocalizedText {
+        switch self {
         case .tabIndentation:
             LocalizedText(
                 en: "tabs can't be used for indentation; use spaces",
@@ -103,34 +115,6 @@ enum YAMLProblem {
             LocalizedText(
                 en: "duplicate key `\(key)`",
                 ko: "`\(key)` 키가 두 번 나와요.")
-        case .unterminatedString(let quote):
-            LocalizedText(
-                en: "this quoted text is never closed: a matching \(quote) is missing",
-                ko: "따옴표로 시작한 글이 닫히지 않았어요. 짝이 되는 \(Korean.subject("\(quote)")) 없어요.")
-        case .anchorUnsupported:
-            LocalizedText(
-                en: "anchors (`&name`) are not supported in infralab files",
-                ko: "infralab 파일에서는 앵커(`&이름`)를 쓸 수 없어요.")
-        case .aliasUnsupported:
-            LocalizedText(
-                en: "aliases (`*name`) are not supported in infralab files",
-                ko: "infralab 파일에서는 별칭(`*이름`)을 쓸 수 없어요.")
-        case .tagUnsupported:
-            LocalizedText(
-                en: "tags (`!tag`, `!!str`) are not supported in infralab files",
-                ko: "infralab 파일에서는 태그(`!tag`, `!!str`)를 쓸 수 없어요.")
-        case .directiveUnsupported:
-            LocalizedText(
-                en: "YAML directives (`%YAML`, `%TAG`) are not supported",
-                ko: "YAML 지시자(`%YAML`, `%TAG`)는 쓸 수 없어요.")
-        case .multipleDocuments:
-            LocalizedText(
-                en: "only one YAML document is allowed per file; this starts another one",
-                ko: "파일 하나에는 YAML 문서를 하나만 쓸 수 있어요. 여기서 다른 문서가 시작돼요.")
-        case .complexKeyUnsupported:
-            LocalizedText(
-                en: "complex keys (`? key`) are not supported; write `key: value`",
-                ko: "복합 키(`? 키`)는 쓸 수 없어요. `키: 값` 형태로 써 주세요.")
         case .missingColon:
             LocalizedText(
                 en: "expected `key: value`, but this line has no `:`",
@@ -151,14 +135,78 @@ enum YAMLProblem {
                 : LocalizedText(
                     en: "a `key: value` line can't appear among the items of a list",
                     ko: "목록 항목들 사이에 `키: 값` 줄이 올 수 없어요.")
-        case .unclosedFlow(let open):
+        case .unexpectedColon:
             LocalizedText(
-                en: "this `\(open)` is never closed",
-                ko: "이 \(Korean.subject("`\(open)`")) 닫히지 않았어요.")
+                en: "a value can't start a new `key: value` on the same line as its key",
+                ko: "키와 같은 줄에서 값이 다시 `키: 값`으로 시작할 수 없어요.")
+        case .inlineSequence:
+            LocalizedText(
+                en: "a list item (`- `) can't start on the same line as its key",
+                ko: "목록 항목(`- `)은 키와 같은 줄에서 시작할 수 없어요.")
+        case .multipleDocuments:
+            LocalizedText(
+                en: "only one YAML document is allowed per file; this starts another one",
+                ko: "파일 하나에는 YAML 문서를 하나만 쓸 수 있어요. 여기서 다른 문서가 시작돼요.")
+        case .tooDeep:
+            LocalizedText(
+                en: "nested too deeply (more than \(YAMLBlockParser.maximumDepth) levels)",
+                ko: "너무 깊게 중첩됐어요(\(YAMLBlockParser.maximumDepth)단계 초과).")
+        default:
+            preconditionFailure("\(code) is not in this group")
+        }
+    }
+
+    /// YAML features infralab files leave out.
+    private var unsupportedMessage: LocalizedText {
+        switch self {
+        case .anchorUnsupported:
+            LocalizedText(
+                en: "anchors (`&name`) are not supported in infralab files",
+                ko: "infralab 파일에서는 앵커(`&이름`)를 쓸 수 없어요.")
+        case .aliasUnsupported:
+            LocalizedText(
+                en: "aliases (`*name`) are not supported in infralab files",
+                ko: "infralab 파일에서는 별칭(`*이름`)을 쓸 수 없어요.")
+        case .tagUnsupported:
+            LocalizedText(
+                en: "tags (`!tag`, `!!str`) are not supported in infralab files",
+                ko: "infralab 파일에서는 태그(`!tag`, `!!str`)를 쓸 수 없어요.")
+        case .directiveUnsupported:
+            LocalizedText(
+                en: "YAML directives (`%YAML`, `%TAG`) are not supported",
+                ko: "YAML 지시자(`%YAML`, `%TAG`)는 쓸 수 없어요.")
+        case .complexKeyUnsupported:
+            LocalizedText(
+                en: "complex keys (`? key`) are not supported; write `key: value`",
+                ko: "복합 키(`? 키`)는 쓸 수 없어요. `키: 값` 형태로 써 주세요.")
+        case .flowPairUnsupported:
+            LocalizedText(
+                en: "`key: value` inside `[...]` needs braces: `{ key: value }`",
+                ko: "`[...]` 안의 `키: 값`은 중괄호로 감싸야 해요: `{ 키: 값 }`")
+        default:
+            preconditionFailure("\(code) is not in this group")
+        }
+    }
+
+    /// Quoted text, block scalars and `[...]` / `{...}` collections.
+    private var scalarAndFlowMessage: LocalizedText {
+        switch self {
+        case .unterminatedString(let quote):
+            LocalizedText(
+                en: "this quoted text is never closed: a matching \(quote) is missing",
+                ko: "따옴표로 시작한 글이 닫히지 않았어요. 짝이 되는 \(Korean.subject("\(quote)")) 없어요.")
         case .invalidEscape(let escape):
             LocalizedText(
                 en: "`\(escape)` is not a valid escape in double-quoted text",
                 ko: "\(Korean.topic("`\(escape)`")) 큰따옴표 안에서 쓸 수 있는 이스케이프가 아니에요.")
+        case .invalidBlockHeader:
+            LocalizedText(
+                en: "invalid block scalar header: after `|` or `>` only `-`, `+` or one digit may follow",
+                ko: "블록 스칼라 머리가 잘못됐어요. `|`나 `>` 뒤에는 `-`, `+`, 숫자 하나만 올 수 있어요.")
+        case .unclosedFlow(let open):
+            LocalizedText(
+                en: "this `\(open)` is never closed",
+                ko: "이 \(Korean.subject("`\(open)`")) 닫히지 않았어요.")
         case .flowKey:
             LocalizedText(
                 en: "a mapping key must be a name, not a `[...]` or `{...}` collection",
@@ -171,30 +219,12 @@ enum YAMLProblem {
             LocalizedText(
                 en: "unexpected text after the value",
                 ko: "값 뒤에 알 수 없는 글이 있어요.")
-        case .unexpectedColon:
-            LocalizedText(
-                en: "a value can't start a new `key: value` on the same line as its key",
-                ko: "키와 같은 줄에서 값이 다시 `키: 값`으로 시작할 수 없어요.")
-        case .inlineSequence:
-            LocalizedText(
-                en: "a list item (`- `) can't start on the same line as its key",
-                ko: "목록 항목(`- `)은 키와 같은 줄에서 시작할 수 없어요.")
         case .missingComma(let close):
             LocalizedText(
                 en: "expected `,` or `\(close)` here",
                 ko: "여기에는 `,`나 \(Korean.subject("`\(close)`")) 와야 해요.")
-        case .flowPairUnsupported:
-            LocalizedText(
-                en: "`key: value` inside `[...]` needs braces: `{ key: value }`",
-                ko: "`[...]` 안의 `키: 값`은 중괄호로 감싸야 해요: `{ 키: 값 }`")
-        case .invalidBlockHeader:
-            LocalizedText(
-                en: "invalid block scalar header: after `|` or `>` only `-`, `+` or one digit may follow",
-                ko: "블록 스칼라 머리가 잘못됐어요. `|`나 `>` 뒤에는 `-`, `+`, 숫자 하나만 올 수 있어요.")
-        case .tooDeep:
-            LocalizedText(
-                en: "nested too deeply (more than \(YAMLBlockParser.maximumDepth) levels)",
-                ko: "너무 깊게 중첩됐어요(\(YAMLBlockParser.maximumDepth)단계 초과).")
+        default:
+            preconditionFailure("\(code) is not in this group")
         }
     }
 

@@ -216,30 +216,15 @@ package enum YAMLWriter {
     }
 
     static func doubleQuoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                switch scalar.properties.generalCategory {
-                case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse:
-                    if scalar.value <= 0xFFFF {
-                        let hex = String(scalar.value, radix: 16, uppercase: true)
-                        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        let hex = String(scalar.value, radix: 16, uppercase: true)
-                        result += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-                    }
-                default:
-                    result.unicodeScalars.append(scalar)
-                }
-            }
+        "\"" + TextEscaping.escaped(text) { TextEscaping.backslashEscape($0, uppercaseHex: true, isHexEscaped: isUnprintable) } + "\""
+    }
+
+    /// What YAML's printable set leaves out, written as `\u` / `\U` escapes.
+    private static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: true
+        default: false
         }
-        return result + "\""
     }
 }
 

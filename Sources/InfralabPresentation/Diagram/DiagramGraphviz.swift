@@ -56,17 +56,7 @@ package enum DiagramGraphviz {
 
     /// A DOT double-quoted string: backslashes and quotes escaped, newlines as `\n`.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r", "\t": result += " "
-            default: result.append(character)
-            }
-        }
-        return result + "\""
+        "\"" + TextEscaping.escaped(text, ["\\": "\\\\", "\"": "\\\"", "\n": "\\n"], controlAsSpace: true) + "\""
     }
 
     private static func lines(_ item: Diagram.Item, indent: String, anchors: inout [String: String], endpoints: Set<String>) -> [String] {

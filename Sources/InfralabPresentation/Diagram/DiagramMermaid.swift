@@ -28,19 +28,7 @@ package enum DiagramMermaid {
 
     /// Mermaid label text: entity codes for the characters its grammar reads.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\"": result += "#quot;"
-            case "#": result += "#35;"
-            case "<": result += "#lt;"
-            case ">": result += "#gt;"
-            case "&": result += "#amp;"
-            case "\n", "\r", "\t": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
+        TextEscaping.escaped(text, ["\"": "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;"], controlAsSpace: true)
     }
 
     static func escapeComment(_ text: String) -> String {

@@ -64,21 +64,10 @@ package struct DiagramSVG {
 
     // MARK: Pieces
 
+    /// XML text and attribute values: the five entities; a control character (not
+    /// allowed in XML 1.0) as a space.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default:
-                // Control characters are not allowed in XML 1.0.
-                if let scalar = character.unicodeScalars.first, scalar.value < 0x20 { result += " " } else { result.append(character) }
-            }
-        }
-        return result
+        TextEscaping.escaped(text, ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;"], controlAsSpace: true)
     }
 
     static func number(_ value: Double) -> String {

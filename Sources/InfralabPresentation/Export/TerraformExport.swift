@@ -69,17 +69,8 @@ package struct TerraformExport {
 
     /// A quoted HCL string: `\`, `"`, newlines escaped; `${` and `%{` doubled so they stay text.
     static func quoted(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        out = out.replacingOccurrences(of: "${", with: "$${").replacingOccurrences(of: "%{", with: "%%{")
-        return "\"" + out + "\""
+        let escaped = TextEscaping.escaped(text, ["\\": "\\\\", "\"": "\\\"", "\n": "\\n"], controlAsSpace: false)
+        return "\"" + escaped.replacingOccurrences(of: "${", with: "$${").replacingOccurrences(of: "%{", with: "%%{") + "\""
     }
 
     // MARK: Helpers

@@ -3,12 +3,9 @@ import InfralabSyntax
 /// `instances`, `load-balancers`, `dns`, `sites`, `hosts`.
 extension TopologyDecoder {
     mutating func decodeInstances(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`instances`", ko: "`instances`")) {
+        for entry in sectionEntries(node, named: "instances") {
             let owner = DecodingMessage.owner(.instance, entry.key)
-            guard let fields = self.fields(
-                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                allowed: TopologyKeys.instance.allowed)
-            else { continue }
+            guard let fields = componentFields(entry, owner, TopologyKeys.instance) else { continue }
             var instance = Instance(
                 name: entry.key, location: entry.keyLocation,
                 subnet: fields["subnet"].flatMap { name($0) },
@@ -48,12 +45,9 @@ extension TopologyDecoder {
     }
 
     mutating func decodeLoadBalancers(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`load-balancers`", ko: "`load-balancers`")) {
+        for entry in sectionEntries(node, named: "load-balancers") {
             let owner = DecodingMessage.owner(.loadBalancer, entry.key)
-            guard let fields = self.fields(
-                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                allowed: TopologyKeys.loadBalancer.allowed, required: TopologyKeys.loadBalancer.required)
-            else { continue }
+            guard let fields = componentFields(entry, owner, TopologyKeys.loadBalancer) else { continue }
             let writtenKind: Located<LoadBalancer.Kind>? = fields["type"].flatMap { choice($0, LoadBalancer.Kind.self, aliases: ["alb": .application, "nlb": .network]) }
             let writtenScheme: Located<LoadBalancer.Scheme>? = fields["scheme"].flatMap { choice($0, LoadBalancer.Scheme.self) }
             let kind = writtenKind?.value ?? .application
@@ -100,10 +94,9 @@ extension TopologyDecoder {
         let dnsOwner = LocalizedText(en: "`dns`", ko: "`dns`")
         guard let fields = self.fields(node, owner: dnsOwner, at: node.location, allowed: TopologyKeys.dns.allowed),
               let zonesNode = fields["zones"] else { return }
-        for entry in sectionEntries(zonesNode, expectedFor: LocalizedText(en: "`zones`", ko: "`zones`")) {
+        for entry in sectionEntries(zonesNode, named: "zones") {
             let owner = DecodingMessage.owner(.dnsZone, entry.key)
-            guard let zone = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                                         allowed: TopologyKeys.zone.allowed) else { continue }
+            guard let zone = componentFields(entry, owner, TopologyKeys.zone) else { continue }
             let records: [DNSZone.Record] = (zone["records"].map { listItems($0, for: owner) } ?? []).enumerated().compactMap { index, item in
                 let itemOwner = TopologyDecoder.item(index, LocalizedText(en: "record", ko: "레코드"), of: owner)
                 guard let record = self.fields(item, owner: itemOwner, at: item.location, allowed: TopologyKeys.record.allowed,
@@ -122,10 +115,9 @@ extension TopologyDecoder {
     }
 
     mutating func decodeSites(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`sites`", ko: "`sites`")) {
+        for entry in sectionEntries(node, named: "sites") {
             let owner = DecodingMessage.owner(.site, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                                      allowed: TopologyKeys.site.allowed) else { continue }
+            guard let fields = componentFields(entry, owner, TopologyKeys.site) else { continue }
             let kind = fields["kind"].flatMap { choice($0, Site.Kind.self) }?.value ?? .home
             let power = fields["power"].flatMap { choice($0, Site.Power.self) }?.value ?? .grid
             let publicIP = fields["public-ip"].flatMap { address($0) }
@@ -137,10 +129,9 @@ extension TopologyDecoder {
     }
 
     mutating func decodeHosts(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`hosts`", ko: "`hosts`")) {
+        for entry in sectionEntries(node, named: "hosts") {
             let owner = DecodingMessage.owner(.host, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                                      allowed: TopologyKeys.host.allowed, required: TopologyKeys.host.required) else { continue }
+            guard let fields = componentFields(entry, owner, TopologyKeys.host) else { continue }
             let explicitKind = fields["kind"].flatMap { choice($0, Host.Kind.self, aliases: ["pc": .personalComputer]) }?.value
             let roles = (fields["runs"].map { self.roles($0) } ?? []) + (fields["role"].map { self.roles($0) } ?? [])
             guard let siteNode = fields["site"], let site = self.name(siteNode) else { continue }

@@ -3,7 +3,7 @@ import InfralabSyntax
 /// `outside`, `vpcs`, `internet-gateways`, `subnets`, `route-tables`, `nat-gateways`.
 extension TopologyDecoder {
     mutating func decodeOutside(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`outside`", ko: "`outside`")) {
+        for entry in sectionEntries(node, named: "outside") {
             let owner = DecodingMessage.owner(.outsideHost, entry.key)
             var valueNode = entry.value
             if entry.value.entries != nil || entry.value.isNull {
@@ -18,11 +18,9 @@ extension TopologyDecoder {
     }
 
     mutating func decodeVPCs(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`vpcs`", ko: "`vpcs`")) {
+        for entry in sectionEntries(node, named: "vpcs") {
             let owner = DecodingMessage.owner(.vpc, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                                      allowed: TopologyKeys.vpc.allowed, required: TopologyKeys.vpc.required)
-            else { continue }
+            guard let fields = componentFields(entry, owner, TopologyKeys.vpc) else { continue }
             let region = fields["region"].flatMap { text($0) }
             if let igwNode = fields["internet-gateway"], let igw = self.name(igwNode) {
                 topology.internetGateways.append(InternetGateway(
@@ -34,10 +32,9 @@ extension TopologyDecoder {
     }
 
     mutating func decodeInternetGateways(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`internet-gateways`", ko: "`internet-gateways`")) {
+        for entry in sectionEntries(node, named: "internet-gateways") {
             let owner = DecodingMessage.owner(.internetGateway, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                                      allowed: TopologyKeys.internetGateway.allowed) else { continue }
+            guard let fields = componentFields(entry, owner, TopologyKeys.internetGateway) else { continue }
             // Declared on a VPC as well: `declare` reported the duplicate; keep the first.
             if topology.internetGateways.contains(where: { $0.name == entry.key }) { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
@@ -58,12 +55,9 @@ extension TopologyDecoder {
     }
 
     mutating func decodeSubnets(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`subnets`", ko: "`subnets`")) {
+        for entry in sectionEntries(node, named: "subnets") {
             let owner = DecodingMessage.owner(.subnet, entry.key)
-            guard let fields = self.fields(
-                entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                allowed: TopologyKeys.subnet.allowed, required: TopologyKeys.subnet.required)
-            else { continue }
+            guard let fields = componentFields(entry, owner, TopologyKeys.subnet) else { continue }
             let vpc = vpcReference(fields)
             let az = fields["az"].flatMap { text($0) }
             let routeTable = fields["route-table"].flatMap { name($0) }
@@ -78,10 +72,9 @@ extension TopologyDecoder {
     }
 
     mutating func decodeRouteTables(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`route-tables`", ko: "`route-tables`")) {
+        for entry in sectionEntries(node, named: "route-tables") {
             let owner = DecodingMessage.owner(.routeTable, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                                      allowed: TopologyKeys.routeTable.allowed) else { continue }
+            guard let fields = componentFields(entry, owner, TopologyKeys.routeTable) else { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
             let isMain = fields["main"].flatMap { boolean($0) }?.value ?? false
             var routes: [Route] = []
@@ -117,10 +110,9 @@ extension TopologyDecoder {
     }
 
     mutating func decodeNATGateways(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`nat-gateways`", ko: "`nat-gateways`")) {
+        for entry in sectionEntries(node, named: "nat-gateways") {
             let owner = DecodingMessage.owner(.natGateway, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                                      allowed: TopologyKeys.natGateway.allowed, required: TopologyKeys.natGateway.required) else { continue }
+            guard let fields = componentFields(entry, owner, TopologyKeys.natGateway) else { continue }
             if fields.has("elastic-ip") { facts.natGatewaysWritingElasticIP.insert(entry.key) }
             let elasticIP = fields["elastic-ip"].flatMap { address($0) }
             guard let subnetNode = fields["subnet"], let subnet = self.name(subnetNode) else { continue }

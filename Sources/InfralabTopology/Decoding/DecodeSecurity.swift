@@ -5,10 +5,9 @@ extension TopologyDecoder {
     static let protocolAliases: [String: IPProtocol] = ["-1": .all]
 
     mutating func decodeSecurityGroups(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`security-groups`", ko: "`security-groups`")) {
+        for entry in sectionEntries(node, named: "security-groups") {
             let owner = DecodingMessage.owner(.securityGroup, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                                      allowed: TopologyKeys.securityGroup.allowed) else { continue }
+            guard let fields = componentFields(entry, owner, TopologyKeys.securityGroup) else { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
             let inbound = (fields["inbound"].map { listItems($0, for: owner) } ?? []).enumerated().compactMap { index, item in
                 securityGroupRule(item, index: index, inbound: true, of: owner)
@@ -96,10 +95,9 @@ extension TopologyDecoder {
     }
 
     mutating func decodeNetworkACLs(_ node: YAMLNode) {
-        for entry in sectionEntries(node, expectedFor: LocalizedText(en: "`network-acls`", ko: "`network-acls`")) {
+        for entry in sectionEntries(node, named: "network-acls") {
             let owner = DecodingMessage.owner(.networkACL, entry.key)
-            guard let fields = self.fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength,
-                                      allowed: TopologyKeys.networkACL.allowed) else { continue }
+            guard let fields = componentFields(entry, owner, TopologyKeys.networkACL) else { continue }
             let vpc = fields["vpc"].flatMap { name($0) }
             let isDefault = fields["default"].flatMap { boolean($0) }?.value ?? false
             let inbound = (fields["inbound"].map { listItems($0, for: owner) } ?? []).enumerated().compactMap { index, item in

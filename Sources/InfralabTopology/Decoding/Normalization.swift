@@ -59,10 +59,8 @@ extension TopologyDecoder {
     private mutating func inferRouteTableVPCs() {
         for index in topology.routeTables.indices where topology.routeTables[index].vpc == nil {
             let table = topology.routeTables[index]
-            if let user = topology.subnets.first(where: { $0.routeTable?.name == table.name }) {
-                topology.routeTables[index].vpc = Reference(user.vpc.name, at: table.location)
-            } else if let only = onlyWrittenVPC {
-                topology.routeTables[index].vpc = Reference(only, at: table.location)
+            if let vpc = vpcOfFirstUser(table.name, at: table.location, uses: { $0.routeTable?.name }) {
+                topology.routeTables[index].vpc = vpc
             } else if table.isMain, topology.vpcs.count > 1 {
                 diagnostics.add(.error("topology.missing-key", DecodingMessage.missingVPC(DecodingMessage.owner(.routeTable, table.name)),
                                        at: table.location, length: table.name.count))
@@ -73,12 +71,15 @@ extension TopologyDecoder {
     private mutating func inferNetworkACLVPCs() {
         for index in topology.networkACLs.indices where topology.networkACLs[index].vpc == nil {
             let acl = topology.networkACLs[index]
-            if let user = topology.subnets.first(where: { $0.networkACL?.name == acl.name }) {
-                topology.networkACLs[index].vpc = Reference(user.vpc.name, at: acl.location)
-            } else if let only = onlyWrittenVPC {
-                topology.networkACLs[index].vpc = Reference(only, at: acl.location)
-            }
+            topology.networkACLs[index].vpc = vpcOfFirstUser(acl.name, at: acl.location, uses: { $0.networkACL?.name })
         }
+    }
+
+    /// A route table or ACL without `vpc:` belongs to the VPC of the first subnet that
+    /// uses it, else to the only VPC written; nil when neither says.
+    private func vpcOfFirstUser(_ name: String, at location: SourceLocation, uses: (Subnet) -> String?) -> Reference? {
+        if let user = topology.subnets.first(where: { uses($0) == name }) { return Reference(user.vpc.name, at: location) }
+        return onlyWrittenVPC.map { Reference($0, at: location) }
     }
 
     /// A group without `vpc:` belongs to the VPC of the first instance (or load

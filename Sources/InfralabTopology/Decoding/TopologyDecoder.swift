@@ -190,6 +190,17 @@ extension TopologyDecoder {
         return entries.filter { !TopologyDecoder.reservedNames.contains($0.key.lowercased()) }
     }
 
+    /// The entries of the section written as `name:` (`subnets:`).
+    mutating func sectionEntries(_ node: YAMLNode, named name: String) -> [YAMLNode.Entry] {
+        sectionEntries(node, expectedFor: LocalizedText(en: "`\(name)`", ko: "`\(name)`"))
+    }
+
+    /// A component's own mapping (`public-a: { ... }` under `subnets:`), read with its
+    /// kind's key table; nil after reporting that it is not a mapping.
+    mutating func componentFields(_ entry: YAMLNode.Entry, _ owner: LocalizedText, _ keys: KeyTable) -> Fields? {
+        fields(entry.value, owner: owner, at: entry.keyLocation, ownerLength: entry.keyLength, allowed: keys.allowed, required: keys.required)
+    }
+
     /// The items of a list; a null node is an empty list.
     mutating func listItems(_ node: YAMLNode, for owner: LocalizedText?) -> [YAMLNode] {
         reader.sequence(node, FieldSubject(.list, owner: owner)) ?? []
