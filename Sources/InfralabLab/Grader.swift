@@ -48,6 +48,11 @@ public struct StepGrade: Sendable {
     public var passed: Bool { !hasErrors && results.allSatisfy(\.passed) }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     public var failing: [RequirementResult] { results.filter { !$0.passed } }
+    /// The requirement a hint is about: the first failing one of this step's own, then
+    /// the first failing carried one; nil when every requirement passes.
+    package var hintTarget: RequirementResult? {
+        failing.first { !$0.isCarried } ?? failing.first
+    }
     public var passedCount: Int { results.filter(\.passed).count }
 }
 

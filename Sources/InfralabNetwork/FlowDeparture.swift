@@ -114,7 +114,8 @@ extension NetworkEngine {
                 groupRules[g]?.inbound.contains { if case .group = $0.peer { return protocolMatches($0.proto, $0.ports, q.proto, q.port) } else { return false } } ?? false
             })
             let message = FlowText.noInboundRule(names, owner: p.name, traffic: traffic, source: source.label, sourceKo: source.ko,
-                                                 nearMiss: nearMiss?.peerText, nearMissIsPublic: nearMissIsPublic,
+                                                 nearMiss: nearMiss?.peerText, nearMissPeer: nearMiss.map { FlowText.NearMissPeer($0.peer) } ?? .addresses,
+                                                 nearMissIsPublic: nearMissIsPublic,
                                                  groupReferenceMissesPublic: groupReferenceMissesPublic)
             t.block(.securityGroup, names.isEmpty ? p.name : names, message, location, code: .securityGroupIngress)
         }

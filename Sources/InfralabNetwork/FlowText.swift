@@ -430,19 +430,42 @@ enum FlowText {
                       ko: "\(groups.isEmpty ? "보안 그룹" : groups)의 아웃바운드 규칙 중 \(Korean.toward("\(destinationKo)")) 가는 \(Korean.object("\(traffic)")) 허용하는 것이 없어요")
     }
 
+    /// What a near miss's peer is: addresses, a security group the sender is not in, or
+    /// a name that matches nothing (an instance's name where a group's belongs).
+    enum NearMissPeer {
+        case addresses, group, nothing
+
+        init(_ peer: PeerSet) {
+            switch peer {
+            case .cidr: self = .addresses
+            case .group: self = .group
+            case .nothing: self = .nothing
+            }
+        }
+    }
+
     /// No inbound rule admits the traffic; `nearMiss` is the peer a rule for this port
     /// admits instead, `nearMissIsPublic` when that peer is a public address while the
     /// traffic comes from a private one, `groupReferenceMissesPublic` when a group reference
     /// would match but the traffic arrives from a public address.
     static func noInboundRule(
         _ groups: String, owner: String, traffic: String, source: String, sourceKo: String,
-        nearMiss: String?, nearMissIsPublic: Bool, groupReferenceMissesPublic: Bool
+        nearMiss: String?, nearMissPeer: NearMissPeer = .addresses, nearMissIsPublic: Bool, groupReferenceMissesPublic: Bool
     ) -> LocalizedText {
         var en = "no inbound rule of \(groups.isEmpty ? "\(owner)'s security groups" : groups) allows \(traffic) from \(source)"
         var ko = "\(groups.isEmpty ? "\(owner)의 보안 그룹" : groups)의 인바운드 규칙 중 \(sourceKo)에서 오는 \(Korean.object("\(traffic)")) 허용하는 것이 없어요"
         if let nearMiss {
-            en += "; the rule for this port admits only \(nearMiss)"
-            ko += ". 이 포트 규칙은 \(nearMiss)만 허용해요"
+            switch nearMissPeer {
+            case .nothing:
+                en += "; the rule for this port names `\(nearMiss)`, which is no security group, so it admits nobody"
+                ko += ". 이 포트 규칙에 적힌 \(Korean.topic("`\(nearMiss)`")) 보안 그룹이 아니라서 아무도 허용하지 않아요"
+            case .group:
+                en += "; the rule for this port admits only members of security group `\(nearMiss)`, and \(source) is not one"
+                ko += ". 이 포트 규칙은 보안 그룹 `\(nearMiss)`에 속한 곳만 허용하는데, \(Korean.topic(sourceKo)) 이 그룹에 속해 있지 않아요"
+            case .addresses:
+                en += "; the rule for this port admits only \(nearMiss)"
+                ko += ". 이 포트 규칙은 \(nearMiss)만 허용해요"
+            }
             if nearMissIsPublic {
                 en += " (a public address: inside the VPC, traffic arrives from private addresses — name the sender's security group instead)"
                 ko += " (퍼블릭 주소예요. VPC 안에서는 트래픽이 프라이빗 주소에서 오니, 보내는 쪽의 보안 그룹 이름을 적어 주세요)"

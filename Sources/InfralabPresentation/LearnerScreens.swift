@@ -116,7 +116,7 @@ package struct LearnerScreens {
         }
         if grade.passed { return style.green(style.bold(t(UIText.allPass(total)))) + "\n" }
         var line = t(UIText.somePass(grade.passedCount, total))
-        if let first = grade.failing.first {
+        if let first = grade.hintTarget {
             let used = hintLevel(first.requirement.id)
             let available = first.requirement.hints.count
             if used < available { line += " " + t(UIText.hintAvailable(used + 1, available)) }
@@ -206,12 +206,27 @@ package struct LearnerScreens {
 
     // MARK: Hints
 
-    package func hint(_ requirement: Requirement, level: Int) -> String {
+    /// Hint `level` of `requirement`. From the third (or the last) level on, the hint
+    /// reacts to `finding`, what is wrong in the learner's file now: a hint whose code
+    /// the file already holds gives way to that finding, and any other ends with it.
+    package func hint(_ requirement: Requirement, level: Int, finding: Finding? = nil, file: String? = nil) -> String {
         let total = requirement.hints.count
         guard level >= 1, level <= total else { return "" }
         let heading = wrapped(t(UIText.hintHeading(level, total)) + " " + t(requirement.statement), toWidth: width)
         var out = heading.map { style.bold($0) }.joined(separator: "\n") + "\n\n"
-        out += paragraphs(t(requirement.hints[level - 1]), indent: 2) + "\n"
+        let text = t(requirement.hints[level - 1])
+        let reacts = level >= min(3, total)
+        let lines = (finding?.location?.file ?? file).flatMap(sourceLines)
+        if reacts, let finding, let lines, let written = HintCode.allWritten(in: text, lines: lines, near: finding.location?.line) {
+            let place = SourceLocation(file: finding.location?.file ?? file ?? "", line: written.line, column: written.column)
+            out += paragraphs(t(UIText.hintAlreadyWritten(written.code, at: place.description)), indent: 2) + "\n\n"
+            out += explanation(finding, indent: 2)
+        } else {
+            out += paragraphs(text, indent: 2) + "\n"
+            if reacts, let finding {
+                out += "\n" + paragraphs(t(UIText.hintStillWrong), indent: 2) + "\n" + explanation(finding, indent: 2)
+            }
+        }
         if level < total { out += "\n" + style.dim(paragraphs(t(UIText.moreHints))) + "\n" }
         return out
     }

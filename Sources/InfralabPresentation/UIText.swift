@@ -54,6 +54,11 @@ package enum UIText {
     static func hintHeading(_ level: Int, _ total: Int) -> LocalizedText {
         LocalizedText(en: "Hint \(level)/\(total) —", ko: "힌트 \(level)/\(total) —")
     }
+    static func hintAlreadyWritten(_ code: String, at place: String) -> LocalizedText {
+        LocalizedText(en: "Your file already has `\(code)` (\(place)), so that is not what is missing. What is still wrong:",
+                      ko: "파일의 \(place)에 이미 `\(code)` 줄이 있어요. 빠진 건 이 줄이 아니에요. 아직 틀린 곳은 여기예요:")
+    }
+    static let hintStillWrong = LocalizedText(en: "What your file shows now:", ko: "지금 파일에서 걸리는 곳:")
     static let moreHints = LocalizedText(en: "Run `infralab hint` again for a more concrete hint.", ko: "`infralab hint`를 한 번 더 실행하면 더 구체적인 힌트가 나와요.")
     static let stepsWord = LocalizedText(en: "steps", ko: "단계")
     static func stepsLeft(_ count: Int, _ number: String, _ title: String) -> LocalizedText {

@@ -24,14 +24,15 @@ struct HintCommand: Command {
         case .success(let s): session = s
         }
         let grade = session.grade(session.loadTopology())
-        guard let failing = grade.failing.first else {
+        guard let failing = grade.hintTarget else {
             context.say(LearningText.allPassHint)
             return ExitStatus.success
         }
         let requirement = failing.requirement
+        let file = LabPack.displayPath(session.workspace.topologyPath)
         let used = session.hintLevel(requirement.id)
         guard used < requirement.hints.count else {
-            context.stdout.write(context.screens.hint(requirement, level: requirement.hints.count))
+            context.stdout.write(context.screens.hint(requirement, level: requirement.hints.count, finding: failing.findings.first, file: file))
             context.stdout.line()
             context.say(LearningText.noHints)
             return ExitStatus.success
@@ -41,7 +42,7 @@ struct HintCommand: Command {
         do { try session.workspace.writeProgress(session.progress) } catch {
             return context.failWriting(error)
         }
-        context.stdout.write(context.screens.hint(requirement, level: level))
+        context.stdout.write(context.screens.hint(requirement, level: level, finding: failing.findings.first, file: file))
         return ExitStatus.success
     }
 }

@@ -84,7 +84,7 @@ extension TopologyDecoder {
         if !allowsSecurityGroups, isDeclared(.securityGroup, value) {
             diagnostics.add(.error("topology.unknown-peer", DecodingMessage.aclPeerIsSecurityGroup(value), at: text.location, length: value.count))
         } else if isDeclared(.instance, value) {
-            diagnostics.add(.error("topology.unknown-peer", DecodingMessage.peerIsInstance(value), at: text.location, length: value.count))
+            diagnostics.add(.error("topology.unknown-peer", DecodingMessage.peerIsInstance(value, groups: writtenInstanceGroups[value] ?? []), at: text.location, length: value.count))
         } else {
             let names = candidates.flatMap { declared[$0].map { Array($0.keys) } ?? [] } + ["internet"]
             let suggestion = Suggestions.closest(to: value, in: names).map(DecodingMessage.didYouMean)

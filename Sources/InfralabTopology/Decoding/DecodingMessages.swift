@@ -128,8 +128,14 @@ enum DecodingMessage {
             ko: "\(Korean.topic("`\(name)`")) 주소, CIDR 블록, `internet`, 보안 그룹, 외부 호스트, 사이트 어느 것도 아니에요")
     }
 
-    static func peerIsInstance(_ name: String) -> LocalizedText {
-        LocalizedText(
+    static func peerIsInstance(_ name: String, groups: [String]) -> LocalizedText {
+        if let group = groups.first {
+            let list = groups.map { "`\($0)`" }.joined(separator: ", ")
+            return LocalizedText(
+                en: "`\(name)` is an instance, and a rule names a security group: instance `\(name)` carries \(list), so write `from: \(group)`",
+                ko: "\(Korean.topic("`\(name)`")) 인스턴스예요. 규칙에는 보안 그룹 이름을 적어야 해요. 인스턴스 `\(name)`에는 보안 그룹 \(Korean.subject(list)) 붙어 있으니 \(Korean.toward("`from: \(group)`")) 적어 주세요")
+        }
+        return LocalizedText(
             en: "rules name security groups, not instances: give instance `\(name)` a security group and name that group here",
             ko: "규칙에는 인스턴스가 아니라 보안 그룹을 적어요. 인스턴스 `\(name)`에 보안 그룹을 붙이고 그 그룹 이름을 여기에 적으세요")
     }

@@ -22,6 +22,9 @@ struct TopologyDecoder {
     var facts = DecodingFacts()
     /// Every name each kind declares, with where, gathered before decoding.
     var declared: [ComponentKind: [String: SourceLocation]] = [:]
+    /// Each instance's `security-groups:` as written, gathered with the names (a rule
+    /// that names an instance is told which group to name instead).
+    var writtenInstanceGroups: [String: [String]] = [:]
     /// Route tables' and ACLs' `subnets:` lists, applied during normalization.
     var routeTableSubnetLists: [(table: String, subnets: [Reference])] = []
 
@@ -89,6 +92,9 @@ struct TopologyDecoder {
             for entry in sections[section]?.value.entries ?? [] {
                 declare(kind, entry.key, at: entry.keyLocation)
             }
+        }
+        for entry in sections["instances"]?.value.entries ?? [] {
+            writtenInstanceGroups[entry.key] = entry.value["security-groups"]?.items?.compactMap(\.scalar)
         }
         for entry in sections["dns"]?.value["zones"]?.entries ?? [] {
             declare(.dnsZone, entry.key, at: entry.keyLocation)

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import InfralabTestSupport
+@testable import InfralabSyntax
+@testable import InfralabTopology
+@testable import InfralabNetwork
+@testable import InfralabLab
+@testable import InfralabPresentation
+
+/// Explanations in plain words, at the line to change: a rule that names an instance is
+/// told which group to name; a near miss says why it admits nobody instead of
+/// contradicting itself; path elements say what they are.
+@Suite struct ExplanationTests {
+    /// An API server carrying `api-sg`, a cache whose group admits 6379 from the rule's
+    /// `peer` (line 7, column 46).
+    func cache(peer: String) -> String {
+        """
+        vpcs:
+          main: { cidr: 172.16.0.0/16, region: ap-northeast-2, internet-gateway: igw-main }
+        subnets:
+          app: { vpc: main, cidr: 172.16.8.0/24, az: ap-northeast-2a }
+        security-groups:
+          api-sg: { inbound: [] }
+          cache-sg: { inbound: [ { port: 6379, from: \(peer) } ] }
+          worker-sg: { inbound: [] }
+        instances:
+          api: { subnet: app, security-groups: [api-sg] }
+          cache: { subnet: app, security-groups: [cache-sg] }
+        """
+    }
+
+    @Test("a rule naming an instance is told the group that instance carries, at the name, in both languages")
+    func ruleNamesInstance() throws {
+        let loaded = TopologyLoader.load(text: cache(peer: "api"), file: "t.yaml")
+        let error = try #require(loaded.diagnostics.first { $0.code == "topology.unknown-peer" })
+        #expect(error.location == SourceLocation(file: "t.yaml", line: 7, column: 46))
+        #expect(error.message.en.contains("instance `api` carries `api-sg`, so write `from: api-sg`"), "\(error.message.en)")
+        #expect(!error.message.en.contains("give instance"), "it already has a group: \(error.message.en)")
+        #expect(error.message.text(.ko).contains("`api`는 인스턴스예요"), "\(error.message.text(.ko))")
+        #expect(error.message.text(.ko).contains("보안 그룹 `api-sg`가 붙어 있으니 `from: api-sg`로 적어 주세요"), "\(error.message.text(.ko))")
+    }
+
+    func blocked(_ text: String) throws -> Hop {
+        let loaded = TopologyLoader.load(text: text, file: "t.yaml")
+        let engine = NetworkEngine(index: try #require(loaded.index))
+        let result = engine.evaluate(FlowQuery(from: .named("api"), to: .named("cache"), port: 6379))
+        #expect(!result.isReachable)
+        #expect(result.reason.location == SourceLocation(file: "t.yaml", line: 7, column: 26), "the near miss's line")
+        return try #require(result.hops.last { $0.verdict == .block })
+    }
+
+    @Test("a near miss naming another group says the sender is not in it, instead of 'admits only' the sender's name")
+    func nearMissOtherGroup() throws {
+        let hop = try blocked(cache(peer: "worker-sg"))
+        #expect(hop.detail.en.contains("admits only members of security group `worker-sg`, and api (172.16.8.4) is not one"), "\(hop.detail.en)")
+        #expect(hop.detail.text(.ko).contains("보안 그룹 `worker-sg`에 속한 곳만 허용하는데, api (172.16.8.4)는 이 그룹에 속해 있지 않아요"), "\(hop.detail.text(.ko))")
+    }
+
+    @Test("a near miss naming nothing a rule can match says it admits nobody")
+    func nearMissNamesNothing() throws {
+        let hop = try blocked(cache(peer: "api"))
+        #expect(hop.detail.en.contains("the rule for this port names `api`, which is no security group, so it admits nobody"), "\(hop.detail.en)")
+        #expect(!hop.detail.en.contains("admits only api"), "no self-contradiction: \(hop.detail.en)")
+        #expect(hop.detail.text(.ko).contains("이 포트 규칙에 적힌 `api`는 보안 그룹이 아니라서 아무도 허용하지 않아요"), "\(hop.detail.text(.ko))")
+    }
+}
