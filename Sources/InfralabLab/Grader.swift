@@ -177,7 +177,8 @@ public struct Grader {
             if failed, let first = failures.first {
                 search.failed()
                 let message = first.isPartial ? Messages.partial(first) : Messages.shouldReach(first.query)
-                findings.append(Finding(message: message, location: first.reason.location, flow: first, scenario: scenario))
+                findings.append(pointing(Finding(message: message, location: first.reason.location, flow: first, scenario: scenario),
+                                         at: borrowedBlocking(first)))
             } else if !failed {
                 search.passed(through: flow.requiresAny ? Array(passing.prefix(1)) : passing)
             }
@@ -210,8 +211,9 @@ public struct Grader {
                                                 addresses: addresses(flow.address), incidents: scenario, except: allowed)
                     if let first = open.first {
                         let message = first.path.line == nil ? Messages.shouldNotReach(first.result.query) : Messages.exposedVia(first)
-                        findings.append(Finding(message: message, location: first.path.line ?? openingLocation(first.result),
-                                                flow: first.result, scenario: scenario))
+                        let finding = Finding(message: message, location: first.path.line ?? openingLocation(first.result),
+                                              flow: first.result, scenario: scenario)
+                        findings.append(first.path.line == nil ? pointing(finding, at: borrowedOpening(first.result)) : finding)
                         scenarios.failed()
                         break search
                     }
@@ -309,8 +311,9 @@ public struct Grader {
             if result.answers { search.passed(through: result.flows) } else { search.failed() }
             if !result.answers {
                 let failing = result.flows.last { !$0.getsThrough }
-                findings.append(Finding(message: Messages.serviceDown(scenario), location: result.reason?.location ?? failing?.reason.location,
-                                        flow: failing, service: result, scenario: scenario))
+                let finding = Finding(message: Messages.serviceDown(scenario), location: result.reason?.location ?? failing?.reason.location,
+                                      flow: failing, service: result, scenario: scenario)
+                findings.append(pointing(finding, at: failing.flatMap(borrowedBlocking)))
             }
         }
         return findings

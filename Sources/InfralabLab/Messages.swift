@@ -150,6 +150,13 @@ enum Messages {
                             ko: "\(Korean.subject("`\(selector)`")) \(found.count)개(\(list)) 있어요. 많아야 \(atMost)개까지예요")
     }
 
+    /// The WAS wearing the proxy's group: whose group it is and what to change.
+    static func borrowedGroup(_ b: BorrowedGroup) -> LocalizedText {
+        LocalizedText(
+            en: "Instance `\(b.wearer)` carries security group `\(b.group)`, which belongs to instance `\(b.owner)`: its rules are written for `\(b.owner)`. Give `\(b.wearer)` a security group of its own in its `security-groups:`",
+            ko: "인스턴스 `\(b.wearer)`에 인스턴스 `\(b.owner)`의 보안 그룹 \(Korean.subject("`\(b.group)`")) 붙어 있어요. 이 그룹의 규칙은 `\(b.owner)`에 맞춰 쓴 거예요. `\(b.wearer)`의 `security-groups:`에는 따로 만든 보안 그룹을 적어 주세요")
+    }
+
     static func notSeparate(_ name: String, _ roles: [String]) -> LocalizedText {
         let list = roles.joined(separator: " + ")
         return LocalizedText(en: "`\(name)` plays \(list) on one machine: when it goes down, all of them go down together",

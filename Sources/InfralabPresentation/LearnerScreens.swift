@@ -145,9 +145,9 @@ package struct LearnerScreens {
                 line(style.dim(t(UIText.path)) + " " + pathLine(flow))
             }
             if let blocking = flow.hops.last(where: { $0.verdict == .block }) {
-                line(style.red("✗ ") + blocking.name + ": " + t(blocking.detail), hang: 2)
+                line(style.red("✗ ") + label(blocking) + ": " + t(blocking.detail), hang: 2)
             } else if flow.isReachable, let opening = flow.hops.last(where: { $0.verdict == .pass && ($0.kind == .securityGroup || $0.kind == .networkACL) }) {
-                line(style.yellow("! ") + opening.name + ": " + t(opening.detail), hang: 2)
+                line(style.yellow("! ") + label(opening) + ": " + t(opening.detail), hang: 2)
             }
             let blockingDetail = flow.hops.last(where: { $0.verdict == .block }).map { t($0.detail) }
             if !flow.isReachable {
@@ -164,14 +164,22 @@ package struct LearnerScreens {
         return out
     }
 
-    /// `internet → igw-main → public → was`, one name per hop, marking where it stops.
+    /// `internet → internet gateway igw-main → route table public → instance was`, one
+    /// element per hop, each named with its kind (a security group `proxy` is not the
+    /// instance `proxy`), marking where it stops.
     func pathLine(_ flow: FlowResult) -> String {
         var names: [String] = []
         for hop in flow.hops where hop.verdict != .info || hop.kind == nil || names.isEmpty {
-            let name = hop.verdict == .block ? style.red(hop.name + " ✗") : hop.name
+            let name = hop.verdict == .block ? style.red(label(hop) + " ✗") : label(hop)
             if names.last != name { names.append(name) }
         }
         return names.joined(separator: " → ")
+    }
+
+    /// A hop as the learner should read it: its kind, then its name (`security group proxy`).
+    func label(_ hop: Hop) -> String {
+        guard let kind = hop.kind else { return hop.name == "internet" ? t(UIText.internet) : hop.name }
+        return t(kind.words) + " " + hop.name
     }
 
     /// The source line with a caret, like the compiler.
@@ -185,7 +193,7 @@ package struct LearnerScreens {
         let prefix = String(text.unicodeScalars.prefix(max(0, location.column - 1)).map(Character.init))
         let caretColumn = displayWidth(of: prefix)
         let rest = text.unicodeScalars.dropFirst(max(0, location.column - 1))
-        var token = rest.prefix { $0 != " " && $0 != "," && $0 != "}" }
+        var token = rest.prefix { $0 != " " && $0 != "," && $0 != "}" && $0 != "]" }
         if let open = rest.first, open == "{" || open == "[" {
             // A flow collection (a rule written `{ port: 22, from: … }`): underline all of it.
             let close: Unicode.Scalar = open == "{" ? "}" : "]"
@@ -198,10 +206,26 @@ package struct LearnerScreens {
             token = rest.prefix(length)
         }
         let caretWidth = max(1, min(displayWidth(of: String(String.UnicodeScalarView(token))), 60))
+        let room = max(20, width - indent - number.count - 3)
+        let (shown, shift) = Self.keepingVisible(text, through: caretColumn + caretWidth, room: room)
         out += pad + style.cyan(gutter + " |") + "\n"
-        out += pad + style.cyan(number + " |") + " " + truncated(text, toWidth: max(20, width - indent - number.count - 3)) + "\n"
-        out += pad + style.cyan(gutter + " |") + " " + String(repeating: " ", count: caretColumn) + style.red(String(repeating: "^", count: caretWidth)) + "\n"
+        out += pad + style.cyan(number + " |") + " " + truncated(shown, toWidth: room) + "\n"
+        out += pad + style.cyan(gutter + " |") + " " + String(repeating: " ", count: caretColumn - shift) + style.red(String(repeating: "^", count: caretWidth)) + "\n"
         return out
+    }
+
+    /// A line whose marked part would end past `room` columns, cut at the front ("…") so
+    /// the mark stays on screen; with how many columns the marked part moved left.
+    static func keepingVisible(_ text: String, through end: Int, room: Int) -> (String, Int) {
+        guard end > room - 1 else { return (text, 0) }
+        let drop = end - (room - 1) + 1
+        var dropped = 0
+        var rest = Substring(text)
+        while dropped < drop, let first = rest.first {
+            dropped += displayWidth(of: String(first))
+            rest = rest.dropFirst()
+        }
+        return ("…" + rest, dropped - 1)
     }
 
     // MARK: Hints

@@ -51,6 +51,7 @@ package enum UIText {
         LocalizedText(en: "During \(incidents):", ko: "\(incidents) 상황에서:")
     }
     static let path = LocalizedText(en: "path:", ko: "경로:")
+    static let internet = LocalizedText(en: "internet", ko: "인터넷")
     static func hintHeading(_ level: Int, _ total: Int) -> LocalizedText {
         LocalizedText(en: "Hint \(level)/\(total) —", ko: "힌트 \(level)/\(total) —")
     }

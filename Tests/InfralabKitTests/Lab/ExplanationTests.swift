@@ -5,6 +5,7 @@ import InfralabTestSupport
 @testable import InfralabTopology
 @testable import InfralabNetwork
 @testable import InfralabLab
+@testable import InfralabLabStorage
 @testable import InfralabPresentation
 
 /// Explanations in plain words, at the line to change: a rule that names an instance is
@@ -62,5 +63,53 @@ import InfralabTestSupport
         #expect(hop.detail.en.contains("the rule for this port names `api`, which is no security group, so it admits nobody"), "\(hop.detail.en)")
         #expect(!hop.detail.en.contains("admits only api"), "no self-contradiction: \(hop.detail.en)")
         #expect(hop.detail.text(.ko).contains("이 포트 규칙에 적힌 `api`는 보안 그룹이 아니라서 아무도 허용하지 않아요"), "\(hop.detail.text(.ko))")
+    }
+
+    static let pack = LabPack.load(directory: packageRoot.appendingPathComponent("Labs").path)
+
+    /// Mission 5 step 2 with the proxy's group named `edge`, and the WAS wearing it
+    /// (`security-groups: [edge]`, line 47, column 64) instead of its own.
+    func borrowedGroupGrade() throws -> (StepGrade, String) {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("Solutions/05-reverse-proxy/front-door.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "\n  proxy:\n    inbound:", with: "\n  edge:\n    inbound:")
+            .replacingOccurrences(of: "{ port: 8080, from: proxy }", with: "{ port: 8080, from: edge }")
+            .replacingOccurrences(of: "security-groups: [proxy]", with: "security-groups: [edge]")
+            .replacingOccurrences(of: "security-groups: [was], role: was", with: "security-groups: [edge], role: was")
+        let mission = try #require(Self.pack.missions.first { $0.id == "reverse-proxy" })
+        let step = try #require(mission.step(withID: "close-direct"))
+        let loaded = TopologyLoader.load(text: text, file: "t.yaml")
+        return (Grader(loaded, file: "t.yaml").grade(mission: mission, step: step), text)
+    }
+
+    @Test("a WAS wearing the proxy's group: the must-not failure points at the WAS's security-groups entry, not the proxy's rule")
+    func borrowedGroupMustNot() throws {
+        let (grade, _) = try borrowedGroupGrade()
+        let result = try #require(grade.results.first { $0.requirement.id == "was-only-through-proxy" })
+        #expect(!result.passed, "internet → was on 80 gets through the proxy group's `80 from internet`")
+        let finding = try #require(result.findings.first)
+        #expect(finding.location == SourceLocation(file: "t.yaml", line: 47, column: 64), "the WAS's `[edge]`, not the rule at 31:9")
+        #expect(finding.message.en.contains("Instance `was` carries security group `edge`, which belongs to instance `proxy`"), "\(finding.message.en)")
+        #expect(finding.message.text(.ko).contains("인스턴스 `was`에 인스턴스 `proxy`의 보안 그룹 `edge`가 붙어 있어요"), "\(finding.message.text(.ko))")
+    }
+
+    @Test("the same WAS: the service's failure points there too, and the path names each element's kind")
+    func borrowedGroupService() throws {
+        let (grade, text) = try borrowedGroupGrade()
+        let result = try #require(grade.results.first { $0.requirement.id == "service-answers" })
+        let finding = try #require(result.findings.first)
+        #expect(finding.location == SourceLocation(file: "t.yaml", line: 47, column: 64), "blocked by the borrowed group `edge`")
+        let lines = DiagnosticRenderer.lines(of: text)
+        for (language, path, blocked) in [(Language.en, "instance proxy → security group edge → route table public → security group edge ✗", "✗ security group edge: no inbound rule"),
+                                          (.ko, "인스턴스 proxy → 보안 그룹 edge → 라우팅 테이블 public → 보안 그룹 edge ✗", "✗ 보안 그룹 edge:")] {
+            let screens = LearnerScreens(colorize: false, language: language, width: 200) { _ in lines }
+            // Wrapped at 100 columns at most: read as one line.
+            let shown = screens.explanation(finding, indent: 0).replacingOccurrences(of: "\n", with: " ")
+            #expect(shown.contains(path), "\(shown)")
+            #expect(shown.contains(blocked), "\(shown)")
+        }
+        let mustNot = try #require(grade.results.first { $0.requirement.id == "was-only-through-proxy" }?.findings.first)
+        let shown = LearnerScreens(colorize: false, language: .en, width: 200) { _ in lines }.explanation(mustNot, indent: 0)
+            .replacingOccurrences(of: "\n", with: " ")
+        #expect(shown.contains("path: internet → internet gateway igw-main → route table public → network ACL default → security group edge → instance was"), "\(shown)")
     }
 }
