@@ -9,12 +9,31 @@ enum Messages {
         case .role(let role):
             LocalizedText(en: "nothing in your topology plays the role `\(role)` (give the component `role: \(role)`)",
                           ko: "토폴로지에 `\(role)` 역할을 하는 것이 없어요 (해당 구성 요소에 `role: \(Korean.object("\(role)`")) 적어 주세요)")
-        case .kind(let kind):
-            LocalizedText(en: "your topology has no `\(kind)`", ko: "토폴로지에 `\(kind)` 종류의 구성 요소가 없어요")
+        case .kind:
+            LocalizedText(en: "your topology has no \(selectorWords(selector).en)", ko: "토폴로지에 \(Korean.subject(selectorWords(selector).ko)) 없어요")
         case .name(let name):
             LocalizedText(en: "your topology has nothing named `\(name)`", ko: "토폴로지에 \(Korean.quoting("`\(name)`")) 이름이 없어요")
         case .internet, .all:
             LocalizedText(en: "nothing matches `\(selector)`", ko: "`\(selector)`에 해당하는 것이 없어요")
+        }
+    }
+
+    /// What a selector picks, in words rather than its syntax (`kind:subnet-public` is
+    /// "public subnet", `role:was` "what plays the role `was`").
+    static func selectorWords(_ selector: Selector) -> (en: String, ko: String) {
+        switch selector.form {
+        case .name(let name): return ("`\(name)`", "`\(name)`")
+        case .role(let role): return ("what plays the role `\(role)`", "`\(role)` 역할을 하는 구성 요소")
+        case .internet: return ("the internet", "인터넷")
+        case .all: return ("everything", "모든 구성 요소")
+        case .kind(let kind):
+            switch kind {
+            case "subnet-public": return ("public subnet", "퍼블릭 서브넷")
+            case "subnet-private": return ("private subnet", "프라이빗 서브넷")
+            default:
+                if let component = ComponentKind(rawValue: kind) { return (component.words.en, component.words.text(.ko)) }
+                return ("\(kind) site or host", "`\(kind)` 종류의 사이트나 호스트")
+            }
         }
     }
 
@@ -74,8 +93,8 @@ enum Messages {
 
     static func scenarioWords(_ scenario: [Incident]) -> (en: String, ko: String) {
         guard !scenario.isEmpty else { return ("", "") }
-        let list = scenario.map(\.description).joined(separator: ", ")
-        return (" when \(list)", " (\(list) 상황)")
+        let list = Incident.words(scenario)
+        return (" during \(list.en)", " (\(list.text(.ko)) 상황)")
     }
 
     static func serviceDown(_ scenario: [Incident]) -> LocalizedText {
@@ -94,8 +113,11 @@ enum Messages {
     static func spread(_ selector: Selector, found: [String], atLeast: Int) -> LocalizedText {
         let zones = found.isEmpty ? "none" : found.joined(separator: ", ")
         let zonesKo = found.isEmpty ? "없음" : found.joined(separator: ", ")
-        return LocalizedText(en: "`\(selector)` spans \(found.count) availability zone(s) (\(zones)); at least \(atLeast) needed",
-                             ko: "\(Korean.subject("`\(selector)`")) 가용 영역 \(found.count)개(\(zonesKo))에만 있어요. 적어도 \(atLeast)개가 필요해요")
+        let w = selectorWords(selector)
+        let isKind = { if case .kind = selector.form { return true } else { return false } }()
+        let what = isKind ? "the " + countable(w.en, selector) : w.en
+        return LocalizedText(en: "\(what) \(isKind ? "span" : "spans") \(found.count) availability zone\(found.count == 1 ? "" : "s") (\(zones)); at least \(atLeast) needed",
+                             ko: "\(Korean.subject(w.ko)) 가용 영역 \(found.count)개(\(zonesKo))에만 있어요. 적어도 \(atLeast)개가 필요해요")
     }
 
     static func natOtherAZ(subnet: String, zone: String?, nat: String, natZone: String?) -> LocalizedText {
@@ -139,15 +161,25 @@ enum Messages {
     }
 
     static func tooFew(_ selector: Selector, found: Int, atLeast: Int) -> LocalizedText {
-        LocalizedText(en: "found \(found) `\(selector)`; at least \(atLeast) needed", ko: "\(Korean.subject("`\(selector)`")) \(found)개 있어요. 적어도 \(atLeast)개가 필요해요")
+        let w = selectorWords(selector)
+        return LocalizedText(en: "your topology has \(found) \(countable(w.en, selector, count: found)); at least \(atLeast) needed",
+                             ko: "\(Korean.subject(w.ko)) \(found)개 있어요. 적어도 \(atLeast)개가 필요해요")
     }
 
     static func tooMany(_ selector: Selector, found: [String], atMost: Int) -> LocalizedText {
         let list = found.map { "`\($0)`" }.joined(separator: ", ")
+        let w = selectorWords(selector)
         return atMost == 0
-            ? LocalizedText(en: "\(list) should be gone (no `\(selector)` may remain)", ko: "\(Korean.subject("\(list)")) 남아 있어요. \(Korean.topic("`\(selector)`")) 없어야 해요")
-            : LocalizedText(en: "found \(found.count) `\(selector)` (\(list)); at most \(atMost) allowed",
-                            ko: "\(Korean.subject("`\(selector)`")) \(found.count)개(\(list)) 있어요. 많아야 \(atMost)개까지예요")
+            ? LocalizedText(en: "\(list) should be gone (no \(countable(w.en, selector)) may remain)",
+                            ko: "\(Korean.subject("\(list)")) 남아 있어요. \(Korean.topic(w.ko)) 없어야 해요")
+            : LocalizedText(en: "your topology has \(found.count) \(countable(w.en, selector, count: found.count)) (\(list)); at most \(atMost) allowed",
+                            ko: "\(Korean.subject(w.ko)) \(found.count)개(\(list)) 있어요. 많아야 \(atMost)개까지예요")
+    }
+
+    /// A kind's words counted ("NAT gateways"); a role or name as it is.
+    static func countable(_ words: String, _ selector: Selector, count: Int = 2) -> String {
+        if case .kind = selector.form, count != 1 { return words + "s" }
+        return words
     }
 
     /// The WAS wearing the proxy's group: whose group it is and what to change.

@@ -91,6 +91,30 @@ public enum Incident: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(kind.rawValue):\(subject)" }
+
+    /// The incident in words for a learner ("a power outage at `home`", "`home` 정전"),
+    /// not its `KIND:SUBJECT` syntax; Korean as a noun phrase that needs no particle.
+    public var words: LocalizedText {
+        let s = "`\(subject)`"
+        switch self {
+        case .pcOff(let name) where name == "*":
+            return LocalizedText(en: "the night every personal computer is off", ko: "모든 개인 컴퓨터 전원 꺼짐")
+        case .pcOff: return LocalizedText(en: "the night \(s) is switched off", ko: "\(s) 전원 꺼짐")
+        case .powerOutage(let name) where name == "*":
+            return LocalizedText(en: "a long power outage everywhere", ko: "모든 사이트 정전")
+        case .powerOutage: return LocalizedText(en: "a long power outage at \(s)", ko: "\(s) 정전")
+        case .fire: return LocalizedText(en: "a fire at \(s)", ko: "\(s) 화재")
+        case .azOutage: return LocalizedText(en: "an outage of availability zone \(s)", ko: "가용 영역 \(s) 장애")
+        case .instanceFailure: return LocalizedText(en: "a failure of \(s)", ko: "\(s) 장애")
+        case .natFailure: return LocalizedText(en: "a failure of NAT gateway \(s)", ko: "NAT 게이트웨이 \(s) 장애")
+        }
+    }
+
+    /// Several incidents at once, in words.
+    public static func words(_ incidents: [Incident]) -> LocalizedText {
+        LocalizedText(en: incidents.map(\.words.en).joined(separator: ", "),
+                      ko: incidents.map { $0.words.text(.ko) }.joined(separator: ", "))
+    }
 }
 
 public struct FlowQuery: Sendable, Hashable {

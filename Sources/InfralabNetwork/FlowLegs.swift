@@ -83,12 +83,9 @@ extension NetworkEngine {
 
     /// Blocks the trace when the node is down under the incidents.
     func checkAlive(_ node: Node, _ state: IncidentState, _ t: inout Trace) {
-        let name = nodeName(node)
-        let location = nodeLocation(node)
         func down(_ incident: Incident, code: ReasonCode) {
-            t.block(nodeKind(node), name,
-                    FlowText.endpointDown(name, incident: describeIncident(incident)),
-                    location, code: code)
+            let (why, location) = downReason(node, incident)
+            t.block(nodeKind(node), nodeName(node), why, location, code: code)
         }
         switch node {
         case .instance(let i):

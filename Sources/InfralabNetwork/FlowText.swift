@@ -318,8 +318,10 @@ enum FlowText {
 
     // MARK: FlowLegs
 
-    static func endpointDown(_ name: String, incident: String) -> LocalizedText {
-        LocalizedText(en: "\(name) is down (incident \(incident))", ko: "\(Korean.subject("\(name)")) 꺼져 있어요 (장애 \(incident))")
+    /// `name` (in backticks) is down; the incident in words. `DownReasons` says more
+    /// where a setting decides it (`power:`, `kind:`).
+    static func endpointDown(_ name: String, incident: Incident) -> LocalizedText {
+        LocalizedText(en: "\(name) is down (\(incident.words.en))", ko: "\(Korean.subject(name)) 멈췄어요 (\(incident.words.text(.ko)))")
     }
 
     static var sameMachine: LocalizedText {

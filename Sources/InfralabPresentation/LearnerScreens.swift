@@ -137,7 +137,7 @@ package struct LearnerScreens {
                 .joined(separator: "\n") + "\n"
         }
         if !finding.scenario.isEmpty {
-            line(style.yellow(t(UIText.during(finding.scenario.map(\.description).joined(separator: ", ")))))
+            line(style.yellow(t(UIText.during(Incident.words(finding.scenario)))))
         }
         line(t(finding.message))
         if let flow = finding.flow {

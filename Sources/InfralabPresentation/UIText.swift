@@ -47,8 +47,8 @@ package enum UIText {
         LocalizedText(en: "Stuck? `infralab hint` shows hint \(level) of \(total); `infralab story` tells the chapter again.",
                       ko: "막혔나요? `infralab hint`로 힌트 \(total)개 중 \(level)번째를 볼 수 있어요. `infralab story`는 이번 장을 다시 보여 줘요.")
     }
-    static func during(_ incidents: String) -> LocalizedText {
-        LocalizedText(en: "During \(incidents):", ko: "\(incidents) 상황에서:")
+    static func during(_ incidents: LocalizedText) -> LocalizedText {
+        LocalizedText(en: "During \(incidents.en):", ko: "\(incidents.text(.ko)) 상황에서:")
     }
     static let path = LocalizedText(en: "path:", ko: "경로:")
     static let internet = LocalizedText(en: "internet", ko: "인터넷")

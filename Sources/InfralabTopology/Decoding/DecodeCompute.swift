@@ -119,12 +119,15 @@ extension TopologyDecoder {
             let owner = DecodingMessage.owner(.site, entry.key)
             guard let fields = componentFields(entry, owner, TopologyKeys.site) else { continue }
             let kind = fields["kind"].flatMap { choice($0, Site.Kind.self) }?.value ?? .home
-            let power = fields["power"].flatMap { choice($0, Site.Power.self) }?.value ?? .grid
+            let writtenPower = fields["power"].flatMap { choice($0, Site.Power.self) }
+            let power = writtenPower?.value ?? .grid
             let publicIP = fields["public-ip"].flatMap { address($0) }
             let portForwards = fields["port-forwards"].map { forwards($0, what: LocalizedText(en: "port forward", ko: "포트 포워딩"), of: owner, table: TopologyKeys.portForward) } ?? []
             let tunnels = fields["tunnels"].map { forwards($0, what: LocalizedText(en: "tunnel", ko: "터널"), of: owner, table: TopologyKeys.tunnel, defaultPort: 443) } ?? []
-            topology.sites.append(Site(name: entry.key, location: entry.keyLocation, kind: kind, power: power,
-                                       publicIP: publicIP, portForwards: portForwards, tunnels: tunnels))
+            var site = Site(name: entry.key, location: entry.keyLocation, kind: kind, power: power,
+                            publicIP: publicIP, portForwards: portForwards, tunnels: tunnels)
+            site.powerLocation = writtenPower?.location
+            topology.sites.append(site)
         }
     }
 
@@ -132,7 +135,8 @@ extension TopologyDecoder {
         for entry in sectionEntries(node, named: "hosts") {
             let owner = DecodingMessage.owner(.host, entry.key)
             guard let fields = componentFields(entry, owner, TopologyKeys.host) else { continue }
-            let explicitKind = fields["kind"].flatMap { choice($0, Host.Kind.self, aliases: ["pc": .personalComputer]) }?.value
+            let writtenKind = fields["kind"].flatMap { choice($0, Host.Kind.self, aliases: ["pc": .personalComputer]) }
+            let explicitKind = writtenKind?.value
             let roles = (fields["runs"].map { self.roles($0) } ?? []) + (fields["role"].map { self.roles($0) } ?? [])
             guard let siteNode = fields["site"], let site = self.name(siteNode) else { continue }
             // Default: a computer at home is a personal computer; elsewhere, a server.
@@ -140,6 +144,7 @@ extension TopologyDecoder {
             let kind = explicitKind ?? (siteKind == .home ? .personalComputer : .server)
             var host = Host(name: entry.key, location: entry.keyLocation, site: site, kind: kind, roles: roles)
             host.listens = fields["listens"].map { listens($0, of: owner) }
+            host.kindLocation = writtenKind?.location
             topology.hosts.append(host)
         }
     }

@@ -113,3 +113,65 @@ import InfralabTestSupport
         #expect(shown.contains("path: internet → internet gateway igw-main → route table public → network ACL default → security group edge → instance was"), "\(shown)")
     }
 }
+
+/// An incident failure points at the setting that decides it, and incidents and
+/// selectors are said in words, not in their mission syntax.
+@Suite struct IncidentExplanationTests {
+    static let pack = LabPack.load(directory: packageRoot.appendingPathComponent("Labs").path)
+
+    func grade(_ solution: String, mission id: String, step stepID: String, _ change: (String) -> String) throws -> StepGrade {
+        let text = change(try String(contentsOf: packageRoot.appendingPathComponent("Solutions/\(solution)"), encoding: .utf8))
+        let mission = try #require(Self.pack.missions.first { $0.id == id })
+        let step = try #require(mission.step(withID: stepID))
+        return Grader(TopologyLoader.load(text: text, file: "t.yaml"), file: "t.yaml").grade(mission: mission, step: step)
+    }
+
+    @Test("a site on `power: ups` fails the blackout at its `power:` line, naming the setting, in both languages")
+    func powerDecides() throws {
+        // Mission 2 step 2 with the data center on a UPS only (line 7, column 12).
+        let grade = try grade("02-datacenter/blackout.yaml", mission: "datacenter", step: "blackout") {
+            $0.replacingOccurrences(of: "power: ups+generator", with: "power: ups")
+        }
+        let result = try #require(grade.results.first { $0.requirement.id == "survives-blackout" })
+        #expect(!result.passed, "a UPS lasts minutes, the blackout hours")
+        let finding = try #require(result.findings.first)
+        #expect(finding.location == SourceLocation(file: "t.yaml", line: 7, column: 12), "`ups` after `power:`")
+        let reason = try #require(finding.flow?.reason.message)
+        #expect(reason.en.contains("its `power: ups` does not last through one; `power: ups+generator` does"), "\(reason.en)")
+        #expect(reason.text(.ko).contains("`power: ups`로는 긴 정전을 버티지 못해요"), "\(reason.text(.ko))")
+        #expect(finding.message.en.contains("during a long power outage at `"), "the incident in words: \(finding.message.en)")
+        #expect(!finding.message.en.contains("power-outage:"), "\(finding.message.en)")
+        #expect(finding.message.text(.ko).contains("정전 상황"), "\(finding.message.text(.ko))")
+    }
+
+    @Test("a personal computer off at night fails at its `kind:` line, in both languages")
+    func kindDecides() throws {
+        // Mission 1 step 3 with the home server left a personal computer (line 15, column 11).
+        let grade = try grade("01-home-server/expose.yaml", mission: "home-server", step: "night") { $0 }
+        let result = try #require(grade.results.first { $0.requirement.id == "answers-at-night" })
+        #expect(!result.passed)
+        let finding = try #require(result.findings.first)
+        #expect(finding.location == SourceLocation(file: "t.yaml", line: 15, column: 11), "`personal-computer` after `kind:`")
+        let reason = try #require(finding.flow?.reason.message)
+        #expect(reason.en.contains("it is a personal computer (`kind: personal-computer`), switched off at night"), "\(reason.en)")
+        #expect(reason.text(.ko).contains("개인 컴퓨터(`kind: personal-computer`)라서 밤에는 꺼져 있어요"), "\(reason.text(.ko))")
+    }
+
+    @Test("a selector is said in words: no `subnet-public`, `kind:` or `role:` syntax in a finding")
+    func selectorWords() {
+        let here = SourceLocation(file: "m.yaml", line: 1, column: 1)
+        let publicSubnets = Selector(.kind("subnet-public"), at: here)
+        let none = Messages.selectsNothing(publicSubnets)
+        #expect(none.en == "your topology has no public subnet")
+        #expect(none.text(.ko) == "토폴로지에 퍼블릭 서브넷이 없어요")
+        let nats = Messages.tooFew(Selector(.kind("nat-gateway"), at: here), found: 1, atLeast: 2)
+        #expect(nats.en == "your topology has 1 NAT gateway; at least 2 needed")
+        #expect(nats.text(.ko) == "NAT 게이트웨이가 1개 있어요. 적어도 2개가 필요해요")
+        let spread = Messages.spread(Selector(.role("web"), at: here), found: ["ap-northeast-2a"], atLeast: 2)
+        #expect(spread.en == "what plays the role `web` spans 1 availability zone (ap-northeast-2a); at least 2 needed")
+        #expect(spread.text(.ko) == "`web` 역할을 하는 구성 요소가 가용 영역 1개(ap-northeast-2a)에만 있어요. 적어도 2개가 필요해요")
+        for text in [none, nats, spread] {
+            #expect(!text.en.contains("kind:") && !text.en.contains("role:") && !text.en.contains("subnet-public"), "\(text.en)")
+        }
+    }
+}
