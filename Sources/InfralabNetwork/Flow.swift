@@ -94,7 +94,7 @@ public enum Incident: Sendable, Hashable, CustomStringConvertible {
 
     /// The incident in words for a learner ("a power outage at `home`", "`home` 정전"),
     /// not its `KIND:SUBJECT` syntax; Korean as a noun phrase that needs no particle.
-    public var words: LocalizedText {
+    package var words: LocalizedText {
         let s = "`\(subject)`"
         switch self {
         case .pcOff(let name) where name == "*":
@@ -111,7 +111,7 @@ public enum Incident: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Several incidents at once, in words.
-    public static func words(_ incidents: [Incident]) -> LocalizedText {
+    package static func words(_ incidents: [Incident]) -> LocalizedText {
         LocalizedText(en: incidents.map(\.words.en).joined(separator: ", "),
                       ko: incidents.map { $0.words.text(.ko) }.joined(separator: ", "))
     }

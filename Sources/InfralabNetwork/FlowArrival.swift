@@ -95,8 +95,7 @@ extension NetworkEngine {
             } ?? "이 갈 경로가 없어요")
             let tableKo = routeTableNameKo(subnet: d.subnet)
             if out == nil {
-                t.block(tableKind, tableName,
-                        FlowText.privateSubnetReplies(topology.subnets[d.subnet].name, table: routeTableName(subnet: d.subnet), clients: clients.label, detail: detail, name: d.name, tableKo: tableKo, repliesKo: repliesKo),
+                t.block(tableKind, tableName, privateSubnetWords(d, clients: clients, match: match),
                         match?.route?.location ?? tableLocation, code: .noRouteToInternetGateway)
             } else if match == nil {
                 t.block(tableKind, tableName,

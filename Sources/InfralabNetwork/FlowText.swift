@@ -100,9 +100,30 @@ enum FlowText {
                       ko: "\(Korean.toward("\(sourceKo)")) 가는 응답은 \(routesKo) → \(Korean.toward("\(gateway)")) 나가요")
     }
 
-    static func privateSubnetReplies(_ subnet: String, table: String, clients: String, detail: String, name: String, tableKo: String, repliesKo: String) -> LocalizedText {
-        LocalizedText(en: "\(subnet) is a private subnet: \(table) sends replies to \(clients) by \(detail), not the internet gateway, so a public IP on \(name) does not help",
-                      ko: "\(Korean.topic("\(subnet)")) 프라이빗 서브넷이에요. \(tableKo)에서 \(repliesKo). 그래서 \(name)의 퍼블릭 IP가 소용없어요")
+    /// Where a private subnet's route table sends replies instead of an internet gateway.
+    enum ReplyWay {
+        case route(destination: String, target: String)
+        case local
+        case none
+    }
+
+    /// A public IP in a private subnet: `table` is the subnet's route table (nil: the
+    /// VPC's implicit main table), `way` where the replies go instead.
+    static func privateSubnetReplies(_ subnet: String, table: String?, clients: String, clientsKo: String, name: String, way: ReplyWay) -> LocalizedText {
+        let tableEn = table.map { "its route table `\($0)`" } ?? "the VPC's implicit main route table (local routes only)"
+        let tableKo = table.map { "라우팅 테이블 `\($0)`" } ?? "VPC의 기본 라우팅 테이블(local 경로뿐)"
+        let wayEn: String
+        var wayKo = ""
+        switch way {
+        case .route(let destination, let target):
+            wayEn = "sends replies to \(clients) by route \(destination) to `\(target)`, not to an internet gateway"
+            wayKo = " 응답은 경로 \(Korean.object(destination)) 따라 \(Korean.toward("`\(target)`")) 가요."
+        case .local: wayEn = "keeps replies to \(clients) inside the VPC (the local route)"
+        case .none: wayEn = "has no route for replies to \(clients)"
+        }
+        return LocalizedText(
+            en: "`\(subnet)` is a private subnet: \(tableEn) \(wayEn). A public IP on `\(name)` does not help",
+            ko: "\(Korean.topic("`\(subnet)`")) 프라이빗 서브넷이에요. \(tableKo)에 인터넷 게이트웨이로 가는 경로가 없어서 \(clientsKo)에 보내는 응답이 나가지 못해요.\(wayKo) `\(name)`에 퍼블릭 IP가 있어도 소용없어요")
     }
 
     static func noReplyRoute(_ table: String, clients: String, name: String, tableKo: String, clientsKo: String) -> LocalizedText {

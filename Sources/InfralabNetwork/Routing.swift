@@ -99,6 +99,20 @@ extension NetworkEngine {
         return "main (implicit, local only)"
     }
 
+    /// Why a public IP does not help `d`: its subnet's route table sends the replies
+    /// to `clients` elsewhere than an internet gateway (`match`'s route, the local
+    /// route, or no route), in plain sentences.
+    func privateSubnetWords(_ d: NetPoint, clients: Addr, match: RouteMatch?) -> LocalizedText {
+        let way: FlowText.ReplyWay
+        if let match, let route = match.route {
+            way = .route(destination: match.destination.description, target: route.target.name)
+        } else {
+            way = match == nil ? .none : .local
+        }
+        return FlowText.privateSubnetReplies(topology.subnets[d.subnet].name, table: index.subnetTable[d.subnet].table.map { topology.routeTables[$0].name },
+                                             clients: clients.label, clientsKo: clients.ko, name: d.name, way: way)
+    }
+
     /// `routeTableName` as a Korean sentence names it.
     func routeTableNameKo(subnet s: Int) -> String {
         if let t = index.subnetTable[s].table { return "라우팅 테이블 \(topology.routeTables[t].name)" }

@@ -464,7 +464,7 @@ public struct Site: Sendable, Hashable {
     public var kind: Site.Kind
     public var power: Power
     /// Where `power:` is written; nil when it is left at `grid`.
-    public var powerLocation: SourceLocation? = nil
+    package var powerLocation: SourceLocation? = nil
     /// What the ISP gave the router; needed for port forwarding.
     public var publicIP: Located<IPv4Address>?
     /// Port forwarding on the site's router: `{ port: 80, to: my-pc, to-port: 8080 }`.
@@ -498,7 +498,7 @@ public struct Host: Sendable, Hashable {
     public var site: Reference
     public var kind: Kind
     /// Where `kind:` is written; nil when the site decided it.
-    public var kindLocation: SourceLocation? = nil
+    package var kindLocation: SourceLocation? = nil
     /// `runs: [was, db]`: the roles this host plays.
     public var roles: [Located<String>]
     /// `listens:`: the ports it answers on; nil: what its roles run (`ListeningPorts`).

@@ -175,3 +175,54 @@ import InfralabTestSupport
         }
     }
 }
+
+/// A public IP in a private subnet: the reason in plain sentences that name the route
+/// table (or the implicit main one) and where the replies go instead.
+@Suite struct PrivateSubnetWordsTests {
+    /// `web` has a public IP in `inner`, whose table is `inner-routes` (a route to a NAT
+    /// gateway, line 8) or, with `table: false`, the VPC's implicit main table.
+    func topology(table: Bool) -> String {
+        """
+        vpcs:
+          lab: { cidr: 192.168.0.0/16, region: ap-northeast-2, internet-gateway: gw }
+        subnets:
+          edge: { vpc: lab, cidr: 192.168.1.0/24, az: ap-northeast-2a, route-table: out }
+          inner: { vpc: lab, cidr: 192.168.2.0/24, az: ap-northeast-2a\(table ? ", route-table: inner-routes" : "") }
+        route-tables:
+          out: { routes: [ { to: 0.0.0.0/0, via: gw } ] }
+          inner-routes: { routes: [ { to: 0.0.0.0/0, via: nat-1 } ] }
+        nat-gateways:
+          nat-1: { subnet: edge, elastic-ip: 13.125.20.30 }
+        security-groups:
+          web-sg: { inbound: [ { port: 443, from: internet } ] }
+        instances:
+          web: { subnet: inner, public-ip: true, security-groups: [web-sg] }
+        """
+    }
+
+    func blocked(table: Bool) throws -> FlowResult {
+        let loaded = TopologyLoader.load(text: topology(table: table), file: "t.yaml")
+        let engine = NetworkEngine(index: try #require(loaded.index))
+        let result = engine.evaluate(FlowQuery(from: .internet, to: .named("web"), port: 443))
+        #expect(!result.isReachable)
+        #expect(result.reason.code == .noRouteToInternetGateway)
+        return result
+    }
+
+    @Test("a route to a NAT gateway: the table, the route and the instance named in sentences, in both languages")
+    func routeElsewhere() throws {
+        let result = try blocked(table: true)
+        #expect(result.reason.location == SourceLocation(file: "t.yaml", line: 8, column: 29), "the route via nat-1")
+        #expect(result.reason.message.en == "`inner` is a private subnet: its route table `inner-routes` sends replies to internet by route 0.0.0.0/0 to `nat-1`, not to an internet gateway. A public IP on `web` does not help")
+        #expect(result.reason.message.text(.ko) == "`inner`는 프라이빗 서브넷이에요. 라우팅 테이블 `inner-routes`에 인터넷 게이트웨이로 가는 경로가 없어서 인터넷에 보내는 응답이 나가지 못해요. 응답은 경로 0.0.0.0/0을 따라 `nat-1`로 가요. `web`에 퍼블릭 IP가 있어도 소용없어요")
+    }
+
+    @Test("the implicit main table: said in words, not 'main (implicit, local only) … by no route'")
+    func implicitMain() throws {
+        let result = try blocked(table: false)
+        let en = result.reason.message.en
+        #expect(en.hasPrefix("`inner` is a private subnet: the VPC's implicit main route table (local routes only)"), "\(en)")
+        #expect(!en.contains("by no route") && !en.contains("main (implicit"), "\(en)")
+        #expect(result.reason.message.text(.ko).contains("VPC의 기본 라우팅 테이블(local 경로뿐)에 인터넷 게이트웨이로 가는 경로가 없어서"), "\(result.reason.message.text(.ko))")
+    }
+}
