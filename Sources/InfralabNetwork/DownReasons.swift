@@ -32,7 +32,7 @@ extension NetworkEngine {
             let words = incident.words
             return (LocalizedText(
                 en: "\(host) is gone: \(words.en) destroys everything at site `\(site.name)`; only what runs at another site survives",
-                ko: "\(words.text(.ko))로 `\(site.name)` 사이트의 모든 것이 사라져서 \(Korean.subject(host)) 멈췄어요. 다른 사이트에서 돌아가는 것만 남아요"),
+                ko: "\(Korean.toward(words.text(.ko))) `\(site.name)` 사이트의 모든 것이 사라져서 \(Korean.subject(host)) 멈췄어요. 다른 사이트에서 돌아가는 것만 남아요"),
                     site.location)
         }
         let power = "`power: \(site.power.rawValue)`"

@@ -332,6 +332,6 @@ let ruleCases: [RuleCase] = [
     @Test func incidentsNameTheCause() {
         let t = missionTopology()
         let result = NetworkEngine(topology: t).evaluate(FlowQuery(from: .named("was"), to: .named("db"), port: 3306, incidents: [.instanceFailure("db")]))
-        #expect(result.reason.message.en.contains("instance-failure:db"))
+        #expect(result.reason.message.en == "`db` is down (a failure of `db`)", "the incident in words, not `instance-failure:db`")
     }
 }

@@ -23,7 +23,7 @@ import InfralabTestSupport
         let result = NetworkEngine(topology: missionTopology()).serviceAnswers(spec, incidents: [.instanceFailure("proxy")])
         #expect(!result.answers)
         #expect(result.reason?.code == .endpointDown)
-        #expect(result.reason?.message.en.contains("instance-failure:proxy") == true)
+        #expect(result.reason?.message.en.contains("a failure of `proxy`") == true, "the incident in words, not `instance-failure:proxy`")
     }
 
     @Test("a reverse proxy that forwards nothing on the entry port serves nothing behind it")
