@@ -60,3 +60,34 @@ extension Grader {
         return finding
     }
 }
+
+/// Why a subnet is public: the route table it uses (named, or the VPC's main one it
+/// falls back to) and its route to an internet gateway.
+struct PublicBecause {
+    var table: String
+    var tableLine: Int
+    /// The subnet names no `route-table:`; the VPC's `main: true` table decides.
+    var isImplicitMain: Bool
+    var destination: String
+    var gateway: String
+    var routeLine: Int
+    /// The line that makes the subnet public: the main table, or the route.
+    var location: SourceLocation
+}
+
+extension Grader {
+    func publicBecause(subnet name: String) -> PublicBecause? {
+        guard let s = engine.index.subnet[name], let t = engine.index.subnetTable[s].table else { return nil }
+        let table = topology.routeTables[t]
+        guard let route = table.routes.first(where: { engine.index.internetGateway[$0.target.name] != nil }) else { return nil }
+        let destination: String
+        switch route.destination.value {
+        case .cidr(let cidr): destination = cidr.description
+        case .outsideHost(let host): destination = host
+        }
+        let implicit = !engine.index.subnetTable[s].isExplicit
+        return PublicBecause(table: table.name, tableLine: table.location.line, isImplicitMain: implicit, destination: destination,
+                             gateway: route.target.name, routeLine: route.location.line,
+                             location: implicit ? table.location : route.location)
+    }
+}

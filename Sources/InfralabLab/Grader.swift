@@ -327,8 +327,9 @@ public struct Grader {
             matched += 1
             guard let subnet = instance.subnet?.name else { continue }
             if facts.isPublic(subnet: subnet) != isPublic {
-                findings.append(Finding(message: Messages.placement(instance.name, subnet: subnet, wantPublic: isPublic),
-                                        location: instance.subnet?.location ?? instance.location))
+                let because = isPublic ? nil : publicBecause(subnet: subnet)
+                findings.append(Finding(message: Messages.placement(instance.name, subnet: subnet, wantPublic: isPublic, because: because),
+                                        location: because?.location ?? instance.subnet?.location ?? instance.location))
             }
         }
         for nat in topology.natGateways where names.contains(nat.name) || select.form == .kind("nat-gateway") {

@@ -102,8 +102,17 @@ enum Messages {
         return LocalizedText(en: "the service does not answer\(s.en)", ko: "서비스가 응답하지 않아요\(s.ko)")
     }
 
-    static func placement(_ name: String, subnet: String, wantPublic: Bool) -> LocalizedText {
-        wantPublic
+    static func placement(_ name: String, subnet: String, wantPublic: Bool, because: PublicBecause? = nil) -> LocalizedText {
+        if let b = because {
+            let route = "sends \(b.destination) to internet gateway `\(b.gateway)` (line \(b.routeLine))"
+            let routeKo = "\(Korean.object(b.destination)) 인터넷 게이트웨이 \(Korean.toward("`\(b.gateway)`")) 보내요(\(b.routeLine)번째 줄)"
+            return b.isImplicitMain
+                ? LocalizedText(en: "`\(name)` sits in `\(subnet)`, a public subnet: `\(subnet)` names no route table, so it uses the VPC's main table `\(b.table)` (`main: true`, line \(b.tableLine)), which \(route)",
+                                ko: "\(Korean.topic("`\(name)`")) 퍼블릭 서브넷 `\(subnet)`에 있어요. `\(subnet)`에 라우팅 테이블이 지정되지 않아서 VPC의 기본 라우팅 테이블 `\(b.table)`(`main: true`, \(b.tableLine)번째 줄)을 써요. 이 테이블이 \(routeKo)")
+                : LocalizedText(en: "`\(name)` sits in `\(subnet)`, a public subnet: its route table `\(b.table)` \(route)",
+                                ko: "\(Korean.topic("`\(name)`")) 퍼블릭 서브넷 `\(subnet)`에 있어요. 라우팅 테이블 \(Korean.subject("`\(b.table)`")) \(routeKo)")
+        }
+        return wantPublic
             ? LocalizedText(en: "`\(name)` sits in `\(subnet)`, a private subnet (its route table has no route to an internet gateway)",
                             ko: "\(Korean.subject("`\(name)`")) 프라이빗 서브넷 `\(subnet)`에 있어요 (라우팅 테이블에 인터넷 게이트웨이로 가는 경로가 없어요)")
             : LocalizedText(en: "`\(name)` sits in `\(subnet)`, a public subnet (its route table sends traffic to an internet gateway)",

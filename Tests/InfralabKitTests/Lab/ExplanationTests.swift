@@ -226,3 +226,40 @@ import InfralabTestSupport
         #expect(result.reason.message.text(.ko).contains("VPC의 기본 라우팅 테이블(local 경로뿐)에 인터넷 게이트웨이로 가는 경로가 없어서"), "\(result.reason.message.text(.ko))")
     }
 }
+
+/// A DB in a subnet made public by its route table: the finding names the table (the
+/// VPC's `main: true` one when the subnet names none) and the route, and points there.
+@Suite struct PublicSubnetPlacementTests {
+    static let pack = LabPack.load(directory: packageRoot.appendingPathComponent("Labs").path)
+
+    func dbFinding(_ change: (String) -> String) throws -> Finding {
+        let text = change(try String(contentsOf: packageRoot.appendingPathComponent("Solutions/03-vpc-split/move-in.yaml"), encoding: .utf8))
+        let mission = try #require(Self.pack.missions.first { $0.id == "vpc-split" })
+        let step = try #require(mission.step(withID: "move-in"))
+        let grade = Grader(TopologyLoader.load(text: text, file: "t.yaml"), file: "t.yaml").grade(mission: mission, step: step)
+        let result = try #require(grade.results.first { $0.requirement.id == "db-private" })
+        #expect(!result.passed, "the DB's subnet routes to the internet gateway")
+        return try #require(result.findings.first)
+    }
+
+    @Test("no route-table on the DB's subnet and `main: true` on the public table: names the main table and its line, points at it")
+    func implicitMain() throws {
+        let finding = try dbFinding {
+            $0.replacingOccurrences(of: "az: ap-northeast-2a, route-table: private }", with: "az: ap-northeast-2a }")
+              .replacingOccurrences(of: "  public:\n    routes:", with: "  public:\n    main: true\n    routes:")
+        }
+        #expect(finding.location == SourceLocation(file: "t.yaml", line: 22, column: 3), "the main table `public`")
+        #expect(finding.message.en == "`db` sits in `private-a`, a public subnet: `private-a` names no route table, so it uses the VPC's main table `public` (`main: true`, line 22), which sends 0.0.0.0/0 to internet gateway `igw-main` (line 25)")
+        #expect(finding.message.text(.ko) == "`db`는 퍼블릭 서브넷 `private-a`에 있어요. `private-a`에 라우팅 테이블이 지정되지 않아서 VPC의 기본 라우팅 테이블 `public`(`main: true`, 22번째 줄)을 써요. 이 테이블이 0.0.0.0/0을 인터넷 게이트웨이 `igw-main`으로 보내요(25번째 줄)")
+    }
+
+    @Test("the DB's subnet naming the public table: names the table and points at its route to the gateway")
+    func explicitTable() throws {
+        let finding = try dbFinding {
+            $0.replacingOccurrences(of: "az: ap-northeast-2a, route-table: private }", with: "az: ap-northeast-2a, route-table: public }")
+        }
+        #expect(finding.location == SourceLocation(file: "t.yaml", line: 24, column: 9), "the route via igw-main")
+        #expect(finding.message.en == "`db` sits in `private-a`, a public subnet: its route table `public` sends 0.0.0.0/0 to internet gateway `igw-main` (line 24)")
+        #expect(finding.message.text(.ko) == "`db`는 퍼블릭 서브넷 `private-a`에 있어요. 라우팅 테이블 `public`이 0.0.0.0/0을 인터넷 게이트웨이 `igw-main`으로 보내요(24번째 줄)")
+    }
+}
