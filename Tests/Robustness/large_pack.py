@@ -8,7 +8,9 @@
 
 `steps`: N steps, each `carry: all` with one requirement and no starter or solution on
 disk (two missing-file errors per step). `requirements`: one step with N requirements.
-`incidents`: one requirement `under:` N incidents. Deterministic: no seed needed.
+`incidents`: one requirement `under:` N incidents. The one-step packs get a starter (the
+WAS on a PC) and a reference solution (on a server, behind a port forward), so their
+requirements are graded. Deterministic: no seed needed.
 """
 import os
 import sys
@@ -40,6 +42,19 @@ def step(sid, body, carry=True):
 """ + ("    carry: all\n" if carry else "") + "    requirements:\n" + body
 
 
+SOLUTION = """sites:
+  home:
+    kind: home
+    power: grid
+    public-ip: 121.130.10.7
+    port-forwards:
+      - { port: 80, to: server, to-port: 8080 }
+hosts:
+  server: { site: home, kind: server, runs: [was] }
+"""
+STARTER = SOLUTION.replace("to: server", "to: pc").replace("server: { site: home, kind: server", "pc: { site: home, kind: personal-computer")
+
+
 def main():
     if len(sys.argv) != 4 or sys.argv[1] not in ("steps", "requirements", "incidents"):
         sys.exit(__doc__)
@@ -59,6 +74,13 @@ def main():
         parts.append(step("only", requirement("r0", under), carry=False))
     with open(os.path.join(folder, "mission.yaml"), "w") as f:
         f.write("".join(parts))
+    if kind != "steps":
+        os.makedirs(os.path.join(folder, "starters"), exist_ok=True)
+        os.makedirs(os.path.join(out, "..", "Solutions", "01-large"), exist_ok=True)
+        with open(os.path.join(folder, "starters", "only.yaml"), "w") as f:
+            f.write(STARTER)
+        with open(os.path.join(out, "..", "Solutions", "01-large", "only.yaml"), "w") as f:
+            f.write(SOLUTION)
 
 
 if __name__ == "__main__":
