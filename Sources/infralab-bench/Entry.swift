@@ -103,8 +103,8 @@ struct Launcher {
     /// Wall time of one launch, in milliseconds, in `directory`, output to /dev/null.
     func launch(in directory: String) -> Double {
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(directory)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        _ = FileManager.default.changeCurrentDirectoryPath(directory)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
