@@ -6,6 +6,17 @@ import PackageDescription
 //   → InfralabLabStorage → InfralabPresentation → InfralabCLI
 // — a thin executable, benchmark executables (infralab-bench and its baseline
 // bench-hello) and a test-support target. No dependencies.
+//
+// A release build links the Swift runtime and Foundation into the executables
+// (`-static-stdlib`, the same as `swift build --static-swift-stdlib`): dynamic linking
+// was a third of `infralab check`'s start-up, and the binary then runs where no Swift
+// runtime is installed (Gradescope). Debug builds and tests link dynamically. The flag
+// must reach the compiler too (it picks the static modules' link lists), so every
+// non-test target carries it. bench-hello stays a plain, dynamic Foundation hello-world:
+// the baseline the start-up is measured against.
+let releaseStatic: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+let releaseStaticLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+
 let package = Package(
     name: "infralab",
     products: [
@@ -17,24 +28,24 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        .target(name: "InfralabSyntax"),
-        .target(name: "InfralabTopology", dependencies: ["InfralabSyntax"]),
-        .target(name: "InfralabNetwork", dependencies: ["InfralabSyntax", "InfralabTopology"]),
-        .target(name: "InfralabLab", dependencies: ["InfralabSyntax", "InfralabTopology", "InfralabNetwork"]),
-        .target(name: "InfralabLabStorage", dependencies: ["InfralabSyntax", "InfralabTopology", "InfralabNetwork", "InfralabLab"]),
+        .target(name: "InfralabSyntax", swiftSettings: releaseStatic),
+        .target(name: "InfralabTopology", dependencies: ["InfralabSyntax"], swiftSettings: releaseStatic),
+        .target(name: "InfralabNetwork", dependencies: ["InfralabSyntax", "InfralabTopology"], swiftSettings: releaseStatic),
+        .target(name: "InfralabLab", dependencies: ["InfralabSyntax", "InfralabTopology", "InfralabNetwork"], swiftSettings: releaseStatic),
+        .target(name: "InfralabLabStorage", dependencies: ["InfralabSyntax", "InfralabTopology", "InfralabNetwork", "InfralabLab"], swiftSettings: releaseStatic),
         .target(name: "InfralabPresentation", dependencies: [
             "InfralabSyntax", "InfralabTopology", "InfralabNetwork", "InfralabLab", "InfralabLabStorage",
-        ]),
+        ], swiftSettings: releaseStatic),
         .target(name: "InfralabCLI", dependencies: [
             "InfralabSyntax", "InfralabTopology", "InfralabNetwork", "InfralabLab", "InfralabLabStorage",
             "InfralabPresentation",
-        ]),
-        .executableTarget(name: "infralab", dependencies: ["InfralabCLI"]),
+        ], swiftSettings: releaseStatic),
+        .executableTarget(name: "infralab", dependencies: ["InfralabCLI"], swiftSettings: releaseStatic, linkerSettings: releaseStaticLink),
         .executableTarget(name: "infralab-bench", dependencies: [
             "InfralabSyntax", "InfralabTopology", "InfralabNetwork", "InfralabLab", "InfralabLabStorage", "InfralabCLI",
-        ]),
+        ], swiftSettings: releaseStatic, linkerSettings: releaseStaticLink),
         .executableTarget(name: "bench-hello"),
-        .target(name: "InfralabTestSupport", dependencies: ["InfralabSyntax", "InfralabTopology", "InfralabCLI"]),
+        .target(name: "InfralabTestSupport", dependencies: ["InfralabSyntax", "InfralabTopology", "InfralabCLI"], swiftSettings: releaseStatic),
         .testTarget(
             name: "InfralabKitTests",
             dependencies: [

@@ -94,12 +94,19 @@ struct ScenarioSearch {
     private var counter: [Int]
     private var done = false
     private let facts: TopologyFacts
-    private var witnesses: [Set<String>] = []
+    /// For each passing scenario's witness (the names its flows went through), for each
+    /// list, for each choice: whether the choice strikes none of them. A scenario is
+    /// skipped when all its choices are untouched by one witness — decided from the
+    /// counter, without building the scenario (which held every `pc-off: all` incident
+    /// and made the walk cubic in the number of sites).
+    private var untouchedChoices: [[[Bool]]] = []
     private var related: [String: [String]]?
     private(set) var failures = 0
     /// Scenarios evaluated and scenarios passed through a witness (for tests and benchmarks).
     private(set) var evaluated = 0
     private(set) var skipped = 0
+    /// Incidents put into the scenarios handed out (only evaluated scenarios are built).
+    private(set) var incidentsBuilt = 0
 
     init(_ specs: [IncidentSpec], facts: TopologyFacts) {
         self.facts = facts
@@ -110,14 +117,14 @@ struct ScenarioSearch {
     /// The next scenario to evaluate; nil when none is left (or enough have failed).
     mutating func next() -> [Incident]? {
         while !done, failures < Self.failureLimit || Self.exhaustive {
-            let scenario = current()
+            let indices = counter
             advance()
-            if !Self.exhaustive, !witnesses.isEmpty, witnesses.contains(where: { untouched($0, by: scenario) }) {
+            if !Self.exhaustive, untouchedChoices.contains(where: { witness in zip(witness, indices).allSatisfy { $0[$1] } }) {
                 skipped += 1
                 continue
             }
             evaluated += 1
-            return scenario
+            return scenario(at: indices)
         }
         return nil
     }
@@ -127,7 +134,7 @@ struct ScenarioSearch {
 
     /// The last scenario passed through `flows`: remember what they went through.
     mutating func passed(through flows: [FlowResult]) {
-        guard witnesses.count < 64 else { return }
+        guard untouchedChoices.count < 64 else { return }
         if related == nil { related = Self.relatedNames(facts.topology, facts: facts) }
         var names: Set<String> = []
         for flow in flows {
@@ -140,12 +147,13 @@ struct ScenarioSearch {
                 for extra in related?[name] ?? [] { names.insert(extra) }
             }
         }
-        witnesses.append(names)
+        untouchedChoices.append(lists.map { list in list.map { choice in choice.allSatisfy { $0.subject != "*" && !names.contains($0.subject) } } })
     }
 
-    private func current() -> [Incident] {
+    private mutating func scenario(at indices: [Int]) -> [Incident] {
         var scenario: [Incident] = []
-        for (list, index) in zip(lists, counter) { scenario += list[index] }
+        for (list, index) in zip(lists, indices) { scenario += list[index] }
+        incidentsBuilt += scenario.count
         return scenario
     }
 
@@ -158,10 +166,6 @@ struct ScenarioSearch {
             position -= 1
         }
         done = true
-    }
-
-    private func untouched(_ witness: Set<String>, by scenario: [Incident]) -> Bool {
-        scenario.allSatisfy { $0.subject != "*" && !witness.contains($0.subject) }
     }
 
     /// For each component, the names an incident could strike it by: a host's site, an

@@ -93,8 +93,8 @@ package enum LabChecker {
         var context = PackCheckContext(mission: mission, includeMutants: includeMutants,
                                        report: LabCheckReport.MissionReport(folder: mission.folder, missionID: mission.id))
         for check in PackCheck.all where check.scope == .mission { check.run(&context) }
-        for step in mission.steps {
-            context.enter(step)
+        for (index, step) in mission.steps.enumerated() {
+            context.enter(step, at: index)
             for check in PackCheck.all where check.scope == .step { check.run(&context) }
         }
         return context.report
@@ -108,6 +108,13 @@ package struct PackCheckContext {
     package let includeMutants: Bool
     package var report: LabCheckReport.MissionReport
     package private(set) var step: Step?
+    /// The step's position in the mission, and the step before it (nil for the first).
+    package private(set) var stepIndex = 0
+    package private(set) var previousStep: Step?
+    /// The text of the step before's reference solution (nil when it could not be read),
+    /// kept from that step's turn so that the story check does not read it again.
+    package private(set) var previousSolutionText: String?
+    package private(set) var solutionText: String?
     /// The step's reference solution as loaded, and its grader when it loads cleanly.
     package private(set) var solution: TopologyLoadResult?
     package private(set) var solutionGrader: Grader?
@@ -123,9 +130,13 @@ package struct PackCheckContext {
         self.report = report
     }
 
-    mutating func enter(_ step: Step) {
+    mutating func enter(_ step: Step, at index: Int) {
+        previousStep = index > 0 ? self.step : nil
+        previousSolutionText = index > 0 ? solutionText : nil
         self.step = step
-        let loaded = TopologyFile.load(path: step.solutionPath)
+        stepIndex = index
+        let loaded: TopologyLoadResult
+        (solutionText, loaded) = TopologyFile.read(path: step.solutionPath)
         solution = loaded
         solutionGrader = loaded.topology.flatMap { loaded.hasErrors ? nil : Grader(loaded, file: $0.file) }
         starterPath = PathUtilities.resolve(step.starterPath, relativeTo: mission.directory)

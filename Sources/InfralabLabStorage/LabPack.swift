@@ -50,12 +50,10 @@ package struct LabPack: Sendable {
             return LabPack(directory: root, missions: [], diagnostics: diagnostics)
         }
         let solutionsRoot = PathUtilities.join(PathUtilities.parent(root), "Solutions")
-        var folders: [String] = []
-        for name in names.sorted() where name.first?.isNumber == true {
+        let folders = names.sorted().filter { $0.first?.isNumber == true && fm.fileExists(atPath: PathUtilities.join(PathUtilities.join(root, $0), "mission.yaml")) }
+        for name in searchOrder(folders, onlyMission: onlyMission) {
             let folder = PathUtilities.join(root, name)
             let file = PathUtilities.join(folder, "mission.yaml")
-            guard fm.fileExists(atPath: file) else { continue }
-            folders.append(name)
             let contents = try? String(contentsOfFile: file, encoding: .utf8)
             if let onlyMission, let contents, let id = quickID(contents), id != onlyMission { continue }
             guard let text = contents else {
@@ -74,12 +72,21 @@ package struct LabPack: Sendable {
                     continue
                 }
                 missions.append(mission)
+                if onlyMission != nil && mission.id == onlyMission { break }
             }
         }
         if onlyMission != nil && missions.isEmpty { return load(directory: directory) }
         var pack = LabPack(directory: root, missions: missions, diagnostics: diagnostics)
         pack.missionFolders = folders
         return pack
+    }
+
+    /// The folders in the order to read them: all of them, or for one mission the folder
+    /// named after it (`NN-<id>`) first, so that `check` reads one mission file, not the pack.
+    static func searchOrder(_ folders: [String], onlyMission: String?) -> [String] {
+        guard let onlyMission else { return folders }
+        let named = folders.filter { $0.drop { $0.isNumber }.dropFirst() == onlyMission[...] }
+        return named + folders.filter { !named.contains($0) }
     }
 
     /// Starters and solutions that are symbolic links, or sit under one, inside the pack:

@@ -24,8 +24,15 @@ extension LabChecker {
     package static func arrivalFromReference(mission: Mission, step: Step) -> Result<String, StoryEventFailure>? {
         guard let index = mission.index(ofStep: step.id), index > 0, !step.freshStart else { return nil }
         let previous = mission.steps[index - 1]
+        let text = FileManager.default.contents(atPath: previous.solutionPath).flatMap { String(data: $0, encoding: .utf8) }
+        return arrival(at: step, from: previous, referenceText: text)
+    }
+
+    /// `step`'s events applied to `referenceText`, the text of `previous`'s reference
+    /// (nil: it could not be read).
+    static func arrival(at step: Step, from previous: Step, referenceText: String?) -> Result<String, StoryEventFailure> {
         let display = LabPack.displayPath(previous.solutionPath)
-        guard let text = FileManager.default.contents(atPath: previous.solutionPath).flatMap({ String(data: $0, encoding: .utf8) }) else {
+        guard let text = referenceText else {
             return .failure(StoryEventFailure(LocalizedText(en: "cannot read `\(display)`", ko: "`\(display)` 파일을 읽을 수 없어요"), at: nil))
         }
         return StoryEventApplier.apply(step.events, to: text, file: display, language: .en).map(\.text)
@@ -36,25 +43,24 @@ extension LabChecker {
     static func checkStory(step: Step, in context: inout PackCheckContext) {
         let mission = context.mission
         func problem(_ en: String, _ ko: String, at location: SourceLocation?) { context.problem(.error, en, ko, at: location) }
-        guard let index = mission.index(ofStep: step.id) else { return }
-        if index == 0 || step.freshStart {
+        if context.stepIndex == 0 || step.freshStart {
             if let first = step.events.first {
                 problem("step `\(step.id)` starts fresh (its starter replaces the learner's file), so its events never reach anyone: put them in the starter",
                         "`\(step.id)` 단계는 시작 파일로 새로 시작해서 이벤트가 학습자 파일에 반영되지 않아요. 시작 파일에 넣어 주세요", at: first.location)
             }
             return
         }
-        let previous = mission.steps[index - 1]
+        // A step before whose reference cannot be read already said so on its own turn.
+        guard let previous = context.previousStep, context.previousSolutionText != nil else { return }
         let arrived: String
-        switch arrivalFromReference(mission: mission, step: step) {
-        case .none: return
-        case .failure(let failure)?:
+        switch arrival(at: step, from: previous, referenceText: context.previousSolutionText) {
+        case .failure(let failure):
             let place = failure.location.map { " (\($0))" } ?? ""
             problem("the events of `\(step.id)` cannot be applied to the reference of `\(previous.id)`\(place): \(failure.message.en)",
                     "`\(step.id)` 단계의 이벤트를 `\(previous.id)` 단계의 참고 답안에 적용할 수 없어요\(place): \(failure.message.text(.ko))",
                     at: failure.event ?? step.location)
             return
-        case .success(let text)?: arrived = text
+        case .success(let text): arrived = text
         }
         let starterDisplay = LabPack.displayPath(context.starterPath)
         let loaded = TopologyLoader.load(text: arrived, file: LabPack.displayPath(previous.solutionPath))

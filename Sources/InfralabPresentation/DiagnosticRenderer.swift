@@ -89,10 +89,14 @@ package struct DiagnosticRenderer {
         }
         if diagnostics.count > limit {
             let rest = diagnostics.count - limit
-            out += style.dim(LocalizedText(en: "… and \(rest) more not shown (`--json` lists every one)",
-                                           ko: "… 그리고 \(rest)개 더 있어요 (`--json`으로 모두 볼 수 있어요)").text(language)) + "\n\n"
+            out += style.dim(Self.moreNotShown(rest).text(language)) + "\n\n"
         }
         return out
+    }
+
+    /// After the first `shownLimit` problems of a list: how many more there are.
+    package static func moreNotShown(_ rest: Int) -> LocalizedText {
+        LocalizedText(en: "… and \(rest) more not shown (`--json` lists every one)", ko: "… 그리고 \(rest)개 더 있어요 (`--json`으로 모두 볼 수 있어요)")
     }
 
     package func render(_ diagnostic: Diagnostic) -> String { render(diagnostic, quoteSource: true) }

@@ -29,12 +29,15 @@ package struct LabCheckScreen {
                 continue
             }
             out += "\(mark) " + style.bold(mission.folder) + "\n" + "    " + style.dim(counts) + "\n"
-            for problem in mission.problems {
+            for problem in mission.problems.prefix(DiagnosticRenderer.shownLimit) {
                 let label = problem.severity == .error ? style.red(language == .ko ? "오류" : "error") : style.yellow(language == .ko ? "경고" : "warning")
                 let step = problem.stepID.map { "[\($0)] " } ?? ""
                 let lines = wrapped(step + problem.message.text(language), toWidth: width - 6)
                 out += "    \(label): " + lines.joined(separator: "\n      ") + "\n"
                 if let location = problem.location { out += "      " + style.cyan("--> ") + location.description + "\n" }
+            }
+            if mission.problems.count > DiagnosticRenderer.shownLimit {
+                out += "    " + style.dim(DiagnosticRenderer.moreNotShown(mission.problems.count - DiagnosticRenderer.shownLimit).text(language)) + "\n"
             }
         }
         let unsound = report.missions.filter { !$0.isSound }.count

@@ -127,6 +127,11 @@ func format1(_ x: Double) -> String {
     return String(describing: scaled)
 }
 
+func format2(_ x: Double) -> String {
+    let scaled = (x * 100).rounded() / 100
+    return String(describing: scaled)
+}
+
 extension String {
     func padded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

@@ -167,7 +167,8 @@ def fuzz_topology(args, exe):
 
 def fuzz_missions(args, exe):
     rng, stats = random.Random(args.seed), Stats("missions", args.seed)
-    missions = sorted(os.path.join(LABS, d, "mission.yaml") for d in os.listdir(LABS) if os.path.isdir(os.path.join(LABS, d)))
+    # Mission folders only (`Labs/` also holds data such as `pricing/`).
+    missions = sorted(os.path.join(LABS, d, "mission.yaml") for d in os.listdir(LABS) if os.path.isfile(os.path.join(LABS, d, "mission.yaml")))
     hostile = ["steps: []", "starter: ../../../../../../etc/passwd", "solution: /etc/hostname", "solutions: /",
                "title: \"\\e]52;c;cm0gLXJmIH4=\\a\"", "requirements: []", "carry: all", "carry: [nope]", "under: [ { fire: each-site } ]"]
     for n in range(args.count):
@@ -175,7 +176,8 @@ def fuzz_missions(args, exe):
         source = rng.choice(missions)
         folder = os.path.basename(os.path.dirname(source))
         shutil.copytree(os.path.dirname(source), os.path.join(work, "Labs", folder))
-        shutil.copytree(os.path.join(ROOT, "Solutions", folder), os.path.join(work, "Solutions", folder))
+        if os.path.isdir(os.path.join(ROOT, "Solutions", folder)):
+            shutil.copytree(os.path.join(ROOT, "Solutions", folder), os.path.join(work, "Solutions", folder))
         text = open(source, encoding="utf-8").read()
         if rng.random() < 0.4:
             lines = text.split("\n")

@@ -101,10 +101,24 @@ extension CommandContext {
     /// The workspace's copy of the topology schema, which its `topology.yaml` names on its
     /// first line for editors; rewritten only when infralab's schema changed. Best effort:
     /// an editor without it still works, so a failed write is not an error.
-    static func writeEditorSchema(_ workspace: Workspace) {
+    ///
+    /// The schema only changes with the executable, so a copy newer than `executable` is
+    /// left alone without rendering the schema (a tenth of `check`'s start-up); an older
+    /// copy is compared, and rewritten or touched, so the next run skips it.
+    static func writeEditorSchema(_ workspace: Workspace, executable: String? = ExecutableLocation.path) {
+        let path = workspace.editorSchemaPath
+        let copy = FileWatcher.stamp(path)
+        if let executable, copy.exists, copy.size > 0, Self.isNewer(copy, than: FileWatcher.stamp(executable)) { return }
         let schema = JSONSchema.topology.rendered() + "\n"
-        guard FileManager.default.contents(atPath: workspace.editorSchemaPath) != Data(schema.utf8) else { return }
-        try? Workspace.writeAtomically(schema, to: workspace.editorSchemaPath)
+        if FileManager.default.contents(atPath: path) == Data(schema.utf8) {
+            _ = utimes(path, nil)  // the same schema: mark it current
+            return
+        }
+        try? Workspace.writeAtomically(schema, to: path)
+    }
+
+    static func isNewer(_ a: FileWatcher.Stamp, than b: FileWatcher.Stamp) -> Bool {
+        b.exists && (a.seconds, a.nanoseconds) > (b.seconds, b.nanoseconds)
     }
 
     /// Creates a workspace (for `init`, and `next` in a folder without one) and shows

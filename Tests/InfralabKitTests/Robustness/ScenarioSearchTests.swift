@@ -86,4 +86,26 @@ import Testing
         #expect(search.evaluated + search.skipped == 200 * 200)
         #expect(search.evaluated < 50, "\(search.evaluated) evaluated")
     }
+
+    @Test("200 sites, each with a PC that `pc-off: all` switches off: only the evaluated scenarios are built (the walk was cubic)")
+    func pcsAtEverySite() throws {
+        var text = Self.sites(200)
+        for i in 0..<200 { text += "  pc-\(i):\n    site: dc-\(i)\n    kind: personal-computer\n" }
+        let topology = try #require(TopologyLoader.load(text: text, file: "t.yaml").topology)
+        let mission = try #require(Self.pack.mission(withID: "datacenter"))
+        let step = try #require(mission.step(withID: "fire"))
+        let requirement = try #require(step.requirements.first { $0.id == "other-site-alone" })
+        guard case .serviceAnswers(let under, _) = requirement.check else { Issue.record("not a service check"); return }
+        var search = ScenarioSearch(under, facts: Grader(topology: topology, diagnostics: []).facts)
+        let engine = NetworkEngine(topology: topology)
+        while let scenario = search.next() {
+            let result = engine.serviceAnswers(mission.service!, incidents: scenario)
+            if result.answers { search.passed(through: result.flows) } else { search.failed() }
+        }
+        #expect(search.failures == 0)
+        #expect(search.evaluated + search.skipped == 200 * 200)
+        #expect(search.evaluated < 50, "\(search.evaluated) evaluated")
+        #expect(search.incidentsBuilt <= search.evaluated * 202,
+                "each evaluated scenario is one fire, one outage and 200 PCs off; skipped ones are never built (\(search.incidentsBuilt) incidents)")
+    }
 }
