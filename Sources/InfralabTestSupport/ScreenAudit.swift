@@ -2,7 +2,8 @@ import Foundation
 import InfralabPresentation
 
 /// What a learner's screen may not show (issue 11, "How it will be checked"): a line
-/// wider than the screen, a particle template (`이(가)`), or — on a Korean screen — an
+/// wider than the screen, a particle template (both forms of a particle, one in
+/// parentheses), or — on a Korean screen — an
 /// English word outside code.
 ///
 /// **Code** on a Korean line is:
@@ -110,7 +111,8 @@ public struct ScreenAudit: Sendable {
         Kind.allCases.map { "\($0.rawValue): \(count($0))" }.joined(separator: ", ") + " — over \(screens) screens"
     }
 
-    /// `이(가)`, `을(를)`, `(으)로`, `와(과)`, `(이)라는`…: a particle left for the reader.
+    /// Both forms of a particle with one in parentheses (subject, object, topic, toward,
+    /// and, quoting, or, copula): a particle left for the reader.
     public static func templates(in line: String) -> [String] {
         let particles: Set<String> = ["이", "가", "을", "를", "은", "는", "으", "과", "와", "이라는", "라는", "이나", "나", "이에요", "예요"]
         var found: [String] = []
