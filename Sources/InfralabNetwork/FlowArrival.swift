@@ -91,7 +91,7 @@ extension NetworkEngine {
             let clients = groups.count == 1 || lost == nil ? source : restrict(source, atoms, lost!.picked)
             let detail = match.map { m -> String in m.route.map { "route \(m.destination) via \($0.target.name)" } ?? "the local route" } ?? "no route"
             let repliesKo = "\(Korean.toward(clients.ko)) 가는 응답" + (match.map { m -> String in
-                m.route.map { "이 인터넷 게이트웨이가 아닌 경로 \(m.destination) → \(Korean.toward($0.target.name)) 가요" } ?? "이 local 경로에만 맞아요"
+                m.route.map { "이 인터넷 게이트웨이가 아닌 경로 \(m.destination) → \(Korean.toward($0.target.name)) 가요" } ?? "이 `local` 경로에만 맞아요"
             } ?? "이 갈 경로가 없어요")
             let tableKo = routeTableNameKo(subnet: d.subnet)
             if out == nil {

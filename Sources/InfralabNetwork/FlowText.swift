@@ -227,12 +227,12 @@ enum FlowText {
 
     static func routeTakesFromLocal(_ destination: CIDR, target: String, address: IPv4Address) -> LocalizedText {
         LocalizedText(en: "route \(destination) via \(target) takes traffic for \(address) away from the local route",
-                      ko: "경로 \(destination) → \(Korean.subject("\(target)")) \(Korean.toward("\(address)")) 가는 트래픽을 local 경로에서 빼앗아요")
+                      ko: "경로 \(destination) → \(Korean.subject("\(target)")) \(Korean.toward("\(address)")) 가는 트래픽을 `local` 경로에서 빼앗아요")
     }
 
     static func matchesLocalRoute(_ address: IPv4Address, destination: CIDR) -> LocalizedText {
         LocalizedText(en: "\(address) matches the local route \(destination)",
-                      ko: "\(Korean.topic("\(address)")) local 경로 \(destination)에 맞아요")
+                      ko: "\(Korean.topic("\(address)")) `local` 경로 \(destination)에 맞아요")
     }
 
     static var sameSubnet: LocalizedText {
@@ -249,7 +249,7 @@ enum FlowText {
     }
 
     static func matchesOnlyLocalRoute(_ destination: String, destinationKo: String) -> LocalizedText {
-        LocalizedText(en: "\(destination) matches only the local route", ko: "\(Korean.topic("\(destinationKo)")) local 경로에만 맞아요")
+        LocalizedText(en: "\(destination) matches only the local route", ko: "\(Korean.topic("\(destinationKo)")) `local` 경로에만 맞아요")
     }
 
     static func routeTargetMissing(_ destination: CIDR, name: String) -> LocalizedText {

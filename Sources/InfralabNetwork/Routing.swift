@@ -116,7 +116,7 @@ extension NetworkEngine {
     /// `routeTableName` as a Korean sentence names it.
     func routeTableNameKo(subnet s: Int) -> String {
         if let t = index.subnetTable[s].table { return "라우팅 테이블 \(topology.routeTables[t].name)" }
-        return "기본 라우팅 테이블(local 경로만 있음)"
+        return "기본 라우팅 테이블(`local` 경로만 있음)"
     }
 
     func igwVPC(_ g: Int) -> Int? { index.gatewayVPC[g] }

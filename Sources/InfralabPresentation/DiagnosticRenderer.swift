@@ -23,19 +23,23 @@ package struct DiagnosticRenderer {
     package var language: Language
     /// A file's lines (without line breaks), or nil when it cannot be read.
     package var sourceLines: (String) -> [String]?
+    /// Columns of the screen: headlines, helps and notes wrap here (with `wrapped`), and a
+    /// quoted source line is cut around the place to fit.
+    package var width: Int
 
     package static let tabWidth = 4
 
-    package init(colorize: Bool, language: Language, sourceLines: @escaping (String) -> [String]?) {
+    package init(colorize: Bool, language: Language, width: Int = 80, sourceLines: @escaping (String) -> [String]?) {
         self.style = TextStyle(colorize: colorize)
         self.language = language
+        self.width = max(40, width)
         self.sourceLines = sourceLines
     }
 
     /// A renderer for diagnostics about one text held in memory.
-    package init(colorize: Bool, language: Language, file: String, text: String) {
+    package init(colorize: Bool, language: Language, width: Int = 80, file: String, text: String) {
         let lines = Self.lines(of: text)
-        self.init(colorize: colorize, language: language) { $0 == file ? lines : nil }
+        self.init(colorize: colorize, language: language, width: width) { $0 == file ? lines : nil }
     }
 
     /// Splits text into lines the way the parser counts them (`\n`, `\r\n`, `\r`; a
@@ -114,10 +118,10 @@ package struct DiagnosticRenderer {
         }
         let indent = String(repeating: " ", count: gutter + 1)
         if let suggestion = diagnostic.suggestion {
-            output += indent + style.bold(style.cyan("= " + label(.help) + ":")) + " " + suggestion.text(language) + "\n"
+            output += hanging(indent + style.bold(style.cyan("= " + label(.help) + ":")), suggestion.text(language))
         }
         for note in diagnostic.notes {
-            output += indent + style.bold(style.cyan("= " + label(.note) + ":")) + " " + note.message.text(language) + "\n"
+            output += hanging(indent + style.bold(style.cyan("= " + label(.note) + ":")), note.message.text(language))
             if let location = note.location, location.file != diagnostic.location?.file || location.line != diagnostic.location?.line {
                 output += snippet(at: location, length: 1, gutter: gutter, severity: .note)
             }
@@ -148,7 +152,16 @@ package struct DiagnosticRenderer {
             case .note: .note
             }
         let title = style.bold(style.severity(diagnostic.severity, label(name) + ":"))
-        return title + " " + style.bold(diagnostic.message.text(language)) + " " + style.dim("[\(diagnostic.code)]") + "\n"
+        return hanging(title, style.bold(diagnostic.message.text(language)) + " " + style.dim("[\(diagnostic.code)]"))
+    }
+
+    /// `label text…` wrapped to the width, later lines under the text's first column
+    /// (`error: …`, `= help: …`).
+    private func hanging(_ label: String, _ text: String) -> String {
+        let hang = displayWidth(of: label) + 1
+        let lines = wrapped(text, toWidth: max(20, width - hang))
+        let pad = String(repeating: " ", count: hang)
+        return lines.enumerated().map { ($0.offset == 0 ? label + " " : pad) + $0.element }.joined(separator: "\n") + "\n"
     }
 
     private func snippet(at location: SourceLocation, length: Int, gutter: Int, severity: Diagnostic.Severity, quote: Bool = true) -> String {
@@ -162,14 +175,16 @@ package struct DiagnosticRenderer {
         var scalars = Array(text.unicodeScalars)
         var startIndex = min(max(0, location.column - 1), scalars.count)
         var length = max(1, length)
-        // A long line is quoted around the place only, with "…" where it was cut.
-        if scalars.count > Self.excerptWidth {
-            let from = max(0, min(startIndex - Self.excerptWidth / 3, scalars.count - Self.excerptWidth))
-            let to = min(scalars.count, from + Self.excerptWidth)
+        // A long line is quoted around the place only, with "…" where it was cut, so that
+        // it fits the width beside the gutter.
+        let room = min(Self.excerptWidth, width - gutter - 3)
+        if displayWidth(of: Self.displayed(scalars[...], startingAt: 0)) > room {
+            let window = Self.excerptWindow(scalars, around: startIndex, room: room - 2)
             let ellipsis: Unicode.Scalar = "…"
-            scalars = (from > 0 ? [ellipsis] : []) + Array(scalars[from..<to]) + (to < text.unicodeScalars.count ? [ellipsis] : [])
-            startIndex = startIndex - from + (from > 0 ? 1 : 0)
-            length = min(length, max(1, to - (startIndex - (from > 0 ? 1 : 0) + from)))
+            let cutEnd = window.upperBound < scalars.count
+            length = min(length, max(1, window.upperBound - startIndex))
+            startIndex = startIndex - window.lowerBound + (window.lowerBound > 0 ? 1 : 0)
+            scalars = (window.lowerBound > 0 ? [ellipsis] : []) + Array(scalars[window]) + (cutEnd ? [ellipsis] : [])
         }
         let endIndex = min(scalars.count, startIndex + length)
         let before = Self.displayed(scalars[0..<startIndex], startingAt: 0)
@@ -182,6 +197,19 @@ package struct DiagnosticRenderer {
         output += pad + " " + bar + " " + String(repeating: " ", count: displayWidth(of: before))
             + style.bold(style.severity(severity, String(repeating: "^", count: caretCount))) + "\n"
         return output
+    }
+
+    /// The scalars around `start` that fit `room` columns: up to a third of the room before
+    /// the place, the rest after it (more before when the line ends first).
+    static func excerptWindow(_ scalars: [Unicode.Scalar], around start: Int, room: Int) -> Range<Int> {
+        func columns(_ scalar: Unicode.Scalar) -> Int { scalar == "\t" ? tabWidth : displayWidth(of: scalar) }
+        var from = min(start, scalars.count), used = 0
+        while from > 0, used + columns(scalars[from - 1]) <= room / 3 { from -= 1; used += columns(scalars[from]) }
+        var to = from
+        used = 0
+        while to < scalars.count, used + columns(scalars[to]) <= room { used += columns(scalars[to]); to += 1 }
+        while from > 0, used + columns(scalars[from - 1]) <= room { from -= 1; used += columns(scalars[from]) }
+        return from..<max(to, from)
     }
 
     /// Source text as shown: tabs expanded to the next multiple of 4 columns (counted from

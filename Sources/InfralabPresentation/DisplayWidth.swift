@@ -110,27 +110,28 @@ package func truncated(_ text: String, toWidth width: Int, ellipsis: String = "â
 }
 
 /// `text` word-wrapped to lines of at most `width` columns. Existing line breaks are kept;
-/// words wider than the width are broken between characters (Korean text breaks at
-/// spaces like English, long runs of Hangul or CJK between characters).
+/// Korean text breaks at spaces like English. A backticked code span
+/// (`` `{ port: 22, from: admin }` ``) is never cut: it moves to the next line whole; a
+/// span wider than the width starts a line of its own and breaks at its own spaces. Only
+/// a word (or a span's word) wider than the width is broken between characters.
 package func wrapped(_ text: String, toWidth width: Int) -> [String] {
     let width = max(1, width)
     var result: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
         var line = ""
         var lineWidth = 0
-        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = String(word)
-            var wordWidth = displayWidth(of: word)
+        func place(_ word: String, _ wordWidth: Int) {
             if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
                 line += " " + word
                 lineWidth += 1 + wordWidth
-                continue
+                return
             }
             if lineWidth > 0 {
                 result.append(line)
                 line = ""
                 lineWidth = 0
             }
+            var word = word, wordWidth = wordWidth
             if wordWidth > width {
                 // One pass over the word: each character is measured once (linear in its length).
                 var head = ""
@@ -151,7 +152,41 @@ package func wrapped(_ text: String, toWidth width: Int) -> [String] {
             line = word
             lineWidth = wordWidth
         }
+        for unit in wrapUnits(paragraph) {
+            let unitWidth = displayWidth(of: unit.joined(separator: " "))
+            if unit.count == 1 || unitWidth <= width {
+                place(unit.joined(separator: " "), unitWidth)
+                continue
+            }
+            // A code span wider than the line: on a line of its own, broken at its spaces.
+            if lineWidth > 0 {
+                result.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            for word in unit { place(word, displayWidth(of: word)) }
+        }
         result.append(line)
     }
     return result
+}
+
+/// A paragraph's words, those of one backticked span kept together (a span opens in a
+/// word with an odd number of backticks and closes in the next such word; an unclosed
+/// one stays as separate words).
+private func wrapUnits(_ paragraph: Substring) -> [[String]] {
+    let words = paragraph.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    var units: [[String]] = []
+    var index = 0
+    while index < words.count {
+        let opens = words[index].filter { $0 == "`" }.count % 2 == 1
+        if opens, let close = words[(index + 1)...].firstIndex(where: { $0.filter { $0 == "`" }.count % 2 == 1 }) {
+            units.append(Array(words[index...close]))
+            index = close + 1
+        } else {
+            units.append([words[index]])
+            index += 1
+        }
+    }
+    return units
 }

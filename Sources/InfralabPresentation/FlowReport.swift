@@ -25,9 +25,10 @@ package enum FlowReport {
         } else {
             verdict = style.red(language == .ko ? "접속되지 않아요" : "UNREACHABLE")
         }
-        lines.append("\(style.bold(subject)): \(verdict)")
+        lines += wrapped("\(style.bold(subject)): \(verdict)", toWidth: width)
         if !q.incidents.isEmpty {
-            lines.append((language == .ko ? "  장애: " : "  incidents: ") + q.incidents.map(\.description).joined(separator: ", "))
+            lines += wrapped((language == .ko ? "장애: " : "incidents: ") + q.incidents.map(\.description).joined(separator: ", "),
+                             toWidth: width - 2).map { "  " + $0 }
         }
         let digits = String(result.hops.count).count
         for (index, hop) in result.hops.enumerated() {
@@ -54,7 +55,8 @@ package enum FlowReport {
             lines.append((language == .ko ? "  확인할 곳: " : "  look at: ") + "\(location)")
         }
         if result.isPartial {
-            lines.append((language == .ko ? "  응답이 막히는 클라이언트 포트: " : "  client ports with no reply: ") + result.missingClientPorts.map(\.description).joined(separator: ", "))
+            let ports = result.missingClientPorts.map(\.description).joined(separator: ", ")
+            lines += wrapped((language == .ko ? "응답이 막히는 클라이언트 포트: " : "client ports with no reply: ") + ports, toWidth: width - 2).map { "  " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -71,7 +71,7 @@ package struct LearnerScreens {
         let errors = grade.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             out += style.yellow(t(UIText.fileHasErrors(errors.count))) + "\n\n"
-            let renderer = DiagnosticRenderer(colorize: style.isEnabled, language: language, sourceLines: sourceLines)
+            let renderer = DiagnosticRenderer(colorize: style.isEnabled, language: language, width: width, sourceLines: sourceLines)
             out += renderer.render(Array(errors.prefix(3)))
             if errors.count > 3 { out += style.dim(t(UIText.moreErrors(errors.count - 3))) + "\n\n" }
         }

@@ -37,7 +37,7 @@ package enum BilingualComments {
 
     /// Where the comment on `line` starts: a `#` at the start or after a space, outside
     /// quotes.
-    static func commentStart(in line: Substring) -> Substring.Index? {
+    package static func commentStart(in line: Substring) -> Substring.Index? {
         var quote: Character?
         var previous: Character = " "
         for index in line.indices {

@@ -103,7 +103,7 @@ struct ProbeCommand: Command {
             var bag = DiagnosticBag()
             bag.add(contentsOf: loaded.diagnostics)
             let renderer = DiagnosticRenderer(
-                colorize: context.stderr.colorize, language: context.language, file: file, text: text)
+                colorize: context.stderr.colorize, language: context.language, width: context.width, file: file, text: text)
             context.stderr.write(renderer.render(bag.sorted))
             context.stderr.line(
                 ValidateCommand.summary(

@@ -51,7 +51,8 @@ struct SolutionCommand: Command {
             }
             return ExitStatus.success
         }
-        context.stdout.write(text.hasSuffix("\n") ? text : text + "\n")
+        let listing = YAMLListing.fitted(text, toWidth: context.width)
+        context.stdout.write(listing.hasSuffix("\n") ? listing : listing + "\n")
         return ExitStatus.success
     }
 }

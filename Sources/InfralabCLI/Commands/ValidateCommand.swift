@@ -61,7 +61,7 @@ struct ValidateCommand: Command {
             context.stdout.line(Self.json(file: file, diagnostics: diagnostics, language: context.language).rendered())
         } else {
             let renderer = DiagnosticRenderer(
-                colorize: context.stdout.colorize, language: context.language, file: file, text: text)
+                colorize: context.stdout.colorize, language: context.language, width: context.width, file: file, text: text)
             context.stdout.write(renderer.render(diagnostics))
             context.stdout.line(
                 Self.summary(file: file, diagnostics: diagnostics, language: context.language, colorize: context.stdout.colorize))

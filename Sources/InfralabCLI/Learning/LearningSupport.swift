@@ -40,7 +40,7 @@ extension CommandContext {
     }
 
     func renderDiagnostics(_ diagnostics: [Diagnostic], to output: Output) {
-        let renderer = DiagnosticRenderer(colorize: output.colorize, language: language) { file in
+        let renderer = DiagnosticRenderer(colorize: output.colorize, language: language, width: width) { file in
             let path = file.hasPrefix("/") ? file : self.url(for: file).path
             guard let data = FileManager.default.contents(atPath: path) else { return nil }
             return DiagnosticRenderer.lines(of: String(decoding: data, as: UTF8.self))

@@ -106,9 +106,9 @@ import InfralabCLI
         let shown = runCLI(["solution", "--yes"], workingDirectory: directory)
         #expect(shown.status == 0)
         let solution = try String(contentsOfFile: Self.pack.missions[0].steps[0].solutionPath, encoding: .utf8)
-        #expect(shown.stdout == BilingualComments.keeping(.en, in: solution), "the solution, its comments in English")
+        #expect(shown.stdout == YAMLListing.fitted(BilingualComments.keeping(.en, in: solution), toWidth: 80), "the solution, its comments in English, fitted to 80 columns")
         let korean = runCLI(["solution", "--yes", "--lang", "ko"], workingDirectory: directory)
-        #expect(korean.stdout == BilingualComments.keeping(.ko, in: solution), "the solution, its comments in Korean")
+        #expect(korean.stdout == YAMLListing.fitted(BilingualComments.keeping(.ko, in: solution), toWidth: 80), "the solution, its comments in Korean, fitted to 80 columns")
     }
 
     @Test("goto another mission brings its starter and keeps the learner's file")

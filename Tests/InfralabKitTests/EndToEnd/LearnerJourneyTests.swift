@@ -96,6 +96,49 @@ import InfralabCLI
     }
 }
 
+/// Errors and warnings are learner screens too: a broken file through `check`, `next`,
+/// `validate` and `probe`, at 80 columns, NO_COLOR, piped, in both languages.
+@Suite(.tags(.endToEnd)) struct ErrorScreenTests {
+    /// Mission 4's first reference, broken: an unknown section, a list where one region
+    /// belongs, a bad CIDR, the bastion renamed with 200 characters, and host bits in the
+    /// VPC's CIDR (a warning).
+    static var broken: String {
+        let pack = LabPack.load(directory: packageRoot.appendingPathComponent("Labs").path)
+        let step = pack.missions.first { $0.folder == "04-bastion" }!.steps[0]
+        var text = (try? String(contentsOfFile: step.solutionPath, encoding: .utf8)) ?? ""
+        text = text.replacingOccurrences(of: "cidr: 10.0.0.0/16", with: "cidr: 10.0.0.7/16")
+        text = text.replacingOccurrences(of: "cidr: 10.0.2.0/24", with: "cidr: 10.0.300.0/33")
+        text = text.replacingOccurrences(of: "region: ap-northeast-2\n", with: "region: [ap-northeast-2]\n")
+        text = text.replacingOccurrences(of: "bastion", with: "web-\(String(repeating: "a", count: 196))")
+        return text + "\nsecurity-group:\n  web: {}\n"
+    }
+
+    @Test("errors and warnings fit 80 columns, plain, with particles chosen, code spans whole and Korean but for code", arguments: ["en", "ko"])
+    func errorScreensFit(_ language: String) throws {
+        var environment = testEnvironment
+        environment["NO_COLOR"] = "1"
+        let directory = freshWorkingDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = runCLI(["init", "--labs", packageRoot.appendingPathComponent("Labs").path], environment: environment, workingDirectory: directory)
+        #expect(runCLI(["goto", "4.1"], environment: environment, workingDirectory: directory).status == 0)
+        try Self.broken.write(to: directory.appendingPathComponent("topology.yaml"), atomically: true, encoding: .utf8)
+        let commands = [["check"], ["next"], ["validate", "topology.yaml"], ["probe", "topology.yaml", "--from", "admin", "--to", "db", "--port", "22"]]
+        for command in commands {
+            let run = runCLI(command + ["--lang", language], environment: environment, workingDirectory: directory)
+            let screen = (run.stdout + run.stderr).replacingOccurrences(of: directory.path + "/", with: "")
+            #expect(run.status == 1, "\(command): errors fail")
+            #expect(screen.contains(language == "en" ? "error:" : "오류:"), "\(command) shows its errors:\n\(screen)")
+            #expect(!screen.contains("\u{1B}["), "\(command): no escape codes")
+            var audit = ScreenAudit(width: 80)
+            audit.inspect(screen, screen: "\(command) (\(language))", korean: language == "ko", names: ScreenAuditTests.names(in: Self.broken))
+            #expect(audit.findings.isEmpty, "\(audit.findings.map(\.description).joined(separator: "\n"))")
+        }
+        let validate = runCLI(["validate", "topology.yaml", "--lang", language], environment: environment, workingDirectory: directory)
+        #expect(validate.stdout.contains(language == "en" ? "warning:" : "경고:"), "the host-bits warning is shown:\n\(validate.stdout)")
+        #expect(["[topology.unknown-key]", "[topology.wrong-kind]", "[topology.invalid-cidr]"].allSatisfy(validate.stdout.contains), "\(validate.stdout)")
+    }
+}
+
 /// The whole curriculum, in process: every step starts from its starter, fails, takes the
 /// reference solution, passes, and the story moves on to the end.
 @Suite struct CurriculumPlaythroughTests {

@@ -124,7 +124,7 @@ import Testing
         #expect(runCLI(["next", "--labs", Self.labs], workingDirectory: directory).status == 0)
         let shown = runCLI(["solution", "1.1", "--labs", Self.labs], workingDirectory: directory)
         #expect(shown.status == 0, "\(shown)")
-        #expect(shown.stdout == BilingualComments.keeping(.en, in: try String(contentsOfFile: first.solutionPath, encoding: .utf8)))
+        #expect(shown.stdout == YAMLListing.fitted(BilingualComments.keeping(.en, in: try String(contentsOfFile: first.solutionPath, encoding: .utf8)), toWidth: 80))
         #expect(runCLI(["solution", "3.1", "--labs", Self.labs], workingDirectory: directory).status == 1)
         #expect(runCLI(["solution", "nowhere", "--labs", Self.labs], workingDirectory: directory).status == 1)
     }
