@@ -123,13 +123,23 @@ package enum MissionKeys {
         Key("to-port", .integer(1...65535), "The host's port (default: the same)."),
     ])
 
+    package static let eventACLRule = KeyTable("event-acl-rule", "A numbered rule of the network ACL on every selected component's subnet: added, replaced (by its number) or removed; the ACL's other rules stay.", [
+        Key("network-acl-of", .text, required: true, "Whose subnet's network ACL. " + selectorHelp),
+        Key("inbound", .yaml, "An inbound rule, e.g. `{ rule: 100, action: allow, port: 443, cidr: 0.0.0.0/0 }`; for `remove-acl-rule`, its number."),
+        Key("outbound", .yaml, "An outbound rule; for `remove-acl-rule`, its number."),
+    ])
+
     package static let event = KeyTable("event", "One story event: exactly one operation, and an optional note written as a comment.", [
         Key("add", .mapping(eventAdd), "Add a named entry."),
         Key("set", .mapping(eventSet), "Set a key on selected components."),
         Key("add-rule", .mapping(eventAddRule), "Add a security-group rule."),
         Key("add-route", .mapping(eventAddRoute), "Add a route."),
         Key("add-forward", .mapping(eventAddForward), "Forward a port on a site's router."),
+        Key("add-acl-rule", .mapping(eventACLRule), "Add a numbered network ACL rule."),
+        Key("replace-acl-rule", .mapping(eventACLRule), "Replace the network ACL rule with this number (added when there is none)."),
+        Key("remove-acl-rule", .mapping(eventACLRule), "Remove the network ACL rule with this number."),
         Key("note", .localized, "A comment on the first line the event adds, in the learner's language."),
+        Key("breaks", .list(.text), "Validation rules the change breaks on purpose (e.g. `[dns-cname-apex]`): the learner arrives at that error and fixes it."),
     ])
 
     package static let tier = KeyTable("tier", "A tier of the service, by role.", [
