@@ -33,7 +33,18 @@ enum CheckReader {
         .exists: readExists,
         .separate: readSeparate,
         .validates: readValidates,
+        .redirectsToHTTPS: readRedirects,
     ]
+
+    private static func readRedirects(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
+        var select: Selector?, port = 80
+        for field in fields {
+            if field.key == "select" { select = selector(field.value, "select", &reader) }
+            if field.key == "port" { port = reader.integer(field.value, "port", in: 1...65535)?.value ?? port }
+        }
+        return .redirectsToHTTPS(select: select, port: port)
+    }
 
     private static func readFlowCheck(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
         guard let flow = readFlow(body, kind: kind, &reader) else { return nil }

@@ -121,6 +121,7 @@ public struct Grader {
         case .exists(let select, let atLeast, let atMost): return checkExists(select, atLeast: atLeast, atMost: atMost)
         case .separate(let roles): return checkSeparate(roles)
         case .validates(let rules): return checkValidates(rules)
+        case .redirectsToHTTPS(let select, let port): return checkRedirect(select, port: port)
         }
     }
 

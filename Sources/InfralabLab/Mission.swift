@@ -136,12 +136,17 @@ public enum Check: Hashable, Sendable {
     case exists(select: Selector, atLeast: Int, atMost: Int?)
     case separate(roles: [String])
     case validates(rules: [String]?)
+    /// `redirects-to-https: { port: 80 }`: the selected load balancers (default: every
+    /// one) answer `port` with a redirect to an HTTPS listener that has a certificate,
+    /// not with the service, and the internet reaches them on `port`.
+    case redirectsToHTTPS(select: Selector?, port: Int)
 
     /// The check kinds, as written in mission files.
     public enum Kind: String, CaseIterable, Sendable {
         case reachable, unreachable, onlyThrough = "only-through", serviceAnswers = "service-answers", placement
         case spreadAZs = "spread-azs", natPerAZ = "nat-per-az", publicAddress = "public-address", noOpenRule = "no-open-rule"
         case exists, separate, validates
+        case redirectsToHTTPS = "redirects-to-https"
     }
 
     public var kind: Kind {
@@ -158,6 +163,7 @@ public enum Check: Hashable, Sendable {
         case .exists: .exists
         case .separate: .separate
         case .validates: .validates
+        case .redirectsToHTTPS: .redirectsToHTTPS
         }
     }
 
@@ -184,7 +190,7 @@ public enum Check: Hashable, Sendable {
         case .serviceAnswers(let under, _): return incidentSelectors(under)
         case .placement(let s, _), .spreadAZs(let s, _), .publicAddress(let s, _): return [s]
         case .exists: return []  // `exists` may legitimately match nothing (at-most: 0)
-        case .noOpenRule(_, _, let s): return s.map { [$0] } ?? []
+        case .noOpenRule(_, _, let s), .redirectsToHTTPS(let s, _): return s.map { [$0] } ?? []
         case .natPerAZ, .separate, .validates: return []
         }
     }

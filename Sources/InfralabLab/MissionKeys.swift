@@ -59,6 +59,10 @@ package enum MissionKeys {
         ("validates", KeyTable("validates", "The file passes validation (no errors; or none of the named rules).", [
             Key("rules", .list(.text), "Rule ids; without it, every rule."),
         ])),
+        ("redirects-to-https", KeyTable("redirects-to-https", "The load balancers answer `port` with a redirect to an HTTPS listener that has a certificate (not with the service), and the internet reaches them there.", [
+            Key("port", .integer(1...65535), "The HTTP port (default 80)."),
+            Key("select", .text, "The load balancers (default: every one). " + selectorHelp),
+        ])),
     ]
 
     /// The keys a check kind's body accepts.
