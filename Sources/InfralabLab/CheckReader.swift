@@ -183,6 +183,7 @@ enum CheckReader {
         var under: [IncidentSpec] = []
         var requiresAny = false
         var allowThrough: [Selector] = []
+        var client = ClientKind.linux
         for field in fields {
             switch field.key {
             case "from": from = selector(field.value, "from", &reader)
@@ -209,6 +210,7 @@ enum CheckReader {
                 allowThrough += items.compactMap { selector($0, "allow-through", &reader) }
             case "require":
                 requiresAny = reader.choice(field.value, "require", [("all", false), ("any", true)])?.value ?? requiresAny
+            case "client": client = reader.choice(field.value, "client", ClientKind.self)?.value ?? client
             default: break
             }
         }
@@ -220,6 +222,7 @@ enum CheckReader {
                              under: under, requiresAny: requiresAny)
         flow.throughAny = throughAny
         flow.throughDirect = throughDirect
+        flow.client = client
         flow.allowThrough = allowThrough
         return flow
     }

@@ -104,6 +104,9 @@ public struct FlowCheck: Hashable, Sendable {
     public var under: [IncidentSpec]
     /// `require: any` — one working pair is enough.
     public var requiresAny: Bool
+    /// `client: windows`: the ephemeral ports the client picks, which network ACL reply
+    /// rules must let through (default: Linux's).
+    public var client: ClientKind = .linux
 
     public init(from: Selector, to: Selector, port: Int, protocol: IPProtocol = .tcp, address: AddressScope,
                 through: Selector? = nil, under: [IncidentSpec] = [], requiresAny: Bool = false) {
@@ -115,6 +118,20 @@ public struct FlowCheck: Hashable, Sendable {
         self.through = through
         self.under = under
         self.requiresAny = requiresAny
+    }
+}
+
+/// Who opens a connection, for the ports its replies go to (`client:` of a flow check).
+public enum ClientKind: String, Hashable, Sendable, CaseIterable {
+    case linux, windows, natGateway = "nat-gateway"
+
+    /// 32768–60999, 49152–65535, 1024–65535 (a NAT gateway's, like a load balancer's).
+    public var ephemeralPorts: PortRange {
+        switch self {
+        case .linux: .linuxEphemeral
+        case .windows: .windowsEphemeral
+        case .natGateway: .awsEphemeral
+        }
     }
 }
 

@@ -25,6 +25,7 @@ package enum MissionKeys {
         Key("through", .either(.text, .list(.text)), "The component the connection must pass (a selector), or for `reachable` a list of ways, `direct` among them."),
         Key("under", under, "Incidents the check is made under."),
         Key("require", .choice(["all", "any"]), "Whether every selected pair (all, default) or any one must pass."),
+        Key("client", .choice(ClientKind.allCases.map(\.rawValue)), "Who opens the connection, for its replies' ports through network ACLs: linux (32768-60999, default), windows (49152-65535) or nat-gateway (1024-65535)."),
         Key("allow-through", .either(.text, .list(.text)), "For `unreachable`: relays (selectors) whose paths are the design, not an exposure, e.g. role:reverse-proxy."),
     ])
 
