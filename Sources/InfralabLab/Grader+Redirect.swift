@@ -49,8 +49,8 @@ extension Messages {
     static func redirectToNothing(_ balancer: String, _ port: Int, _ target: Int, listener: Bool) -> LocalizedText {
         listener
             ? LocalizedText(en: "`\(balancer)` redirects port \(port) to \(target), but the HTTPS listener on \(target) has no certificate",
-                            ko: "`\(balancer)`는 \(port)번을 \(Korean.toward("\(target)")) 리디렉션하는데, \(target)번 HTTPS 리스너에 인증서가 없어요")
+                            ko: Korean.topic("`\(balancer)`") + " \(port)번을 \(Korean.toward("\(target)")) 리디렉션하는데, \(target)번 HTTPS 리스너에 인증서가 없어요")
             : LocalizedText(en: "`\(balancer)` redirects port \(port) to \(target), but it has no HTTPS listener on \(target): the browser follows the redirect to a closed port",
-                            ko: "`\(balancer)`는 \(port)번을 \(Korean.toward("\(target)")) 리디렉션하는데, \(target)번에 HTTPS 리스너가 없어요. 브라우저가 리디렉션을 따라가면 닫힌 포트를 만나요")
+                            ko: Korean.topic("`\(balancer)`") + " \(port)번을 \(Korean.toward("\(target)")) 리디렉션하는데, \(target)번에 HTTPS 리스너가 없어요. 브라우저가 리디렉션을 따라가면 닫힌 포트를 만나요")
     }
 }
