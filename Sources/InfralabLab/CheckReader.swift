@@ -33,7 +33,18 @@ enum CheckReader {
         .exists: readExists,
         .separate: readSeparate,
         .validates: readValidates,
+        .redirectsToHTTPS: readRedirects,
     ]
+
+    private static func readRedirects(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
+        guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
+        var select: Selector?, port = 80
+        for field in fields {
+            if field.key == "select" { select = selector(field.value, "select", &reader) }
+            if field.key == "port" { port = reader.integer(field.value, "port", in: 1...65535)?.value ?? port }
+        }
+        return .redirectsToHTTPS(select: select, port: port)
+    }
 
     private static func readFlowCheck(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
         guard let flow = readFlow(body, kind: kind, &reader) else { return nil }
@@ -172,6 +183,7 @@ enum CheckReader {
         var under: [IncidentSpec] = []
         var requiresAny = false
         var allowThrough: [Selector] = []
+        var client = ClientKind.linux
         for field in fields {
             switch field.key {
             case "from": from = selector(field.value, "from", &reader)
@@ -198,6 +210,7 @@ enum CheckReader {
                 allowThrough += items.compactMap { selector($0, "allow-through", &reader) }
             case "require":
                 requiresAny = reader.choice(field.value, "require", [("all", false), ("any", true)])?.value ?? requiresAny
+            case "client": client = reader.choice(field.value, "client", ClientKind.self)?.value ?? client
             default: break
             }
         }
@@ -209,6 +222,7 @@ enum CheckReader {
                              under: under, requiresAny: requiresAny)
         flow.throughAny = throughAny
         flow.throughDirect = throughDirect
+        flow.client = client
         flow.allowThrough = allowThrough
         return flow
     }

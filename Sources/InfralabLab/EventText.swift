@@ -77,3 +77,21 @@ enum EventText {
                              ko: "이야기 속 변경은 `\(selector)`에 관한 건데, 파일에서는 \(list) 중 어느 것인지 정할 수 없어요")
     }
 }
+
+extension EventText {
+    static func noNetworkACL(_ subnet: String) -> LocalizedText {
+        LocalizedText(en: "the story changes the network ACL of subnet `\(subnet)`, but your file gives it none (it uses the VPC's default ACL)",
+                      ko: "이야기에서 서브넷 `\(subnet)`의 네트워크 ACL을 바꾸는데, 파일에서 이 서브넷에 ACL을 붙이지 않았어요 (VPC의 기본 ACL을 써요)")
+    }
+
+    static func aclRuleTaken(_ number: Int, acl: String, direction: String) -> LocalizedText {
+        LocalizedText(en: "the story adds \(direction) rule \(number) to network ACL `\(acl)`, but your file already uses number \(number) there for another rule",
+                      ko: "이야기에서 네트워크 ACL `\(acl)`에 \(direction == "inbound" ? "인바운드" : "아웃바운드") 규칙 \(number)번을 추가하는데, 파일에서 이미 그 번호를 다른 규칙에 쓰고 있어요")
+    }
+
+    static func noCommonBlock(_ selector: String, _ subnets: [String]) -> LocalizedText {
+        let list = subnets.map { "`\($0)`" }.joined(separator: ", ")
+        return LocalizedText(en: "the story needs one address block for `\(selector)`, but in your file \(list) do not form one (the block holding them holds other subnets too)",
+                             ko: "이야기에 `\(selector)`의 주소 블록 하나가 필요한데, 파일에서 \(list) 서브넷은 한 블록으로 묶이지 않아요 (이 서브넷들을 담는 블록에 다른 서브넷도 들어가요)")
+    }
+}

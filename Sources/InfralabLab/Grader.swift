@@ -126,6 +126,7 @@ public struct Grader {
         case .exists(let select, let atLeast, let atMost): return checkExists(select, atLeast: atLeast, atMost: atMost)
         case .separate(let roles): return checkSeparate(roles)
         case .validates(let rules): return checkValidates(rules)
+        case .redirectsToHTTPS(let select, let port): return checkRedirect(select, port: port)
         }
     }
 
@@ -167,7 +168,7 @@ public struct Grader {
                     let results = ways.flatMap { way in
                         addresses(flow.address).map { address in
                             engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
-                                                      address: address, through: way, incidents: scenario))
+                                                      address: address, clientPorts: flow.client.ephemeralPorts, through: way, incidents: scenario))
                         }
                     }
                     if let reached = results.first(where: \.getsThrough) { anyPassed = true; passing.append(reached) } else if let first = results.first(where: \.isPartial) ?? results.first { failures.append(first) }
@@ -261,7 +262,7 @@ public struct Grader {
                     var best: FlowResult?
                     for relay in relays where relay != destination && relay != source {
                         let result = engine.evaluate(FlowQuery(from: source, to: destination, protocol: flow.protocol, port: flow.port,
-                                                               through: relay.description, incidents: scenario))
+                                                               clientPorts: flow.client.ephemeralPorts, through: relay.description, incidents: scenario))
                         if result.getsThrough { best = nil; passing.append(result); break }
                         if best == nil { best = result }
                     }

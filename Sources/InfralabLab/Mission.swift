@@ -104,6 +104,9 @@ public struct FlowCheck: Hashable, Sendable {
     public var under: [IncidentSpec]
     /// `require: any` — one working pair is enough.
     public var requiresAny: Bool
+    /// `client: windows`: the ephemeral ports the client picks, which network ACL reply
+    /// rules must let through (default: Linux's).
+    public var client: ClientKind = .linux
 
     public init(from: Selector, to: Selector, port: Int, protocol: IPProtocol = .tcp, address: AddressScope,
                 through: Selector? = nil, under: [IncidentSpec] = [], requiresAny: Bool = false) {
@@ -115,6 +118,20 @@ public struct FlowCheck: Hashable, Sendable {
         self.through = through
         self.under = under
         self.requiresAny = requiresAny
+    }
+}
+
+/// Who opens a connection, for the ports its replies go to (`client:` of a flow check).
+public enum ClientKind: String, Hashable, Sendable, CaseIterable {
+    case linux, windows, natGateway = "nat-gateway"
+
+    /// 32768–60999, 49152–65535, 1024–65535 (a NAT gateway's, like a load balancer's).
+    public var ephemeralPorts: PortRange {
+        switch self {
+        case .linux: .linuxEphemeral
+        case .windows: .windowsEphemeral
+        case .natGateway: .awsEphemeral
+        }
     }
 }
 
@@ -136,12 +153,17 @@ public enum Check: Hashable, Sendable {
     case exists(select: Selector, atLeast: Int, atMost: Int?)
     case separate(roles: [String])
     case validates(rules: [String]?)
+    /// `redirects-to-https: { port: 80 }`: the selected load balancers (default: every
+    /// one) answer `port` with a redirect to an HTTPS listener that has a certificate,
+    /// not with the service, and the internet reaches them on `port`.
+    case redirectsToHTTPS(select: Selector?, port: Int)
 
     /// The check kinds, as written in mission files.
     public enum Kind: String, CaseIterable, Sendable {
         case reachable, unreachable, onlyThrough = "only-through", serviceAnswers = "service-answers", placement
         case spreadAZs = "spread-azs", natPerAZ = "nat-per-az", publicAddress = "public-address", noOpenRule = "no-open-rule"
         case exists, separate, validates
+        case redirectsToHTTPS = "redirects-to-https"
     }
 
     public var kind: Kind {
@@ -158,6 +180,7 @@ public enum Check: Hashable, Sendable {
         case .exists: .exists
         case .separate: .separate
         case .validates: .validates
+        case .redirectsToHTTPS: .redirectsToHTTPS
         }
     }
 
@@ -184,7 +207,7 @@ public enum Check: Hashable, Sendable {
         case .serviceAnswers(let under, _): return incidentSelectors(under)
         case .placement(let s, _), .spreadAZs(let s, _), .publicAddress(let s, _): return [s]
         case .exists: return []  // `exists` may legitimately match nothing (at-most: 0)
-        case .noOpenRule(_, _, let s): return s.map { [$0] } ?? []
+        case .noOpenRule(_, _, let s), .redirectsToHTTPS(let s, _): return s.map { [$0] } ?? []
         case .natPerAZ, .separate, .validates: return []
         }
     }

@@ -25,6 +25,7 @@ package enum MissionKeys {
         Key("through", .either(.text, .list(.text)), "The component the connection must pass (a selector), or for `reachable` a list of ways, `direct` among them."),
         Key("under", under, "Incidents the check is made under."),
         Key("require", .choice(["all", "any"]), "Whether every selected pair (all, default) or any one must pass."),
+        Key("client", .choice(ClientKind.allCases.map(\.rawValue)), "Who opens the connection, for its replies' ports through network ACLs: linux (32768-60999, default), windows (49152-65535) or nat-gateway (1024-65535)."),
         Key("allow-through", .either(.text, .list(.text)), "For `unreachable`: relays (selectors) whose paths are the design, not an exposure, e.g. role:reverse-proxy."),
     ])
 
@@ -58,6 +59,10 @@ package enum MissionKeys {
         ])),
         ("validates", KeyTable("validates", "The file passes validation (no errors; or none of the named rules).", [
             Key("rules", .list(.text), "Rule ids; without it, every rule."),
+        ])),
+        ("redirects-to-https", KeyTable("redirects-to-https", "The load balancers answer `port` with a redirect to an HTTPS listener that has a certificate (not with the service), and the internet reaches them there.", [
+            Key("port", .integer(1...65535), "The HTTP port (default 80)."),
+            Key("select", .text, "The load balancers (default: every one). " + selectorHelp),
         ])),
     ]
 
@@ -123,13 +128,23 @@ package enum MissionKeys {
         Key("to-port", .integer(1...65535), "The host's port (default: the same)."),
     ])
 
+    package static let eventACLRule = KeyTable("event-acl-rule", "A numbered rule of the network ACL on every selected component's subnet: added, replaced (by its number) or removed; the ACL's other rules stay.", [
+        Key("network-acl-of", .text, required: true, "Whose subnet's network ACL. " + selectorHelp),
+        Key("inbound", .yaml, "An inbound rule, e.g. `{ rule: 100, action: allow, port: 443, cidr: 0.0.0.0/0 }`; for `remove-acl-rule`, its number."),
+        Key("outbound", .yaml, "An outbound rule; for `remove-acl-rule`, its number."),
+    ])
+
     package static let event = KeyTable("event", "One story event: exactly one operation, and an optional note written as a comment.", [
         Key("add", .mapping(eventAdd), "Add a named entry."),
         Key("set", .mapping(eventSet), "Set a key on selected components."),
         Key("add-rule", .mapping(eventAddRule), "Add a security-group rule."),
         Key("add-route", .mapping(eventAddRoute), "Add a route."),
         Key("add-forward", .mapping(eventAddForward), "Forward a port on a site's router."),
+        Key("add-acl-rule", .mapping(eventACLRule), "Add a numbered network ACL rule."),
+        Key("replace-acl-rule", .mapping(eventACLRule), "Replace the network ACL rule with this number (added when there is none)."),
+        Key("remove-acl-rule", .mapping(eventACLRule), "Remove the network ACL rule with this number."),
         Key("note", .localized, "A comment on the first line the event adds, in the learner's language."),
+        Key("breaks", .list(.text), "Validation rules the change breaks on purpose (e.g. `[dns-cname-apex]`): the learner arrives at that error and fixes it."),
     ])
 
     package static let tier = KeyTable("tier", "A tier of the service, by role.", [

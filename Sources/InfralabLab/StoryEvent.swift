@@ -12,7 +12,8 @@ import InfralabNetwork
 /// with the learner's name for something: `{ name-of: role:db }`,
 /// `{ security-group-of: role:was }`, `{ security-groups-of: role:was }`,
 /// `{ subnet-of: role:db }`, `{ route-table-of: role:db }`,
-/// `{ internet-gateway-of: role:db }`, `{ sibling-subnet-of: role:was }`.
+/// `{ internet-gateway-of: role:db }`, `{ sibling-subnet-of: role:was }`,
+/// `{ subnets-of: role:was }`, `{ cidr-of: kind:subnet-private }`.
 package struct StoryEvent: Hashable, Sendable {
     package enum Direction: String, Hashable, Sendable, CaseIterable { case inbound, outbound }
 
@@ -29,16 +30,44 @@ package struct StoryEvent: Hashable, Sendable {
         /// `add-forward: { to: role:db, port: 3306, to-port: 3306 }` — on the router of the
         /// site where the selected host runs.
         case addForward(to: Selector, port: Int, toPort: Int?)
+        /// `add-acl-rule` / `replace-acl-rule` / `remove-acl-rule`:
+        /// `{ network-acl-of: kind:load-balancer, inbound: { rule: 100, action: allow, … } }`
+        /// (remove takes the rule number: `inbound: 100`) — on the network ACL of every
+        /// selected component's subnet, a numbered rule, the ACL's other lines kept.
+        case aclRule(networkACLOf: Selector, direction: Direction, change: ACLChange)
+    }
+
+    /// What an ACL-rule event does with its numbered rule.
+    package enum ACLChange: Hashable, Sendable {
+        /// Appended; a rule of that number already there with another meaning refuses it.
+        case add(YAMLNode)
+        /// Written in place of the rule with its number (appended when there is none).
+        case replace(YAMLNode)
+        /// The rule with this number removed (nothing when there is none).
+        case remove(Int)
+
+        package var operationName: String {
+            switch self {
+            case .add: "add-acl-rule"
+            case .replace: "replace-acl-rule"
+            case .remove: "remove-acl-rule"
+            }
+        }
     }
 
     package var operation: Operation
     /// Written as a comment on the line the event adds (in the learner's language).
     package var note: LocalizedText?
+    /// `breaks: [dns-cname-apex]`: validation rules the story's change breaks on purpose
+    /// (a teammate's record Route 53 refuses), so the learner arrives at that error and
+    /// fixes it. Any other error in the result still refuses the event.
+    package var breaks: [String]
     package var location: SourceLocation
 
-    package init(_ operation: Operation, note: LocalizedText? = nil, at location: SourceLocation) {
+    package init(_ operation: Operation, note: LocalizedText? = nil, breaks: [String] = [], at location: SourceLocation) {
         self.operation = operation
         self.note = note
+        self.breaks = breaks
         self.location = location
     }
 
@@ -50,13 +79,16 @@ package struct StoryEvent: Hashable, Sendable {
         case .addRule: "add-rule"
         case .addRoute: "add-route"
         case .addForward: "add-forward"
+        case .aclRule(_, _, let change): change.operationName
         }
     }
 
-    package static let operationNames = ["add", "set", "add-rule", "add-route", "add-forward"]
+    package static let operationNames = ["add", "set", "add-rule", "add-route", "add-forward",
+                                        "add-acl-rule", "replace-acl-rule", "remove-acl-rule"]
     /// The reference keys a value may use.
     package static let referenceKeys = ["name-of", "security-group-of", "security-groups-of", "subnet-of",
-                                       "route-table-of", "internet-gateway-of", "sibling-subnet-of"]
+                                       "route-table-of", "internet-gateway-of", "sibling-subnet-of",
+                                       "subnets-of", "cidr-of"]
     /// Top-level sections `add` may write to (the topology file's sections).
     package static var sections: [String] { TopologyLoader.sections }
 }
@@ -77,8 +109,19 @@ enum StoryEventReader {
             }
             var note: LocalizedText?
             if let noteNode = item["note"] { note = reader.localized(noteNode, "note") }
+            var breaks: [String] = []
+            if let breaksNode = item["breaks"] {
+                for rule in reader.sequence(breaksNode, "breaks") ?? [] {
+                    guard let id = reader.text(rule, "breaks") else { continue }
+                    let known = TopologyRules.all.map { $0.description.id }
+                    if known.contains(id.value) { breaks.append(id.value); continue }
+                    reader.error("event-breaks", LocalizedText(en: "`\(id.value)` is not a validation rule", ko: "`\(id.value)` 검증 규칙은 없어요"),
+                                 at: rule.location, length: rule.length,
+                                 suggestion: Suggestions.closest(to: id.value, in: known).map { LocalizedText(en: "did you mean `\($0)`?", ko: Korean.object("`\($0)`") + " 쓰려던 건가요?") })
+                }
+            }
             if let read = readOperation(operation, &reader) {
-                events.append(StoryEvent(read, note: note, at: operation.keyLocation))
+                events.append(StoryEvent(read, note: note, breaks: breaks, at: operation.keyLocation))
             }
         }
         return events
@@ -132,9 +175,34 @@ enum StoryEventReader {
                   let port = required(fields, "port", node, &reader).flatMap({ reader.integer($0, "port", in: 1...65535)?.value }) else { return nil }
             let toPort = fields.first { $0.key == "to-port" }.flatMap { reader.integer($0.value, "to-port", in: 1...65535)?.value }
             return .addForward(to: select, port: port, toPort: toPort)
+        case "add-acl-rule", "replace-acl-rule", "remove-acl-rule":
+            return readACLRule(entry.key, node, &reader)
         default:
             return nil
         }
+    }
+
+    /// `{ network-acl-of: SELECTOR, inbound|outbound: RULE }`; for `remove-acl-rule` the
+    /// rule is its number. A rule to write needs `rule:` (1–32766).
+    static func readACLRule(_ operation: String, _ node: YAMLNode, _ reader: inout NodeReader) -> StoryEvent.Operation? {
+        guard let fields = reader.mapping(node, operation, allowed: MissionKeys.eventACLRule.allowed),
+              let select = required(fields, "network-acl-of", node, &reader).flatMap({ CheckReader.selector($0, "network-acl-of", &reader) }) else { return nil }
+        let directions = fields.filter { $0.key == "inbound" || $0.key == "outbound" }
+        guard directions.count == 1, let rule = directions.first, let direction = StoryEvent.Direction(rawValue: rule.key) else {
+            reader.error("event-direction", LocalizedText(en: "`\(operation)` takes one rule, under `inbound:` or `outbound:`",
+                                                          ko: "`\(operation)`에는 `inbound:`나 `outbound:` 아래에 규칙 하나를 써요"), at: node.location)
+            return nil
+        }
+        if operation == "remove-acl-rule" {
+            guard let number = reader.integer(rule.value, rule.key, in: 1...32766)?.value else { return nil }
+            return .aclRule(networkACLOf: select, direction: direction, change: .remove(number))
+        }
+        guard let ruleFields = reader.mapping(rule.value, rule.key, allowed: nil),
+              let numberNode = required(ruleFields, "rule", rule.value, &reader),
+              reader.integer(numberNode, "rule", in: 1...32766) != nil else { return nil }
+        checkReferences(rule.value, &reader)
+        let change: StoryEvent.ACLChange = operation == "add-acl-rule" ? .add(rule.value) : .replace(rule.value)
+        return .aclRule(networkACLOf: select, direction: direction, change: change)
     }
 
     static func required(_ fields: [YAMLNode.Entry], _ key: String, _ node: YAMLNode, _ reader: inout NodeReader) -> YAMLNode? {

@@ -44,6 +44,10 @@ package struct LabCheckReport: Sendable {
         package var mutants = 0
         package var mutantsCaught = 0
         package var mutantsWaived = 0
+        /// Mutants that do not validate (a NAT gateway left without its Elastic IP): no
+        /// file with errors passes, so validation catches them, not a requirement. Not
+        /// counted in `mutantsCaught`.
+        package var mutantsInvalid = 0
         package var problems: [Problem] = []
         /// False for a mission whose file does not load: its problems are the located
         /// errors of `packDiagnostics` that belong to its folder.

@@ -53,7 +53,12 @@ extension PackCheck {
         var seenWaivers: Set<String> = []
         for mutant in MutantGenerator.mutants(of: grader.topology) {
             context.report.mutants += 1
-            if !Grader(topology: mutant.topology, diagnostics: solution.diagnostics).grade(mission: context.mission, step: step).passed {
+            // Re-validated first: a mutant with errors never passes (`StepGrade.passed`),
+            // caught by validation rather than by a requirement, and counted apart.
+            let diagnostics = TopologyLoader.validate(mutant.topology)
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                context.report.mutantsInvalid += 1
+            } else if !Grader(topology: mutant.topology, diagnostics: diagnostics).grade(mission: context.mission, step: step).passed {
                 context.report.mutantsCaught += 1
             } else if waivers[mutant.id] != nil {
                 context.report.mutantsWaived += 1

@@ -89,7 +89,7 @@ package enum GradeJSON {
                 .object([
                     ("folder", .string(m.folder)), ("id", .string(m.missionID)), ("sound", .bool(m.isSound)), ("loaded", .bool(m.loaded)),
                     ("steps", .number(m.steps)), ("requirements", .number(m.requirements)), ("variants", .number(m.variants)),
-                    ("mutants", .object([("total", .number(m.mutants)), ("caught", .number(m.mutantsCaught)), ("waived", .number(m.mutantsWaived))])),
+                    ("mutants", .object([("total", .number(m.mutants)), ("caught", .number(m.mutantsCaught)), ("waived", .number(m.mutantsWaived)), ("invalid", .number(m.mutantsInvalid))])),
                     ("problems", .array(m.problems.map { p in
                         .object([("severity", .string(p.severity.rawValue)), ("step", .optional(p.stepID)), ("message", .string(p.message.text(language))),
                                  ("mutant", .optional(p.mutantID)), ("location", JSONValue.location(p.location))])

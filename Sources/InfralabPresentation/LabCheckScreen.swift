@@ -29,6 +29,13 @@ package struct LabCheckScreen {
                 continue
             }
             out += "\(mark) " + style.bold(mission.folder) + "\n" + "    " + style.dim(counts) + "\n"
+            if mission.mutantsInvalid > 0 {
+                let n = mission.mutantsInvalid
+                let note = language == .ko
+                    ? "그중 \(n)개는 검증 오류가 나는 뮤턴트예요. 오류가 있는 파일은 통과하지 못하니 요구 사항이 아니라 검증이 잡아요 (검출 수에 넣지 않아요)"
+                    : "\(n) of them do not validate: a file with errors never passes, so validation catches \(n == 1 ? "it" : "them"), not a requirement (not counted as caught)"
+                out += wrapped(note, toWidth: width - 4).map { "    " + style.dim($0) + "\n" }.joined()
+            }
             for problem in mission.problems.prefix(DiagnosticRenderer.shownLimit) {
                 let label = problem.severity == .error ? style.red(language == .ko ? "오류" : "error") : style.yellow(language == .ko ? "경고" : "warning")
                 let step = problem.stepID.map { "[\($0)] " } ?? ""

@@ -33,7 +33,7 @@ package struct YAMLEditor: Sendable {
     package private(set) var root: YAMLNode
     package let file: String
     /// The lines, without their line breaks (a leading BOM is kept apart).
-    private(set) var lines: [[Unicode.Scalar]]
+    var lines: [[Unicode.Scalar]]
     private let newline: String
     private let hasBOM: Bool
     private let endsWithNewline: Bool
@@ -154,7 +154,7 @@ package struct YAMLEditor: Sendable {
 
     // MARK: Checking
 
-    private mutating func commit(_ edited: [[Unicode.Scalar]], expecting expected: YAMLNode?, at location: SourceLocation) throws(YAMLEditError) {
+    mutating func commit(_ edited: [[Unicode.Scalar]], expecting expected: YAMLNode?, at location: SourceLocation) throws(YAMLEditError) {
         var candidate = self
         candidate.lines = edited
         let parsed = YAMLParser.parse(candidate.text, file: file)
@@ -166,7 +166,7 @@ package struct YAMLEditor: Sendable {
         self = candidate
     }
 
-    private func unsafe(_ location: SourceLocation) -> YAMLEditError {
+    func unsafe(_ location: SourceLocation) -> YAMLEditError {
         YAMLEditError(LocalizedText(en: "infralab cannot change this part of the file without rewriting your own lines",
                                     ko: "이 부분은 직접 쓴 줄을 다시 쓰지 않고는 바꿀 수 없어요"), at: location)
     }
@@ -198,7 +198,7 @@ package struct YAMLEditor: Sendable {
         return lines[line][column]
     }
 
-    private func isFlow(_ node: YAMLNode) -> Bool {
+    func isFlow(_ node: YAMLNode) -> Bool {
         let opener = character(at: node.location)
         switch node.kind {
         case .mapping: return opener == "{"
@@ -211,7 +211,7 @@ package struct YAMLEditor: Sendable {
         node.scalar == nil && isFlow(node)
     }
 
-    private func inFlowContext(_ path: [YAMLPathComponent]) -> Bool {
+    func inFlowContext(_ path: [YAMLPathComponent]) -> Bool {
         (0..<path.count).contains { depth in node(at: Array(path[..<depth])).map(isFlow) ?? false }
     }
 
@@ -274,9 +274,9 @@ package struct YAMLEditor: Sendable {
 
     // MARK: Writing snippets
 
-    private func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+    func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
 
-    private func withNote(_ line: String, _ note: String?) -> String {
+    func withNote(_ line: String, _ note: String?) -> String {
         guard let note, !note.isEmpty else { return line }
         return line + "   # " + note.replacingNewlines()
     }

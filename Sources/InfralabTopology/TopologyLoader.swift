@@ -53,4 +53,14 @@ public enum TopologyLoader {
         bag.add(contentsOf: TopologyRules.check(context))
         return TopologyLoadResult(index: index, diagnostics: bag.sorted)
     }
+
+    /// The validation errors and warnings of a model made in code, not read from a file
+    /// (a mutant of a reference answer): the same rules `load` applies after decoding.
+    package static func validate(_ topology: Topology) -> [Diagnostic] {
+        let index = TopologyIndex(topology)
+        var bag = DiagnosticBag()
+        bag.add(contentsOf: TopologyDecoder.ambiguousRouteTargets(index))
+        bag.add(contentsOf: TopologyRules.check(ValidationContext(index: index)))
+        return bag.sorted
+    }
 }

@@ -37,8 +37,31 @@ import Testing
         for mission in report.missions {
             #expect(mission.problems.isEmpty, "\(mission.folder): \(mission.problems.map { "[\($0.stepID ?? "-")] \($0.message.en)" })")
             #expect(mission.variants >= mission.steps * 4, "\(mission.folder): at least three failing variants and one passing per step")
-            #expect(mission.mutantsCaught + mission.mutantsWaived == mission.mutants)
+            #expect(mission.mutantsCaught + mission.mutantsWaived + mission.mutantsInvalid == mission.mutants)
         }
+    }
+
+    @Test("a mutant that does not validate (a NAT gateway without its Elastic IP) is caught by validation, counted apart from the requirements' catches")
+    func invalidMutants() throws {
+        let root = freshWorkingDirectory()
+        let labs = root.appendingPathComponent("Labs"), solutions = root.appendingPathComponent("Solutions")
+        try FileManager.default.createDirectory(at: labs, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: solutions, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Labs/06-nat"), to: labs.appendingPathComponent("06-nat"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Solutions/06-nat"), to: solutions.appendingPathComponent("06-nat"))
+        let reference = TopologyLoader.load(text: try String(contentsOf: solutions.appendingPathComponent("06-nat/nat-per-az.yaml"), encoding: .utf8), file: "r")
+        let topology = try #require(reference.topology)
+        #expect(TopologyLoader.validate(topology).filter { $0.severity == .error }.isEmpty, "the reference validates")
+        let mutants = MutantGenerator.mutants(of: topology)
+        let invalid = mutants.filter { TopologyLoader.validate($0.topology).contains { $0.severity == .error } }
+        #expect(invalid.contains { $0.id.hasPrefix("remove-elastic-ip:") && $0.id.contains("nat") }, "\(invalid.map(\.id))")
+        let report = LabChecker.check(packDirectory: labs.path)
+        let mission = try #require(report.missions.first)
+        #expect(mission.problems.isEmpty, "\(mission.problems.map(\.message.en))")
+        #expect(mission.mutantsInvalid >= invalid.count, "the last step's invalid mutants at least")
+        #expect(mission.mutantsCaught + mission.mutantsWaived + mission.mutantsInvalid == mission.mutants)
+        let screen = LabCheckScreen(colorize: false, language: .en, width: 80).render(report)
+        #expect(screen.contains("\(mission.mutantsInvalid) of them do not validate"), "\(screen)")
     }
 
     @Test("the `lab new` template is a sound mission as it is")
