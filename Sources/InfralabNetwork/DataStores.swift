@@ -22,23 +22,23 @@ struct StoreNode: Hashable, Sendable {
 }
 
 /// A data store's addresses and placement, for grading and drawings.
-public struct DataStorePlacement: Sendable, Hashable {
-    public var name: String
-    public var kind: ComponentKind
-    public var vpc: String?
-    public var primarySubnet: String?
-    public var primaryAZ: String?
-    public var primaryIP: IPv4Address?
+package struct DataStorePlacement: Sendable, Hashable {
+    package var name: String
+    package var kind: ComponentKind
+    package var vpc: String?
+    package var primarySubnet: String?
+    package var primaryAZ: String?
+    package var primaryIP: IPv4Address?
     /// nil without `multi-az: true`, or when the group has no subnet in another AZ.
-    public var standbySubnet: String?
-    public var standbyAZ: String?
-    public var standbyIP: IPv4Address?
-    public var publicIP: IPv4Address?
+    package var standbySubnet: String?
+    package var standbyAZ: String?
+    package var standbyIP: IPv4Address?
+    package var publicIP: IPv4Address?
     /// It has a public address *and* its primary's subnet routes to an attached internet gateway.
-    public var isReachableFromInternetByRouting: Bool
+    package var isReachableFromInternetByRouting: Bool
 
     /// The AZs it runs in: the primary's, and the standby's when there is one.
-    public var availabilityZones: [String] { [primaryAZ, standbyAZ].compactMap { $0 } }
+    package var availabilityZones: [String] { [primaryAZ, standbyAZ].compactMap { $0 } }
 }
 
 /// Which copy of a data store answers under the incidents.
@@ -152,7 +152,7 @@ extension NetworkEngine {
     }
 
     /// Where a store is, for grading and drawings; nil for an unknown name.
-    public func placement(ofDataStore name: String) -> DataStorePlacement? {
+    package func placement(ofDataStore name: String) -> DataStorePlacement? {
         guard let k = index.dataStore(named: name) else { return nil }
         let store = topology.dataStores[k]
         let nodes = storeNodes[k]
