@@ -345,6 +345,13 @@ public struct Grader {
                 findings.append(Finding(message: Messages.placement(balancer.name, subnet: subnet.name, wantPublic: isPublic), location: subnet.location))
             }
         }
+        // A database or cache may run in any subnet of its group (the standby, a replacement).
+        for store in topology.dataStores where names.contains(store.name) {
+            matched += 1
+            for subnet in facts.subnets(ofDataStore: store) where facts.isPublic(subnet: subnet.name) != isPublic {
+                findings.append(Finding(message: Messages.placement(store.name, subnet: subnet.name, wantPublic: isPublic), location: subnet.location))
+            }
+        }
         if matched == 0 { return [Finding(message: Messages.selectsNothing(select))] }
         return findings
     }
@@ -360,6 +367,10 @@ public struct Grader {
         }
         for balancer in topology.loadBalancers where names.contains(balancer.name) {
             for subnet in balancer.subnets { if let az = facts.availabilityZone(ofSubnet: subnet.name) { zones.insert(az) } }
+        }
+        // A Multi-AZ database or cache runs in two AZs (primary and standby); a single-AZ one in one.
+        for store in topology.dataStores where names.contains(store.name) {
+            zones.formUnion(facts.engine.placement(ofDataStore: store.name)?.availabilityZones ?? [])
         }
         if names.isEmpty { return [Finding(message: Messages.selectsNothing(select))] }
         if zones.count < atLeast {
@@ -396,7 +407,8 @@ public struct Grader {
         let names = Set(facts.endpointNames(select))
         let instances = topology.instances.filter { names.contains($0.name) }
         let balancers = topology.loadBalancers.filter { names.contains($0.name) }
-        if instances.isEmpty && balancers.isEmpty { return [Finding(message: Messages.selectsNothing(select))] }
+        let stores = topology.dataStores.filter { names.contains($0.name) }
+        if instances.isEmpty && balancers.isEmpty && stores.isEmpty { return [Finding(message: Messages.selectsNothing(select))] }
         var findings: [Finding] = []
         for instance in instances {
             let ok: Bool
@@ -422,6 +434,17 @@ public struct Grader {
             if !ok {
                 let message = expectation == .elastic && isPublic ? Messages.balancerNeedsAlias(balancer.name) : Messages.publicAddress(balancer.name, expectation)
                 findings.append(Finding(message: message, location: balancer.location))
+            }
+        }
+        // A database's public address comes with `publicly-accessible: true`; it never has an Elastic IP.
+        for store in stores {
+            let ok = switch expectation {
+            case .elastic: false
+            case .public: store.isPubliclyAccessible
+            case .none: !store.isPubliclyAccessible
+            }
+            if !ok {
+                findings.append(Finding(message: Messages.publicAddress(store.name, expectation), location: store.publiclyAccessible?.location ?? store.location))
             }
         }
         return findings

@@ -46,7 +46,7 @@ extension MutantOperator {
     package static let all: [MutantOperator] = [
         dropRoute, addInternetRoute, detachInternetGateway, widenRule, removeRule, removePublicIP, elasticToAutoIP,
         moveInstance, removeForward, removeInstance, removeNATElasticIP, moveNAT, deleteNACLRule, removePortForward,
-        removeTunnel, downgradePower, serverToPC, removeHost,
+        removeTunnel, downgradePower, serverToPC, removeHost, singleAZStore, publicDatabase, openStoreRuleToVPC,
     ]
 
     /// Route tables the file writes (the loader's parts of AWS's default VPC get no mutants).
@@ -238,6 +238,58 @@ extension MutantOperator {
         guard topology.hosts.count > 1 else { return }
         for (h, host) in topology.hosts.enumerated() {
             set.add("remove-host:\(host.name)", "host `\(host.name)` is removed", "호스트 \(Korean.object("`\(host.name)`")) 지움") { $0.hosts.remove(at: h) }
+        }
+    }
+
+    // MARK: The data tier
+
+    /// A Multi-AZ database or cache without its standby: an outage of its AZ takes it down.
+    static let singleAZStore = MutantOperator(id: "single-az", reason: LocalizedText(en: "a database or cache has no standby in another AZ", ko: "데이터베이스나 캐시에 다른 AZ의 대기 인스턴스가 없어요")) { topology, _, set in
+        for (d, store) in topology.databases.enumerated() where store.isMultiAZ {
+            set.add("single-az:\(store.name)", "database `\(store.name)` is not Multi-AZ", "데이터베이스 `\(store.name)`의 멀티 AZ를 끔") {
+                $0.databases[d].multiAZ = Located(false, at: store.multiAZ?.location ?? store.location)
+            }
+        }
+        for (c, store) in topology.caches.enumerated() where store.isMultiAZ {
+            set.add("single-az:\(store.name)", "cache `\(store.name)` is not Multi-AZ", "캐시 `\(store.name)`의 멀티 AZ를 끔") {
+                $0.caches[c].multiAZ = Located(false, at: store.multiAZ?.location ?? store.location)
+            }
+        }
+    }
+
+    /// `publicly-accessible: true` in the VPC's public subnets: the database gets a public
+    /// address the internet can route to (its security group decides the rest).
+    static let publicDatabase = MutantOperator(id: "public-database", reason: LocalizedText(en: "a database is publicly accessible in public subnets", ko: "데이터베이스가 퍼블릭 서브넷에서 퍼블릭 접근을 허용해요")) { topology, facts, set in
+        for (d, store) in topology.databases.enumerated() {
+            guard let vpc = facts.engine.placement(ofDataStore: store.name)?.vpc else { continue }
+            let publicSubnets = topology.subnets.filter { $0.vpc.name == vpc && facts.isPublic(subnet: $0.name) }
+            guard !publicSubnets.isEmpty else { continue }
+            var groupName = "\(store.name)-public"
+            while topology.subnetGroups.contains(where: { $0.name == groupName }) { groupName += "-x" }
+            set.add("public-database:\(store.name)", "database `\(store.name)` is publicly accessible in public subnets",
+                    "데이터베이스 \(Korean.object("`\(store.name)`")) 퍼블릭 서브넷에 두고 퍼블릭 접근을 켬") { t in
+                let location = store.subnetGroup?.location ?? store.location
+                t.subnetGroups.append(SubnetGroup(name: groupName, location: location, subnets: publicSubnets.map { Reference($0.name, at: location) }))
+                t.databases[d].subnetGroup = Reference(groupName, at: location)
+                t.databases[d].publiclyAccessible = Located(true, at: store.publiclyAccessible?.location ?? store.location)
+            }
+        }
+    }
+
+    /// A database's or cache's group admits the whole VPC instead of the app's group.
+    /// (Opening it to 0.0.0.0/0 is `widen-rule`.)
+    static let openStoreRuleToVPC = MutantOperator(id: "open-to-vpc", reason: LocalizedText(en: "a database or cache accepts the whole VPC, not just the app's group", ko: "데이터베이스나 캐시가 앱 보안 그룹만이 아니라 VPC 전체를 받아요")) { topology, facts, set in
+        let storeGroups = Set(topology.dataStores.flatMap { $0.securityGroups.map(\.name) })
+        for (g, group) in topology.securityGroups.enumerated() where storeGroups.contains(group.name) {
+            guard let vpc = topology.vpcs.first(where: { $0.name == group.vpc?.name }) else { continue }
+            for (r, rule) in group.inbound.enumerated() {
+                guard case .securityGroup = rule.peer.value else { continue }
+                let ports = rule.ports?.description ?? "all"
+                set.add("open-to-vpc:\(group.name):\(ports)", "security group `\(group.name)` admits \(ports) from the VPC's \(vpc.cidr.value) instead of a group",
+                        "보안 그룹 `\(group.name)`에서 \(ports)번 포트를 보안 그룹 대신 VPC 전체(\(vpc.cidr.value))에 엶") {
+                    $0.securityGroups[g].inbound[r].peer.value = .cidr(vpc.cidr.value)
+                }
+            }
         }
     }
 }

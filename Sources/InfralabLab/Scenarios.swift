@@ -61,11 +61,16 @@ enum Scenarios {
             case .name(let name): return [name]
             default:
                 let names = Set(facts.endpointNames(selector))
-                return Array(Set(topology.instances.filter { names.contains($0.name) }.compactMap { facts.availabilityZone(ofInstance: $0) })).sorted()
+                var zones = Set(topology.instances.filter { names.contains($0.name) }.compactMap { facts.availabilityZone(ofInstance: $0) })
+                for store in topology.dataStores where names.contains(store.name) {
+                    zones.formUnion(facts.engine.placement(ofDataStore: store.name)?.availabilityZones ?? [])
+                }
+                return zones.sorted()
             }
         case .instanceFailure:
             return facts.endpointNames(selector).filter { name in
                 topology.instances.contains { $0.name == name } || topology.hosts.contains { $0.name == name }
+                    || topology.dataStores.contains { $0.name == name }
             }
         case .natFailure:
             if case .all = selector.form { return topology.natGateways.map(\.name) }
@@ -169,7 +174,7 @@ struct ScenarioSearch {
     }
 
     /// For each component, the names an incident could strike it by: a host's site, an
-    /// instance's AZ, a NAT gateway's or load balancer's subnets' AZs.
+    /// instance's AZ, a NAT gateway's, load balancer's, database's or cache's subnets' AZs.
     static func relatedNames(_ topology: Topology, facts: TopologyFacts) -> [String: [String]] {
         var subnetAZ: [String: String] = [:]
         for subnet in topology.subnets { if let az = subnet.availabilityZone?.value { subnetAZ[subnet.name] = az } }
@@ -181,6 +186,9 @@ struct ScenarioSearch {
         }
         for nat in topology.natGateways { if let az = subnetAZ[nat.subnet.name] { related[nat.name, default: []].append(az) } }
         for balancer in topology.loadBalancers { related[balancer.name, default: []] += balancer.subnets.compactMap { subnetAZ[$0.name] } }
+        for store in topology.dataStores {
+            related[store.name, default: []] += facts.subnets(ofDataStore: store).compactMap { subnetAZ[$0.name] }
+        }
         return related
     }
 }

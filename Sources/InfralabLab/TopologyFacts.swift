@@ -28,7 +28,7 @@ package struct TopologyFacts {
         case .name(let name): return [name]
         case .role(let role): return engine.index.components(withRole: role).map(\.name)
         case .kind(let kind): return names(ofKind: kind)
-        case .all: return topology.instances.map(\.name) + topology.hosts.map(\.name)
+        case .all: return topology.instances.map(\.name) + topology.dataStores.map(\.name) + topology.hosts.map(\.name)
         }
     }
 
@@ -96,6 +96,12 @@ package struct TopologyFacts {
     /// Every AZ the topology uses (its subnets'), sorted.
     var availabilityZones: [String] {
         Array(Set(topology.subnets.compactMap { $0.availabilityZone?.value })).sorted()
+    }
+
+    /// Every subnet a database or cache may run in: its subnet group's, in the group's order.
+    func subnets(ofDataStore store: DataStore) -> [Reference] {
+        guard let group = store.subnetGroup.flatMap({ name in topology.subnetGroups.first { $0.name == name.name } }) else { return [] }
+        return group.subnets.filter { subnet(named: $0.name) != nil }
     }
 
     func hasPublicAddress(_ instance: Instance) -> Bool { engine.placement(ofInstance: instance.name)?.publicIP != nil }

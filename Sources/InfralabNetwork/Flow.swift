@@ -42,9 +42,11 @@ public enum Incident: Sendable, Hashable, CustomStringConvertible {
     case powerOutage(String)
     /// The site (or a whole availability zone) burns: everything in it is gone. `fire:SITE`
     case fire(String)
-    /// Every instance, NAT gateway and load-balancer node in the AZ is down. `az-outage:AZ`
+    /// Every instance, NAT gateway, load-balancer node and database or cache primary in
+    /// the AZ is down (a Multi-AZ database or cache fails over). `az-outage:AZ`
     case azOutage(String)
-    /// One instance or host is down. `instance-failure:NAME`
+    /// One instance, host, database or cache is down (a Multi-AZ database or cache fails
+    /// over to its standby). `instance-failure:NAME`
     case instanceFailure(String)
     /// One NAT gateway is down. `nat-failure:NAME`
     case natFailure(String)

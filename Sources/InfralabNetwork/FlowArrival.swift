@@ -19,6 +19,8 @@ extension NetworkEngine {
                     nat.location, code: .natInbound)
         case .host(let h):
             arriveAtHost(h, from: source, fromHostSite: fromHostSite, q, &t)
+        case .dataStore(let k):
+            arriveAtStore(k, from: source, q, state, &t)
         case .instance(let i):
             if q.address == .private {
                 t.block(.instance, topology.instances[i].name, FlowText.privateAddressFromOutside, topology.instances[i].location, code: .privateAddressFromOutside)

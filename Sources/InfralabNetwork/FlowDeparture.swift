@@ -10,6 +10,7 @@ extension NetworkEngine {
         switch server {
         case .instance(let i): return point(instance: i).map { [$0] } ?? []
         case .loadBalancer(let l): return points(loadBalancer: l, state)
+        case .dataStore(let k): return point(dataStore: k, state).map { [$0] } ?? []
         default: return []
         }
     }
@@ -19,7 +20,7 @@ extension NetworkEngine {
         let sameVPC = serverVPC == p.vpc
         var usePrivate = false
         switch server {
-        case .instance, .loadBalancer, .nat:
+        case .instance, .loadBalancer, .nat, .dataStore:
             switch q.address {
             case .private:
                 guard sameVPC else {
@@ -428,6 +429,15 @@ extension NetworkEngine {
                 return nil
             }
             return Addr(cidr: CIDR(host: eip), label: "\(nat.name)'s Elastic IP \(eip)", labelKo: "\(nat.name)의 탄력적 IP \(eip)")
+        case .dataStore(let k):
+            let store = topology.dataStores[k]
+            guard let pub = storePublic[k] else {
+                t.block(store.kind, store.name, LocalizedText(en: "\(store.name) is not publicly accessible: it has no public address, so it cannot be dialled from outside its VPC",
+                                                              ko: "\(Korean.topic(store.name)) 퍼블릭 접근이 꺼져 있어서 퍼블릭 주소가 없어요. VPC 밖에서는 접속할 수 없어요"),
+                        store.publiclyAccessible?.location ?? store.location, code: .noPublicIP)
+                return nil
+            }
+            return Addr(cidr: CIDR(host: pub), label: "\(store.name)'s public address \(pub)", labelKo: "\(store.name)의 퍼블릭 주소 \(pub)")
         case .host(let h):
             if let s = index.hostSite[h], let ip = topology.sites[s].publicIP?.value {
                 return Addr(cidr: CIDR(host: ip), label: "\(topology.sites[s].name)'s public address \(ip)", labelKo: "\(topology.sites[s].name)의 퍼블릭 주소 \(ip)")

@@ -12,6 +12,7 @@ extension NetworkEngine {
         case .internet: return .internet
         case .named(let name):
             if let i = index.instance[name] { return .instance(i) }
+            if let k = index.dataStore(named: name) { return .dataStore(k) }
             if let l = index.loadBalancer[name] { return .loadBalancer(l) }
             if let n = index.natGateway[name] { return .nat(n) }
             if let h = index.host[name] { return .host(h) }
@@ -29,6 +30,7 @@ extension NetworkEngine {
         case .loadBalancer(let l): topology.loadBalancers[l].name
         case .nat(let n): topology.natGateways[n].name
         case .host(let h): topology.hosts[h].name
+        case .dataStore(let k): topology.dataStores[k].name
         }
     }
 
@@ -40,6 +42,7 @@ extension NetworkEngine {
         case .loadBalancer: .loadBalancer
         case .nat: .natGateway
         case .host: .host
+        case .dataStore(let k): topology.dataStores[k].kind
         }
     }
 
@@ -51,6 +54,7 @@ extension NetworkEngine {
         case .loadBalancer(let l): topology.loadBalancers[l].location
         case .nat(let n): topology.natGateways[n].location
         case .host(let h): topology.hosts[h].location
+        case .dataStore(let k): topology.dataStores[k].location
         }
     }
 
@@ -75,6 +79,7 @@ extension NetworkEngine {
         case .instance(let i): return index.instanceSubnet[i].flatMap { index.subnetVPC[$0] }
         case .loadBalancer(let l): return lbNodes[l].first.flatMap { index.subnetVPC[$0.subnet] }
         case .nat(let n): return index.natSubnet[n].flatMap { index.subnetVPC[$0] }
+        case .dataStore(let k): return index.vpc(ofDataStore: k)
         default: return nil
         }
     }
@@ -103,6 +108,8 @@ extension NetworkEngine {
                 let incident = lbNodes[l].compactMap { state.azDown($0.availabilityZone) }.first!
                 down(incident, code: .endpointDown)
             }
+        case .dataStore(let k):
+            checkStoreAlive(k, state, &t)
         case .internet, .outside: break
         }
     }
@@ -165,6 +172,8 @@ extension NetworkEngine {
                 let lb = topology.loadBalancers[l]
                 t.block(.loadBalancer, lb.name, FlowText.loadBalancerWithoutSubnet(lb.name), lb.location, code: .cannotRoute)
             }
+        case .dataStore(let k):
+            blockStoreAsClient(k, &t)
         case .nat(let n):
             let nat = topology.natGateways[n]
             t.block(.natGateway, nat.name,

@@ -8,8 +8,8 @@ enum FlowText {
     // MARK: Evaluate
 
     static func unknownEndpoint(_ name: String) -> LocalizedText {
-        LocalizedText(en: "no instance, load balancer, NAT gateway, host or outside host is named \(name)",
-                      ko: "\(Korean.quoting("\(name)")) 인스턴스, 로드 밸런서, NAT 게이트웨이, 호스트, 외부 호스트가 없어요")
+        LocalizedText(en: "no instance, database, cache, load balancer, NAT gateway, host or outside host is named \(name)",
+                      ko: "\(Korean.quoting("\(name)")) 인스턴스, 데이터베이스, 캐시, 로드 밸런서, NAT 게이트웨이, 호스트, 외부 호스트가 없어요")
     }
 
     static func doesNotForward(_ instance: String, port: Int, destination: Endpoint) -> LocalizedText {

@@ -13,6 +13,8 @@ enum Node: Hashable {
     case loadBalancer(Int)
     case nat(Int)
     case host(Int)
+    /// A database or cache (`topology.dataStores`).
+    case dataStore(Int)
 }
 
 /// An address set with the learner's words for it.
@@ -30,7 +32,8 @@ struct Addr {
     var ko: String { labelKo ?? label }
 }
 
-/// A place inside a VPC that sends or receives: an instance or a load-balancer node.
+/// A place inside a VPC that sends or receives: an instance, a load-balancer node, or
+/// the answering copy of a database or cache.
 struct NetPoint {
     var name: String
     var kind: ComponentKind

@@ -9,6 +9,8 @@ struct IncidentState {
     var downInstances: [Int: Incident] = [:]
     var downHosts: [Int: Incident] = [:]
     var downNATs: [Int: Incident] = [:]
+    /// Databases and caches by position in `topology.dataStores` (`instance-failure:NAME`).
+    var downStores: [Int: Incident] = [:]
     let engine: NetworkEngine
 
     init(engine: NetworkEngine, incidents: [Incident]) {
@@ -32,13 +34,17 @@ struct IncidentState {
             case .instanceFailure(let name):
                 if let i = engine.index.instance[name] { downInstances[i] = downInstances[i] ?? incident }
                 if let h = engine.index.host[name] { downHosts[h] = downHosts[h] ?? incident }
+                if let k = engine.index.dataStore(named: name) { downStores[k] = downStores[k] ?? incident }
             case .natFailure(let name):
                 if let n = engine.index.natGateway[name] { downNATs[n] = downNATs[n] ?? incident }
             }
         }
     }
 
-    var isEmpty: Bool { downSites.isEmpty && downAZs.isEmpty && downInstances.isEmpty && downHosts.isEmpty && downNATs.isEmpty }
+    var isEmpty: Bool { downSites.isEmpty && downAZs.isEmpty && downInstances.isEmpty && downHosts.isEmpty && downNATs.isEmpty && downStores.isEmpty }
+
+    /// The store itself failed (`instance-failure:NAME`); its AZ is asked separately.
+    func storeDown(_ k: Int) -> Incident? { downStores[k] }
 
     func azDown(_ az: String?) -> Incident? { az.flatMap { downAZs[$0] } }
 

@@ -55,6 +55,8 @@ extension NetworkEngine {
         case .host(let h):
             let host = topology.hosts[h]
             return listening.ports(roles: host.roles, forwards: [], listens: host.listens)
+        case .dataStore(let k):
+            return [topology.dataStores[k].effectivePort]
         default:
             return nil
         }

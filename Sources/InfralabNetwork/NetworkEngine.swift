@@ -33,6 +33,11 @@ public struct NetworkEngine: Sendable {
     // Per NAT gateway.
     var natPrivate: [IPv4Address?] = []
 
+    // Per data store (`topology.dataStores`): the primary, then the standby (`DataStores.swift`).
+    var storeNodes: [[StoreNode]] = []
+    var storePublic: [IPv4Address?] = []
+    var storeGroups: [[GroupRef]] = []
+
     // Security groups, resolved: rules per group (declared and each VPC's default).
     var groupRules: [GroupRef: GroupRules] = [:]
     /// Private addresses of each group's members (instances and load-balancer nodes).
@@ -200,6 +205,10 @@ extension NetworkEngine {
         }
         lbPublic = topology.loadBalancers.map { $0.scheme == .internetFacing ? inventPublic() : nil }
         natPrivate = index.natSubnet.map { $0.flatMap { nextFree(in: $0) } }
+        storeNodes = topology.dataStores.indices.map { k in
+            storeSubnets(k).compactMap { s in nextFree(in: s).map { StoreNode(subnet: s, address: $0, availabilityZone: subnetAZ[s]) } }
+        }
+        storePublic = topology.dataStores.map { $0.isPubliclyAccessible ? inventPublic() : nil }
     }
 
     func resolvePeer(_ peer: Peer) -> (PeerSet, String) {
@@ -262,6 +271,17 @@ extension NetworkEngine {
                 return v.map { [.vpcDefault($0)] } ?? []
             }
             return lb.securityGroups.compactMap { index.securityGroup[$0.name].map { GroupRef.declared($0) } }
+        }
+        storeGroups = topology.dataStores.enumerated().map { k, store in
+            if store.securityGroups.isEmpty { return index.vpc(ofDataStore: k).map { [.vpcDefault($0)] } ?? [] }
+            var refs: [GroupRef] = []
+            for reference in store.securityGroups {
+                if let g = index.securityGroup[reference.name], !refs.contains(.declared(g)) { refs.append(.declared(g)) }
+            }
+            return refs
+        }
+        for (k, refs) in storeGroups.enumerated() {
+            for ref in refs { for node in storeNodes[k] { groupMembers[ref, default: []].insert(node.address.value) } }
         }
         for (i, refs) in instanceGroups.enumerated() {
             guard let ip = instancePrivate[i] else { continue }
@@ -343,7 +363,7 @@ extension NetworkEngine {
         placement(ofInstance: name)?.isReachableFromInternetByRouting ?? false
     }
 
-    /// Whether a component (instance, host, load balancer, NAT gateway, site) is up under
+    /// Whether a component (instance, host, load balancer, NAT gateway, site, database, cache) is up under
     /// the incidents. Unknown names are not alive.
     public func isAlive(_ name: String, under incidents: [Incident]) -> Bool {
         let state = IncidentState(engine: self, incidents: incidents)
@@ -352,6 +372,7 @@ extension NetworkEngine {
         if let n = index.natGateway[name] { return state.natDown(n) == nil }
         if let h = index.host[name] { return state.hostDown(h) == nil }
         if let s = index.site[name] { return state.siteDown(s) == nil }
+        if let k = index.dataStore(named: name) { return point(dataStore: k, state) != nil }
         return index.outsideHost[name] != nil
     }
 

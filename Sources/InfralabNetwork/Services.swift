@@ -72,6 +72,7 @@ extension NetworkEngine {
         switch node {
         case .instance(let i): topology.instances[i].listens.map { Set($0.map(\.value)) }
         case .host(let h): topology.hosts[h].listens.map { Set($0.map(\.value)) }
+        case .dataStore(let k): [topology.dataStores[k].effectivePort]
         default: nil
         }
     }

@@ -19,6 +19,9 @@ public struct Topology: Sendable, Hashable {
     public var networkACLs: [NetworkACL] = []
     public var instances: [Instance] = []
     public var loadBalancers: [LoadBalancer] = []
+    public var subnetGroups: [SubnetGroup] = []
+    public var databases: [DataStore] = []
+    public var caches: [DataStore] = []
     public var dnsZones: [DNSZone] = []
     public var sites: [Site] = []
     public var hosts: [Host] = []
@@ -51,6 +54,9 @@ public enum ComponentKind: String, Sendable, Hashable, CaseIterable, Codable {
     case networkACL = "network-acl"
     case instance
     case loadBalancer = "load-balancer"
+    case subnetGroup = "subnet-group"
+    case database
+    case cache
     case dnsZone = "dns-zone"
     case site
     case host
@@ -67,6 +73,9 @@ public enum ComponentKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .networkACL: LocalizedText(en: "network ACL", ko: "네트워크 ACL")
         case .instance: LocalizedText(en: "instance", ko: "인스턴스")
         case .loadBalancer: LocalizedText(en: "load balancer", ko: "로드 밸런서")
+        case .subnetGroup: LocalizedText(en: "subnet group", ko: "서브넷 그룹")
+        case .database: LocalizedText(en: "database", ko: "데이터베이스")
+        case .cache: LocalizedText(en: "cache", ko: "캐시")
         case .dnsZone: LocalizedText(en: "DNS zone", ko: "DNS 존")
         case .site: LocalizedText(en: "site", ko: "사이트")
         case .host: LocalizedText(en: "host", ko: "호스트")

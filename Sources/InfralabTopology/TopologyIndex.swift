@@ -20,6 +20,9 @@ package struct TopologyIndex: Sendable {
     package let networkACL: [String: Int]
     package let instance: [String: Int]
     package let loadBalancer: [String: Int]
+    package let subnetGroup: [String: Int]
+    package let database: [String: Int]
+    package let cache: [String: Int]
     package let dnsZone: [String: Int]
     package let outsideHost: [String: Int]
     package let site: [String: Int]
@@ -48,6 +51,10 @@ package struct TopologyIndex: Sendable {
     package private(set) var natSubnet: [Int?] = []
     package private(set) var instanceSubnet: [Int?] = []
     package private(set) var hostSite: [Int?] = []
+    /// Each subnet group's subnets that exist, in the learner's order.
+    package private(set) var subnetGroupSubnets: [[Int]] = []
+    /// Each data store's (`topology.dataStores`: databases, then caches) subnet group.
+    package private(set) var dataStoreGroup: [Int?] = []
 
     package init(_ topology: Topology) {
         func table<T>(_ items: [T], _ name: (T) -> String) -> [String: Int] {
@@ -65,6 +72,9 @@ package struct TopologyIndex: Sendable {
         networkACL = table(topology.networkACLs, \.name)
         instance = table(topology.instances, \.name)
         loadBalancer = table(topology.loadBalancers, \.name)
+        subnetGroup = table(topology.subnetGroups, \.name)
+        database = table(topology.databases, \.name)
+        cache = table(topology.caches, \.name)
         dnsZone = table(topology.dnsZones, \.name)
         outsideHost = table(topology.outside, \.name)
         site = table(topology.sites, \.name)
@@ -75,6 +85,11 @@ package struct TopologyIndex: Sendable {
         natSubnet = topology.natGateways.map { subnet[$0.subnet.name] }
         instanceSubnet = topology.instances.map { $0.subnet.flatMap { subnet[$0.name] } }
         hostSite = topology.hosts.map { site[$0.site.name] }
+        subnetGroupSubnets = topology.subnetGroups.map { group in
+            var seen = Set<Int>()
+            return group.subnets.compactMap { subnet[$0.name] }.filter { seen.insert($0).inserted }
+        }
+        dataStoreGroup = topology.dataStores.map { $0.subnetGroup.flatMap { subnetGroup[$0.name] } }
     }
 
     private mutating func resolveGatewaysAndTables() {
@@ -175,6 +190,9 @@ extension TopologyIndex {
         case .networkACL: networkACL
         case .instance: instance
         case .loadBalancer: loadBalancer
+        case .subnetGroup: subnetGroup
+        case .database: database
+        case .cache: cache
         case .dnsZone: dnsZone
         case .site: site
         case .host: host
@@ -194,6 +212,9 @@ extension TopologyIndex {
         case .networkACL: topology.networkACLs.map(\.name)
         case .instance: topology.instances.map(\.name)
         case .loadBalancer: topology.loadBalancers.map(\.name)
+        case .subnetGroup: topology.subnetGroups.map(\.name)
+        case .database: topology.databases.map(\.name)
+        case .cache: topology.caches.map(\.name)
         case .dnsZone: topology.dnsZones.map(\.name)
         case .site: topology.sites.map(\.name)
         case .host: topology.hosts.map(\.name)
@@ -204,8 +225,8 @@ extension TopologyIndex {
 
     /// The order `component(named:)` tries the kinds: things that send and receive first.
     package static let lookupOrder: [ComponentKind] = [
-        .instance, .loadBalancer, .natGateway, .host, .outsideHost, .site, .subnet, .vpc,
-        .securityGroup, .routeTable, .networkACL, .internetGateway, .dnsZone,
+        .instance, .database, .cache, .loadBalancer, .natGateway, .host, .outsideHost, .site, .subnet, .vpc,
+        .securityGroup, .subnetGroup, .routeTable, .networkACL, .internetGateway, .dnsZone,
     ]
 
     /// The component known by this name, most specific kind first; every kind counts.
@@ -228,6 +249,9 @@ extension TopologyIndex {
         case .networkACL: topology.networkACLs[i].location
         case .instance: topology.instances[i].location
         case .loadBalancer: topology.loadBalancers[i].location
+        case .subnetGroup: topology.subnetGroups[i].location
+        case .database: topology.databases[i].location
+        case .cache: topology.caches[i].location
         case .dnsZone: topology.dnsZones[i].location
         case .site: topology.sites[i].location
         case .host: topology.hosts[i].location
@@ -239,9 +263,10 @@ extension TopologyIndex {
     /// Roles every load balancer plays, whatever its `role:` says.
     package static let everyLoadBalancerRoles: Set<String> = ["load-balancer", "lb"]
 
-    /// Instances, hosts (`runs:`) and load balancers that play `role`, in declaration
-    /// order. Every load balancer plays `load-balancer`/`lb`; one may also play any role
-    /// written on it (`role: reverse-proxy`).
+    /// Instances, hosts (`runs:`), load balancers, databases and caches that play `role`,
+    /// in declaration order. Every load balancer plays `load-balancer`/`lb`; one may also
+    /// play any role written on it (`role: reverse-proxy`). A database plays `db` and a
+    /// cache `cache` unless `role:` says otherwise.
     package func components(withRole role: String) -> [ComponentRef] {
         var result: [ComponentRef] = []
         for item in topology.instances where item.roles.contains(where: { $0.value == role }) {
@@ -253,6 +278,9 @@ extension TopologyIndex {
         let everyLB = TopologyIndex.everyLoadBalancerRoles.contains(role)
         for item in topology.loadBalancers where everyLB || item.roles.contains(where: { $0.value == role }) {
             result.append(ComponentRef(kind: .loadBalancer, name: item.name, location: item.location))
+        }
+        for item in topology.dataStores where item.effectiveRoles.contains(role) {
+            result.append(ComponentRef(kind: item.kind, name: item.name, location: item.location))
         }
         return result
     }
@@ -270,6 +298,17 @@ extension TopologyIndex {
     package func effectiveNetworkACL(ofSubnet name: String) -> NetworkACL? {
         guard let s = subnet[name], case .acl(let a) = subnetACL[s] else { return nil }
         return topology.networkACLs[a]
+    }
+
+    /// A data store's position in `topology.dataStores` (databases, then caches) by name.
+    package func dataStore(named name: String) -> Int? {
+        if let d = database[name] { return d }
+        return cache[name].map { topology.databases.count + $0 }
+    }
+
+    /// The VPC a data store is in: its subnet group's first subnet's.
+    package func vpc(ofDataStore k: Int) -> Int? {
+        dataStoreGroup[k].flatMap { subnetGroupSubnets[$0].first }.flatMap { subnetVPC[$0] }
     }
 
     /// The VPC an instance is in, through its subnet.

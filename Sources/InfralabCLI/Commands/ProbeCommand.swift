@@ -120,8 +120,8 @@ struct ProbeCommand: Command {
     /// Every `--from`/`--to`/`--through` name the topology does not have, each with
     /// "did you mean …?"; exit 1 when there is one.
     func reportUnknownNames(topology: Topology, query: FlowQuery, context: CommandContext) -> Int32? {
-        let known = topology.instances.map(\.name) + topology.loadBalancers.map(\.name) + topology.natGateways.map(\.name)
-            + topology.hosts.map(\.name) + topology.outside.map(\.name) + ["internet"]
+        let known = topology.instances.map(\.name) + topology.dataStores.map(\.name) + topology.loadBalancers.map(\.name)
+            + topology.natGateways.map(\.name) + topology.hosts.map(\.name) + topology.outside.map(\.name) + ["internet"]
         let names = Set(known)
         var unknown = 0
         for option in ["from", "to", "through"] {

@@ -34,6 +34,7 @@ package struct Diagram: Sendable, Hashable {
         package enum Kind: String, Sendable, Hashable, CaseIterable {
             case internet, outsideHost = "outside-host", host, internetGateway = "internet-gateway"
             case natGateway = "nat-gateway", instance, loadBalancer = "load-balancer"
+            case database, cache
         }
 
         /// Safe in every format (`n3`): letters and digits only.

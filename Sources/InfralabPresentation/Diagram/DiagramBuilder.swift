@@ -138,7 +138,32 @@ package struct DiagramBuilder {
         for instance in topology.instances where instance.subnet?.name == subnet.name {
             result.items.append(.node(instanceNode(instance)))
         }
+        for store in topology.dataStores {
+            guard let placement = engine.placement(ofDataStore: store.name) else { continue }
+            if placement.primarySubnet == subnet.name {
+                result.items.append(.node(storeNode(store, ip: placement.primaryIP, standby: false, publicIP: placement.publicIP)))
+            }
+            if placement.standbySubnet == subnet.name {
+                result.items.append(.node(storeNode(store, ip: placement.standbyIP, standby: true, publicIP: nil)))
+            }
+        }
         return result
+    }
+
+    /// A database or cache in its primary's subnet; a Multi-AZ one again, as its standby,
+    /// in the standby's subnet (`orders (standby)`).
+    private mutating func storeNode(_ store: DataStore, ip: IPv4Address?, standby: Bool, publicIP: IPv4Address?) -> Diagram.Node {
+        let kind: Diagram.Node.Kind = store.service == .database ? .database : .cache
+        var details = ["\(store.engine.value.rawValue) :\(store.effectivePort)"]
+        if let ip { details.append(ip.description) }
+        if let publicIP { details.append(t("public ", "퍼블릭 ") + publicIP.description) }
+        if !store.securityGroups.isEmpty { details.append("sg: " + store.securityGroups.map(\.name).joined(separator: ", ")) }
+        let word = store.service == .database ? t("database", "데이터베이스") : t("cache", "캐시")
+        if standby {
+            return node("\(store.name) (\(t("standby", "대기")))", kind, caption: "\(word) · \(t("standby", "대기"))", details: details)
+        }
+        let multi = store.isMultiAZ ? [t("primary (Multi-AZ)", "주 인스턴스(멀티 AZ)")] : []
+        return node(store.name, kind, caption: word, details: multi + details)
     }
 
     private mutating func instanceNode(_ instance: Instance) -> Diagram.Node {

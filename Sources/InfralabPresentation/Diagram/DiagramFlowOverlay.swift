@@ -21,6 +21,8 @@ struct DiagramFlowOverlay {
         case .internetGateway: return nodeIDs[DiagramBuilder.key(.internetGateway, hop.name)]
         case .loadBalancer: return nodeIDs[DiagramBuilder.key(.loadBalancer, hop.name)]
         case .host: return nodeIDs[DiagramBuilder.key(.host, hop.name)]
+        case .database: return nodeIDs[DiagramBuilder.key(.database, hop.name)]
+        case .cache: return nodeIDs[DiagramBuilder.key(.cache, hop.name)]
         case .outsideHost: return nodeIDs[DiagramBuilder.key(.outsideHost, hop.name)]
         case .site: return clusterIDs["site/\(hop.name)"]
         case .subnet: return clusterIDs["subnet/\(hop.name)"]
@@ -33,7 +35,7 @@ struct DiagramFlowOverlay {
         switch endpoint {
         case .internet: return nodeIDs[DiagramBuilder.key(.internet, "internet")]
         case .named(let name):
-            let kinds: [Diagram.Node.Kind] = [.instance, .loadBalancer, .host, .outsideHost, .natGateway]
+            let kinds: [Diagram.Node.Kind] = [.instance, .database, .cache, .loadBalancer, .host, .outsideHost, .natGateway]
             return kinds.lazy.compactMap { nodeIDs[DiagramBuilder.key($0, name)] }.first
         }
     }

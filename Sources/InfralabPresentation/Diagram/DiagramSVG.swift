@@ -126,6 +126,8 @@ package struct DiagramSVG {
         case .natGateway: "#3949ab"
         case .instance: "#ef6c00"
         case .loadBalancer: "#8e24aa"
+        case .database: "#00838f"
+        case .cache: "#c62828"
         }
     }
 

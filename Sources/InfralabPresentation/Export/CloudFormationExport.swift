@@ -70,6 +70,7 @@ package struct CloudFormationExport {
         buildNetworkACLs()
         buildInstances()
         buildLoadBalancers()
+        buildDataTier()
         buildDNS()
     }
 

@@ -28,6 +28,8 @@ package struct ExportPlan {
             (.natGateway, topology.natGateways.map(\.name)), (.securityGroup, topology.securityGroups.map(\.name)),
             (.networkACL, topology.networkACLs.map(\.name)), (.instance, topology.instances.map(\.name)),
             (.loadBalancer, topology.loadBalancers.map(\.name)), (.dnsZone, topology.dnsZones.map(\.name)),
+            (.subnetGroup, topology.subnetGroups.map(\.name)), (.database, topology.databases.map(\.name)),
+            (.cache, topology.caches.map(\.name)),
         ]
         for (kind, names) in components {
             for name in names {
@@ -59,6 +61,9 @@ package struct ExportPlan {
         case .networkACL: "NetworkACL"
         case .instance: "Instance"
         case .loadBalancer: "LoadBalancer"
+        case .subnetGroup: "SubnetGroup"
+        case .database: "Database"
+        case .cache: "Cache"
         case .dnsZone: "HostedZone"
         case .outsideHost: "Outside"
         case .site: "Site"

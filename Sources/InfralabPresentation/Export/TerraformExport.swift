@@ -127,6 +127,7 @@ package struct TerraformExport {
         buildNetworkACLs()
         buildInstances()
         buildLoadBalancers()
+        buildDataTier()
         buildDNS()
     }
 

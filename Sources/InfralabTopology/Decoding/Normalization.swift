@@ -83,16 +83,21 @@ extension TopologyDecoder {
     }
 
     /// A group without `vpc:` belongs to the VPC of the first instance (or load
-    /// balancer) that uses it, else to the only VPC written.
+    /// balancer, database, cache) that uses it, else to the only VPC written.
     private mutating func inferSecurityGroupVPCs() {
         let subnetVPC = Dictionary(topology.subnets.map { ($0.name, $0.vpc.name) }, uniquingKeysWith: { first, _ in first })
+        let subnetGroupVPC = Dictionary(topology.subnetGroups.map { group in
+            (group.name, group.subnets.lazy.compactMap { subnetVPC[$0.name] }.first)
+        }, uniquingKeysWith: { first, _ in first })
         for index in topology.securityGroups.indices where topology.securityGroups[index].vpc == nil {
             let group = topology.securityGroups[index]
             let fromInstance = topology.instances.first { $0.securityGroups?.contains { $0.name == group.name } ?? false }
                 .flatMap { $0.subnet.flatMap { subnetVPC[$0.name] } }
             let fromLoadBalancer = topology.loadBalancers.first { $0.securityGroups.contains { $0.name == group.name } }
                 .flatMap { $0.subnets.lazy.compactMap { subnetVPC[$0.name] }.first }
-            if let vpc = fromInstance ?? fromLoadBalancer ?? onlyWrittenVPC {
+            let fromDataStore = topology.dataStores.first { $0.securityGroups.contains { $0.name == group.name } }
+                .flatMap { $0.subnetGroup.flatMap { subnetGroupVPC[$0.name] ?? nil } }
+            if let vpc = fromInstance ?? fromLoadBalancer ?? fromDataStore ?? onlyWrittenVPC {
                 topology.securityGroups[index].vpc = Reference(vpc, at: group.location)
             }
         }
@@ -139,6 +144,11 @@ extension TopologyDecoder {
             checks += balancer.securityGroups.map { ($0, .securityGroup) }
         }
         for host in topology.hosts { checks.append((host.site, .site)) }
+        for group in topology.subnetGroups { checks += group.subnets.map { ($0, .subnet) } }
+        for store in topology.dataStores {
+            if let group = store.subnetGroup { checks.append((group, .subnetGroup)) }
+            checks += store.securityGroups.map { ($0, .securityGroup) }
+        }
 
         var reported: Set<Reference> = []
         for (reference, kind) in checks where !isDeclared(kind, reference.name) && !reported.contains(reference) {

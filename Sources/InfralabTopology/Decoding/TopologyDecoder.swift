@@ -63,6 +63,9 @@ struct TopologyDecoder {
         if let entry = sections["network-acls"] { decodeNetworkACLs(entry.value) }
         if let entry = sections["instances"] { decodeInstances(entry.value) }
         if let entry = sections["load-balancers"] { decodeLoadBalancers(entry.value) }
+        if let entry = sections["subnet-groups"] { decodeSubnetGroups(entry.value) }
+        if let entry = sections["databases"] { decodeDataStores(entry.value, .database) }
+        if let entry = sections["caches"] { decodeDataStores(entry.value, .cache) }
         if let entry = sections["dns"] { decodeDNS(entry.value) }
         if let entry = sections["sites"] { decodeSites(entry.value) }
         if let entry = sections["hosts"] { decodeHosts(entry.value) }
@@ -79,7 +82,7 @@ struct TopologyDecoder {
             ("outside", .outsideHost), ("vpcs", .vpc), ("internet-gateways", .internetGateway), ("subnets", .subnet),
             ("route-tables", .routeTable), ("nat-gateways", .natGateway), ("security-groups", .securityGroup),
             ("network-acls", .networkACL), ("instances", .instance), ("load-balancers", .loadBalancer),
-            ("sites", .site), ("hosts", .host),
+            ("subnet-groups", .subnetGroup), ("databases", .database), ("caches", .cache), ("sites", .site), ("hosts", .host),
         ]
         // `internet-gateway: NAME` on a VPC declares the gateway too (first, so a
         // top-level entry of the same name is the duplicate).

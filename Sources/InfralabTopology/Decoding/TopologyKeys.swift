@@ -125,6 +125,35 @@ package enum TopologyKeys {
         description,
     ])
 
+    package static let subnetGroup = KeyTable("subnet-group", "A subnet group (RDS DB subnet group, ElastiCache subnet group): the subnets a database or cache may use, at least two in two AZs of one VPC.", [
+        Key("subnets", .names, required: true, "Its subnets: at least two, in at least two AZs of one VPC. The primary sits in the first; a standby in the first of another AZ."),
+        description,
+    ])
+
+    static func dataStore(_ service: DataStore.Service) -> KeyTable {
+        let isDatabase = service == .database
+        let engines = service.engines
+        let ports = engines.map { "\($0.rawValue) \($0.defaultPort)" }.joined(separator: ", ")
+        var keys: [Key] = [
+            Key("engine", .choice(engines.map(\.rawValue)), required: true, "The engine: \(engines.map(\.rawValue).joined(separator: ", "))."),
+            Key("port", .port, "The port it answers on, 1–65535 (default: the engine's, \(ports))."),
+            Key("subnet-group", .name, required: true, "Its subnet group."),
+            Key("security-groups", .names, "Its security groups; without it, the VPC's default group."),
+            Key("multi-az", .boolean, isDatabase ? "A standby in another AZ of the subnet group that takes over when the primary or its AZ fails (default false)."
+                                                 : "A replica in another AZ of the subnet group with automatic failover (default false; Redis only)."),
+        ]
+        if isDatabase {
+            keys.append(Key("publicly-accessible", .boolean, "Give it a public address (default false); reachable from the internet only in a public subnet."))
+        }
+        keys.append(Key("role", .names, "What it plays in the story (default `\(service.defaultRole)`)."))
+        keys.append(description)
+        return KeyTable(isDatabase ? "database" : "cache",
+                        isDatabase ? "A managed database (RDS) in a subnet group." : "A managed cache (ElastiCache) in a subnet group.", keys)
+    }
+
+    package static let database = dataStore(.database)
+    package static let cache = dataStore(.cache)
+
     package static let redirect = KeyTable("redirect", "An HTTP→HTTPS redirect (status 301).", [
         Key("port", .port, required: true, "The port to redirect to, e.g. 443."),
         Key("protocol", .choice(LoadBalancer.Listener.ListenerProtocol.allCases.map(\.rawValue)), "The protocol to redirect to, e.g. HTTPS."),
@@ -195,6 +224,9 @@ package enum TopologyKeys {
         Key("network-acls", .named(.mapping(networkACL)), "Network ACLs by name."),
         Key("instances", .named(.mapping(instance)), "Instances by name."),
         Key("load-balancers", .named(.mapping(loadBalancer)), "Load balancers by name."),
+        Key("subnet-groups", .named(.mapping(subnetGroup)), "Subnet groups for databases and caches, by name."),
+        Key("databases", .named(.mapping(database)), "Managed databases (RDS) by name."),
+        Key("caches", .named(.mapping(cache)), "Managed caches (ElastiCache) by name."),
         Key("dns", .mapping(dns), "DNS (Route 53) zones."),
         Key("sites", .named(.mapping(site)), "Sites before the cloud: home, office, datacenter."),
         Key("hosts", .named(.mapping(host)), "Computers at the sites."),

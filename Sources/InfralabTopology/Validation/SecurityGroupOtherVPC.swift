@@ -1,10 +1,12 @@
 import InfralabSyntax
 
-/// A security group belongs to one VPC; instances of another VPC cannot use it.
+/// A security group belongs to one VPC; instances, load balancers, databases and caches
+/// of another VPC cannot use it (a data store is in its subnet group's VPC).
 package enum SecurityGroupOtherVPC: TopologyRule {
     package static let description = RuleDescription(
         id: "security-group-other-vpc", severity: .error,
-        summary: LocalizedText(en: "An instance uses only security groups of its own VPC.", ko: "인스턴스는 자기 VPC의 보안 그룹만 쓸 수 있어요."),
+        summary: LocalizedText(en: "An instance, load balancer, database or cache uses only security groups of its own VPC.",
+                               ko: "인스턴스, 로드 밸런서, 데이터베이스, 캐시는 자기 VPC의 보안 그룹만 쓸 수 있어요."),
         failingExample: """
             vpcs:
               blue: { cidr: 10.0.0.0/16 }
@@ -38,6 +40,9 @@ package enum SecurityGroupOtherVPC: TopologyRule {
             context.topology.instances.map { ($0.name, context.vpcName(of: $0), $0.securityGroups ?? []) }
         users += context.topology.loadBalancers.map { balancer in
             (balancer.name, balancer.subnets.lazy.compactMap { context.subnets[$0.name]?.vpc.name }.first, balancer.securityGroups)
+        }
+        users += context.topology.dataStores.enumerated().map { k, store in
+            (store.name, context.index.vpc(ofDataStore: k).map { context.topology.vpcs[$0].name }, store.securityGroups)
         }
         return users.flatMap { user -> [Diagnostic] in
             guard let vpc = user.vpc else { return [] }

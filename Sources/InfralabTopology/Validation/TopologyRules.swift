@@ -41,6 +41,11 @@ package enum TopologyRules {
         HostRunsNothing.self,
         OutsideHostPrivateAddress.self,
         ForwardTargetOtherVPC.self,
+        SubnetGroupAvailabilityZones.self,
+        SubnetGroupOneVPC.self,
+        DataStoreIdentifier.self,
+        DatabasePort.self,
+        MemcachedMultiAZ.self,
     ]
 
     package static func description(id: String) -> RuleDescription? {

@@ -24,7 +24,7 @@ import Testing
                 let loaded = TopologyLoader.load(text: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "", file: path)
                 return loaded.topology.map { $0.sites.isEmpty && $0.hosts.isEmpty && !$0.vpcs.isEmpty } ?? false
             }
-        let fixtures = ["load-balancer-dns", "nacl-heavy", "nat-full", "default-vpc", "bastion"]
+        let fixtures = ["load-balancer-dns", "nacl-heavy", "nat-full", "default-vpc", "bastion", "data-tier"]
             .map { fixturesDirectory.appendingPathComponent("valid/topology/\($0).yaml").path }
         return solutions + fixtures
     }()
@@ -117,6 +117,10 @@ import Testing
         let lb = try #require(types.first { $0.key.contains("load-balancer-dns") }?.value)
         for type in ["aws_lb", "aws_lb_listener", "aws_lb_target_group", "aws_lb_target_group_attachment", "aws_route53_zone", "aws_route53_record"] {
             #expect(lb.contains(type), "\(type) missing from the load balancer fixture's Terraform")
+        }
+        let data = try #require(types.first { $0.key.contains("data-tier") }?.value)
+        for type in ["aws_db_subnet_group", "aws_db_instance", "aws_elasticache_subnet_group", "aws_elasticache_replication_group", "aws_elasticache_cluster"] {
+            #expect(data.contains(type), "\(type) missing from the data tier fixture's Terraform")
         }
     }
 
