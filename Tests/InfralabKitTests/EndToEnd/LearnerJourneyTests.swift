@@ -146,7 +146,7 @@ import InfralabCLI
     func playThrough() throws {
         let labs = packageRoot.appendingPathComponent("Labs").path
         let pack = LabPack.load(directory: labs)
-        #expect(pack.missions.map(\.folder) == ["01-home-server", "02-datacenter", "03-vpc-split", "04-bastion", "05-reverse-proxy", "06-nat", "07-both-zones", "08-name-and-lock", "09-stateless-doors", "11-debug-this-vpc"])
+        #expect(pack.missions.map(\.folder) == ["01-home-server", "02-datacenter", "03-vpc-split", "04-bastion", "05-reverse-proxy", "06-nat", "07-both-zones", "08-name-and-lock", "09-stateless-doors", "10-data-tier", "11-debug-this-vpc"])
         let directory = freshWorkingDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let start = runCLI(["init", "--labs", labs], workingDirectory: directory)
