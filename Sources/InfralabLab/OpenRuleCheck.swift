@@ -3,7 +3,7 @@ import InfralabTopology
 import InfralabNetwork
 
 /// `no-open-rule`: judged by what a port admits, not by one rule's literal. For each
-/// instance (and each load balancer), the addresses every rule of every group on it
+/// instance (and each load balancer, database and cache), the addresses every rule of every group on it
 /// admits on the port are merged; more than a `/min-prefix` block fails, naming the
 /// rules that add up (`0.0.0.0/1` + `128.0.0.0/1` is the whole internet). A group that
 /// nothing uses is judged alone: an unused open rule is still a door left unlocked.
@@ -30,8 +30,8 @@ extension Grader {
         return findings
     }
 
-    /// Who is judged, and with which groups: selected instances (all when no selector),
-    /// load balancers, and every group nothing uses.
+    /// Who is judged, and with which groups: selected instances, load balancers, databases
+    /// and caches (all of them when no selector), and every group nothing uses.
     private func ruleOwners(_ select: Selector?) -> [(String, [SecurityGroup])] {
         let index = engine.index
         func groups(_ references: [Reference]?) -> [SecurityGroup] {
@@ -47,6 +47,10 @@ extension Grader {
         for balancer in topology.loadBalancers {
             used.formUnion(balancer.securityGroups.map(\.name))
             if selected?.contains(balancer.name) ?? true { owners.append((balancer.name, groups(balancer.securityGroups))) }
+        }
+        for store in topology.dataStores {
+            used.formUnion(store.securityGroups.map(\.name))
+            if selected?.contains(store.name) ?? true { owners.append((store.name, groups(store.securityGroups))) }
         }
         if select == nil {
             for group in topology.securityGroups where !used.contains(group.name) {
