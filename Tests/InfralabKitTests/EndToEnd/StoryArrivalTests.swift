@@ -28,6 +28,7 @@ import Testing
         "stateless-doors/both-directions": ["{ rule: 100, action: allow, port: 443, cidr: 0.0.0.0/0 }", "{ rule: 120, action: allow, port: 22, cidr: admin }"],
         "stateless-doors/private-doors": ["private:", "subnets: [private-a, private-c]", "{ rule: 100, action: allow, port: 8080, cidr: 10.0.0.0/22 }",
                                           "{ rule: 130, action: allow, port: 32768-65535, cidr: 10.0.0.0/16 }"],
+        "data-tier/sessions": ["cache:", "{ port: 6379, from: 10.0.0.0/16 }"],
     ]
 
     func show(_ path: String, in directory: URL, language: String = "en") -> String {

@@ -74,6 +74,10 @@ func renamed(_ t: Topology, keeping: Set<String> = []) -> Topology {
         l.listeners = l.listeners.map { var li = $0; li.targets = li.targets.map(r); return li }
         return l }
     x.sites = t.sites.map { var s = $0; s.name = n(s.name); s.portForwards = s.portForwards.map(f); s.tunnels = s.tunnels.map(f); return s }
+    x.subnetGroups = t.subnetGroups.map { var g = $0; g.name = n(g.name); g.subnets = g.subnets.map(r); return g }
+    func store(_ d: DataStore) -> DataStore { var x = d; x.name = n(d.name); x.subnetGroup = d.subnetGroup.map(r); x.securityGroups = d.securityGroups.map(r); return x }
+    x.databases = t.databases.map(store)
+    x.caches = t.caches.map(store)
     x.hosts = t.hosts.map { var h = $0; h.name = n(h.name); h.site = r(h.site); return h }
     // An alias record names a load balancer.
     x.dnsZones = t.dnsZones.map { var z = $0
@@ -94,6 +98,10 @@ func reordered(_ t: Topology) -> Topology {
         l.listeners = l.listeners.reversed().map { var li = $0; li.targets.reverse(); return li }; return l }
     x.sites = t.sites.reversed().map { var s = $0; s.portForwards.reverse(); s.tunnels.reverse(); return s }
     x.hosts.reverse()
+    // A subnet group's order places the primary (its first subnet): only the declarations turn.
+    x.subnetGroups.reverse()
+    x.databases = t.databases.reversed().map { var d = $0; d.securityGroups.reverse(); return d }
+    x.caches = t.caches.reversed().map { var c = $0; c.securityGroups.reverse(); return c }
     return x
 }
 
