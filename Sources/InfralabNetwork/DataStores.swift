@@ -11,8 +11,6 @@ import InfralabTopology
 /// public address (one for the store: its endpoint follows the primary), useful only
 /// when its subnet is public (rule 5).
 
-/// This file's messages, English and Korean (to move into `FlowText` with the others).
-private func L(_ en: String, _ ko: String) -> LocalizedText { LocalizedText(en: en, ko: ko) }
 
 /// Where one copy of a data store runs.
 struct StoreNode: Hashable, Sendable {
@@ -94,24 +92,20 @@ extension NetworkEngine {
         case .standby(let node, let incident):
             let zone = node.availabilityZone ?? "?"
             t.info(store.kind, store.name,
-                   L("the primary is down (incident \(incident)); the standby in \(zone) takes over (`multi-az: true`)",
-                     "주 인스턴스가 꺼져서(장애 \(incident)) \(zone)에 있는 대기 인스턴스가 이어받아요 (`multi-az: true`)"), line)
+                   FlowText.standbyTakesOver(incident: "\(incident)", zone: zone), line)
         case .down(let incident, let hadStandby):
             let zone = storeNodes[k].first?.availabilityZone ?? "?"
             if hadStandby {
                 t.block(store.kind, store.name,
-                        L("\(what.en) \(store.name) is down (incident \(incident)): its primary and its standby are both out",
-                          "\(what.ko ?? what.en) \(Korean.subject(store.name)) 꺼져 있어요 (장애 \(incident)): 주 인스턴스와 대기 인스턴스가 모두 멈췄어요"),
+                        FlowText.storeDownBothCopies(what, store.name, incident: "\(incident)"),
                         line, code: .endpointDown)
             } else if store.isMultiAZ {
                 t.block(store.kind, store.name,
-                        L("\(what.en) \(store.name) is down (incident \(incident)): `multi-az: true`, but its subnet group has no subnet in another AZ for a standby",
-                          "\(what.ko ?? what.en) \(Korean.subject(store.name)) 꺼져 있어요 (장애 \(incident)): `multi-az: true`지만 서브넷 그룹에 대기 인스턴스를 둘 다른 AZ의 서브넷이 없어요"),
+                        FlowText.storeDownNoStandbySubnet(what, store.name, incident: "\(incident)"),
                         line, code: .endpointDown)
             } else {
                 t.block(store.kind, store.name,
-                        L("\(what.en) \(store.name) is down (incident \(incident)): its only copy runs in \(zone), and without `multi-az: true` no standby takes over",
-                          "\(what.ko ?? what.en) \(Korean.subject(store.name)) 꺼져 있어요 (장애 \(incident)): 유일한 인스턴스가 \(zone)에 있고, `multi-az: true`가 아니라서 이어받을 대기 인스턴스가 없어요"),
+                        FlowText.storeDownSingleAZ(what, store.name, incident: "\(incident)", zone: zone),
                         line, code: .endpointDown)
             }
         }
@@ -121,10 +115,8 @@ extension NetworkEngine {
     func blockStoreAsClient(_ k: Int, _ t: inout Trace) {
         let store = topology.dataStores[k]
         let what = store.kind.words
-        let managedKo = store.service == .database ? "관리형 데이터베이스라서" : "관리형 캐시라서"
         t.block(store.kind, store.name,
-                L("\(store.name) is a managed \(what.en): it answers connections on port \(store.effectivePort) but never starts one",
-                  "\(Korean.topic(store.name)) \(managedKo) \(store.effectivePort)번 포트로 연결을 받기만 하고, 먼저 연결을 시작하지 않아요"),
+                FlowText.storeNeverStarts(store.name, what: what, isDatabase: store.service == .database, port: store.effectivePort),
                 store.location, code: .cannotRoute)
     }
 
@@ -132,19 +124,18 @@ extension NetworkEngine {
     func arriveAtStore(_ k: Int, from source: Addr, _ q: LegQuery, _ state: IncidentState, _ t: inout Trace) {
         let store = topology.dataStores[k]
         if q.address == .private {
-            t.block(store.kind, store.name, L("a private address cannot be reached from outside its VPC", "프라이빗 주소로는 VPC 밖에서 접속할 수 없어요"),
+            t.block(store.kind, store.name, FlowText.storePrivateFromOutside,
                     store.location, code: .privateAddressFromOutside)
             return
         }
         guard let d = point(dataStore: k, state) else {
-            t.block(store.kind, store.name, L("\(store.name) is not in any known subnet", "\(Korean.subject(store.name)) 알려진 서브넷에 있지 않아요"),
+            t.block(store.kind, store.name, FlowText.storeNotInSubnet(store.name),
                     store.subnetGroup?.location ?? store.location, code: .cannotRoute)
             return
         }
         guard d.publicAddress != nil else {
             t.block(store.kind, store.name,
-                    L("\(store.name) is not publicly accessible (`publicly-accessible:` is not true): it has no public address, so it cannot be reached from \(source.label)",
-                      "\(Korean.topic(store.name)) 퍼블릭 접근이 꺼져 있어서(`publicly-accessible:`이 true가 아니에요) 퍼블릭 주소가 없어요. \(source.ko)에서 접속할 수 없어요"),
+                    FlowText.storeNotPubliclyAccessible(store.name, source: source.label, sourceKo: source.ko),
                     store.publiclyAccessible?.location ?? store.location, code: .noPublicIP)
             return
         }
