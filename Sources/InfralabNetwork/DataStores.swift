@@ -11,7 +11,6 @@ import InfralabTopology
 /// public address (one for the store: its endpoint follows the primary), useful only
 /// when its subnet is public (rule 5).
 
-
 /// Where one copy of a data store runs.
 struct StoreNode: Hashable, Sendable {
     var subnet: Int
