@@ -46,7 +46,7 @@ public struct ScreenAudit: Sendable {
     ]
 
     /// Products and services, written as their makers write them.
-    public static let properNames: Set<String> = ["Jenkins", "MySQL", "OpenSSH", "nginx", "ngrok", "Terraform", "Route"]
+    public static let properNames: Set<String> = ["Jenkins", "MySQL", "OpenSSH", "nginx", "ngrok", "Terraform", "Route", "RDS", "ElastiCache", "Redis", "Memcached", "PostgreSQL", "MariaDB", "Aurora"]
 
     public var width: Int
     public private(set) var screens = 0

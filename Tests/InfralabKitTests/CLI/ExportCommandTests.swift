@@ -118,7 +118,7 @@ import Testing
         for type in ["aws_lb", "aws_lb_listener", "aws_lb_target_group", "aws_lb_target_group_attachment", "aws_route53_zone", "aws_route53_record"] {
             #expect(lb.contains(type), "\(type) missing from the load balancer fixture's Terraform")
         }
-        let data = try #require(types.first { $0.key.contains("data-tier") }?.value)
+        let data = try #require(types.first { $0.key.contains("topology_data-tier") }?.value)
         for type in ["aws_db_subnet_group", "aws_db_instance", "aws_elasticache_subnet_group", "aws_elasticache_replication_group", "aws_elasticache_cluster"] {
             #expect(data.contains(type), "\(type) missing from the data tier fixture's Terraform")
         }
