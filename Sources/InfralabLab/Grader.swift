@@ -214,7 +214,7 @@ public struct Grader {
                         let message = first.path.line == nil ? Messages.shouldNotReach(first.result.query) : Messages.exposedVia(first)
                         let finding = Finding(message: message, location: first.path.line ?? openingLocation(first.result),
                                               flow: first.result, scenario: scenario)
-                        findings.append(first.path.line == nil ? pointing(finding, at: borrowedOpening(first.result)) : finding)
+                        findings.append(first.path.line == nil ? pointing(pointing(finding, at: openedBy(first.result)), at: borrowedOpening(first.result)) : finding)
                         scenarios.failed()
                         break search
                     }
