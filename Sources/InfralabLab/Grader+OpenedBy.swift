@@ -13,6 +13,7 @@ struct OpenedBy {
     /// The route, or the setting as written (`public-ip: true`, `elastic-ip: 3.34.1.1`).
     enum Cause { case route(PublicBecause), publicIP(String) }
     var server: String
+    var subnet: String
     var cause: Cause
     var location: SourceLocation
 }
@@ -24,15 +25,16 @@ extension Grader {
         guard result.query.address == .public || result.hops.contains(where: { $0.kind == .internetGateway }),
               case .named(let name) = result.query.destination,
               let instance = topology.instances.first(where: { $0.name == name }) else { return nil }
-        if let subnet = instance.subnet?.name, let because = publicBecause(subnet: subnet), isShortcut(because) {
-            return OpenedBy(server: name, cause: .route(because), location: because.routeLocation)
+        let subnet = instance.subnet?.name ?? ""
+        if let because = publicBecause(subnet: subnet), isShortcut(because) {
+            return OpenedBy(server: name, subnet: subnet, cause: .route(because), location: because.routeLocation)
         }
         guard !servesInternet(instance) else { return nil }
         if let elastic = instance.elasticIP {
-            return OpenedBy(server: name, cause: .publicIP("elastic-ip: \(elastic.value)"), location: elastic.location)
+            return OpenedBy(server: name, subnet: subnet, cause: .publicIP("elastic-ip: \(elastic.value)"), location: elastic.location)
         }
         if let auto = instance.publicIP, auto.value {
-            return OpenedBy(server: name, cause: .publicIP("public-ip: true"), location: auto.location)
+            return OpenedBy(server: name, subnet: subnet, cause: .publicIP("public-ip: true"), location: auto.location)
         }
         return nil
     }

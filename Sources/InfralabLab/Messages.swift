@@ -79,8 +79,8 @@ enum Messages {
         switch opened.cause {
         case .route(let b):
             return LocalizedText(
-                en: "It comes in at \(server)'s public address, and \(server)'s route table `\(b.table)` sends \(b.destination) to internet gateway `\(b.gateway)` (line \(b.routeLine)), so its subnet talks to the internet directly: remove that route",
-                ko: "\(server)의 퍼블릭 주소로 들어와요. \(server)의 라우팅 테이블 \(Korean.subject("`\(b.table)`")) \(Korean.object(b.destination)) 인터넷 게이트웨이 \(Korean.toward("`\(b.gateway)`")) 보내서(\(b.routeLine)번째 줄) 이 서브넷이 인터넷과 바로 통신해요. 이 라우트를 지워 주세요")
+                en: "It comes in at \(server)'s public address, and the route table `\(b.table)` of its subnet `\(opened.subnet)` sends \(b.destination) to internet gateway `\(b.gateway)` (line \(b.routeLine)), so that subnet talks to the internet directly: remove that route",
+                ko: "\(server)의 퍼블릭 주소로 들어와요. \(Korean.subject(server)) 있는 서브넷 `\(opened.subnet)`의 라우팅 테이블 \(Korean.subject("`\(b.table)`")) \(Korean.object(b.destination)) 인터넷 게이트웨이 \(Korean.toward("`\(b.gateway)`")) 보내서(\(b.routeLine)번째 줄) 이 서브넷이 인터넷과 바로 통신해요. 이 라우트를 지워 주세요")
         case .publicIP(let setting):
             return LocalizedText(
                 en: "It comes in at \(server)'s public address (`\(setting)`), and no rule of \(server) serves the whole internet: remove the public address",
