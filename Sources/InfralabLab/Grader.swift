@@ -175,7 +175,9 @@ public struct Grader {
                 }
             }
             let failed = flow.requiresAny ? !anyPassed : !failures.isEmpty
-            if failed, let first = failures.first {
+            // A source the incident took down says nothing about the survivors: show a survivor's failure.
+            let shown = failures.first { $0.reason.code != .endpointDown || $0.reason.component != $0.query.source.description } ?? failures.first
+            if failed, let first = shown {
                 search.failed()
                 let message = first.isPartial ? Messages.partial(first) : Messages.shouldReach(first.query)
                 findings.append(pointing(Finding(message: message, location: first.reason.location, flow: first, scenario: scenario),
