@@ -314,7 +314,7 @@ public struct Grader {
             if result.answers { search.passed(through: result.flows) } else { search.failed() }
             if !result.answers {
                 let failing = result.flows.last { !$0.getsThrough }
-                let finding = Finding(message: Messages.serviceDown(scenario), location: result.reason?.location ?? failing?.reason.location,
+                let finding = Finding(message: Messages.serviceDown, location: result.reason?.location ?? failing?.reason.location,
                                       flow: failing, service: result, scenario: scenario)
                 findings.append(pointing(finding, at: failing.flatMap(borrowedBlocking)))
             }

@@ -106,16 +106,9 @@ enum Messages {
         en: "this mission defines no `service:`, so `service-answers` cannot be checked (a mission bug)",
         ko: "이 미션에 `service:`가 없어서 `service-answers`를 검사할 수 없어요 (미션 오류)")
 
-    static func scenarioWords(_ scenario: [Incident]) -> (en: String, ko: String) {
-        guard !scenario.isEmpty else { return ("", "") }
-        let list = Incident.words(scenario)
-        return (" during \(list.en)", " (\(list.text(.ko)) 상황)")
-    }
-
-    static func serviceDown(_ scenario: [Incident]) -> LocalizedText {
-        let s = scenarioWords(scenario)
-        return LocalizedText(en: "the service does not answer\(s.en)", ko: "서비스가 응답하지 않아요\(s.ko)")
-    }
+    /// The finding's incidents are not repeated here: screens put "During …:" above the
+    /// message, reports before it (`UIText.during(_:message:)`), JSON in `incidents`.
+    static let serviceDown = LocalizedText(en: "the service does not answer", ko: "서비스가 응답하지 않아요")
 
     static func placement(_ name: String, subnet: String, wantPublic: Bool, because: PublicBecause? = nil) -> LocalizedText {
         if let b = because {
