@@ -71,6 +71,7 @@ struct PublicBecause {
     var destination: String
     var gateway: String
     var routeLine: Int
+    var routeLocation: SourceLocation
     /// The line that makes the subnet public: the main table, or the route.
     var location: SourceLocation
 }
@@ -87,7 +88,7 @@ extension Grader {
         }
         let implicit = !engine.index.subnetTable[s].isExplicit
         return PublicBecause(table: table.name, tableLine: table.location.line, isImplicitMain: implicit, destination: destination,
-                             gateway: route.target.name, routeLine: route.location.line,
+                             gateway: route.target.name, routeLine: route.location.line, routeLocation: route.location,
                              location: implicit ? table.location : route.location)
     }
 }

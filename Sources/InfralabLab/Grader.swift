@@ -175,7 +175,9 @@ public struct Grader {
                 }
             }
             let failed = flow.requiresAny ? !anyPassed : !failures.isEmpty
-            if failed, let first = failures.first {
+            // A source the incident took down says nothing about the survivors: show a survivor's failure.
+            let shown = failures.first { $0.reason.code != .endpointDown || $0.reason.component != $0.query.source.description } ?? failures.first
+            if failed, let first = shown {
                 search.failed()
                 let message = first.isPartial ? Messages.partial(first) : Messages.shouldReach(first.query)
                 findings.append(pointing(Finding(message: message, location: first.reason.location, flow: first, scenario: scenario),
@@ -214,7 +216,7 @@ public struct Grader {
                         let message = first.path.line == nil ? Messages.shouldNotReach(first.result.query) : Messages.exposedVia(first)
                         let finding = Finding(message: message, location: first.path.line ?? openingLocation(first.result),
                                               flow: first.result, scenario: scenario)
-                        findings.append(first.path.line == nil ? pointing(finding, at: borrowedOpening(first.result)) : finding)
+                        findings.append(first.path.line == nil ? pointing(pointing(finding, at: openedBy(first.result)), at: borrowedOpening(first.result)) : finding)
                         scenarios.failed()
                         break search
                     }
@@ -312,7 +314,7 @@ public struct Grader {
             if result.answers { search.passed(through: result.flows) } else { search.failed() }
             if !result.answers {
                 let failing = result.flows.last { !$0.getsThrough }
-                let finding = Finding(message: Messages.serviceDown(scenario), location: result.reason?.location ?? failing?.reason.location,
+                let finding = Finding(message: Messages.serviceDown, location: result.reason?.location ?? failing?.reason.location,
                                       flow: failing, service: result, scenario: scenario)
                 findings.append(pointing(finding, at: failing.flatMap(borrowedBlocking)))
             }

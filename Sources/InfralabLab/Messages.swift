@@ -73,6 +73,21 @@ enum Messages {
             ko: "포트 포워딩이나 터널의 바깥 포트 \(query.port)번으로 \(query.source)에서 \(query.destination)에 접속할 수 있어요(\(lineKo)). 어떤 경로로도 접속할 수 없어야 해요")
     }
 
+    /// A direct path from outside opened by a route or a public address, not a rule.
+    static func openedBy(_ opened: OpenedBy) -> LocalizedText {
+        let server = "`\(opened.server)`"
+        switch opened.cause {
+        case .route(let b):
+            return LocalizedText(
+                en: "It comes in at \(server)'s public address, and the route table `\(b.table)` of its subnet `\(opened.subnet)` sends \(b.destination) to internet gateway `\(b.gateway)` (line \(b.routeLine)), so that subnet talks to the internet directly: remove that route",
+                ko: "\(server)의 퍼블릭 주소로 들어와요. \(Korean.subject(server)) 있는 서브넷 `\(opened.subnet)`의 라우팅 테이블 \(Korean.subject("`\(b.table)`")) \(Korean.object(b.destination)) 인터넷 게이트웨이 \(Korean.toward("`\(b.gateway)`")) 보내서(\(b.routeLine)번째 줄) 이 서브넷이 인터넷과 바로 통신해요. 이 라우트를 지워 주세요")
+        case .publicIP(let setting):
+            return LocalizedText(
+                en: "It comes in at \(server)'s public address (`\(setting)`), and no rule of \(server) serves the whole internet: remove the public address",
+                ko: "\(server)의 퍼블릭 주소(`\(setting)`)로 들어와요. \(server)에는 인터넷 전체에 열어 둔 규칙이 없으니 퍼블릭 주소를 없애 주세요")
+        }
+    }
+
     static func shouldReachThrough(_ query: FlowQuery) -> LocalizedText {
         let w = flowWords(query)
         let via = query.through ?? "?"
@@ -91,16 +106,9 @@ enum Messages {
         en: "this mission defines no `service:`, so `service-answers` cannot be checked (a mission bug)",
         ko: "이 미션에 `service:`가 없어서 `service-answers`를 검사할 수 없어요 (미션 오류)")
 
-    static func scenarioWords(_ scenario: [Incident]) -> (en: String, ko: String) {
-        guard !scenario.isEmpty else { return ("", "") }
-        let list = Incident.words(scenario)
-        return (" during \(list.en)", " (\(list.text(.ko)) 상황)")
-    }
-
-    static func serviceDown(_ scenario: [Incident]) -> LocalizedText {
-        let s = scenarioWords(scenario)
-        return LocalizedText(en: "the service does not answer\(s.en)", ko: "서비스가 응답하지 않아요\(s.ko)")
-    }
+    /// The finding's incidents are not repeated here: screens put "During …:" above the
+    /// message, reports before it (`UIText.during(_:message:)`), JSON in `incidents`.
+    static let serviceDown = LocalizedText(en: "the service does not answer", ko: "서비스가 응답하지 않아요")
 
     static func placement(_ name: String, subnet: String, wantPublic: Bool, because: PublicBecause? = nil) -> LocalizedText {
         if let b = because {

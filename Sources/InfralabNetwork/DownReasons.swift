@@ -19,7 +19,32 @@ extension NetworkEngine {
                         host.kindLocation ?? host.location)
             }
         }
+        if case .azOutage(let az) = incident, let only = onlyOne(node, az: az) {
+            return (only, nodeLocation(node))
+        }
         return (FlowText.endpointDown(name, incident: incident), nodeLocation(node))
+    }
+
+    /// A NAT gateway with no other in its VPC, or an instance with no other of its role,
+    /// in another AZ: the outage of `az` takes the only one.
+    private func onlyOne(_ node: Node, az: String) -> LocalizedText? {
+        let name = "`\(nodeName(node))`"
+        switch node {
+        case .nat(let n):
+            let vpc = nodeVPC(node)
+            let twins = topology.natGateways.indices.filter { other in
+                other != n && nodeVPC(.nat(other)) == vpc && index.natSubnet[other].flatMap { subnetAZ[$0] } != az
+            }
+            return twins.isEmpty ? FlowText.onlyNAT(name, az: az) : nil
+        case .instance(let i):
+            guard let role = topology.instances[i].roles.first?.value else { return nil }
+            let twins = topology.instances.indices.filter { other in
+                other != i && topology.instances[other].roles.contains { $0.value == role } && instanceAZ[other] != az
+            }
+            return twins.isEmpty ? FlowText.onlyOfRole(name, role: role, az: az) : nil
+        default:
+            return nil
+        }
     }
 
     private func siteDownsHost(_ s: Int, _ incident: Incident) -> Bool {

@@ -358,7 +358,8 @@ extension NetworkEngine {
         let nat = topology.natGateways[n]
         t.pass(.routeTable, route.table, route.text, routeLocation)
         if let incident = state.natDown(n) {
-            t.block(.natGateway, nat.name, FlowText.natDown(nat.name, incident: incident), nat.location, code: .natDown)
+            let (why, location) = downReason(.nat(n), incident)
+            t.block(.natGateway, nat.name, why, location, code: .natDown)
             return nil
         }
         guard let ns = index.natSubnet[n], index.subnetVPC[ns] == p.vpc else {

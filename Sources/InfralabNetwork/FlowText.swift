@@ -296,10 +296,6 @@ enum FlowText {
                       ko: "\(Korean.object("\(address)")) 퍼블릭 주소 \(Korean.toward("\(publicAddress)")) 바꿔요")
     }
 
-    static func natDown(_ nat: String, incident: Incident) -> LocalizedText {
-        LocalizedText(en: "\(nat) is down (incident \(incident))", ko: "\(Korean.subject("\(nat)")) 멈췄어요 (장애 \(incident))")
-    }
-
     static func natInOtherVPC(_ nat: String, vpc: String) -> LocalizedText {
         LocalizedText(en: "\(nat) is not in VPC \(vpc): the route is a blackhole",
                       ko: "\(Korean.subject("\(nat)")) VPC \(vpc)에 없어서 블랙홀 경로예요")
@@ -343,6 +339,18 @@ enum FlowText {
     /// where a setting decides it (`power:`, `kind:`).
     static func endpointDown(_ name: String, incident: Incident) -> LocalizedText {
         LocalizedText(en: "\(name) is down (\(incident.words.en))", ko: "\(Korean.subject(name)) 멈췄어요 (\(incident.words.text(.ko)))")
+    }
+
+    /// An availability-zone outage takes the only NAT gateway (`DownReasons`).
+    static func onlyNAT(_ name: String, az: String) -> LocalizedText {
+        LocalizedText(en: "\(name) is the only NAT gateway; it is in \(az), which is down: a NAT gateway in another AZ, for that AZ's private subnets, keeps them going",
+                      ko: "\(Korean.topic(name)) 하나뿐인 NAT 게이트웨이인데 \(az)에 있어서 이 가용 영역과 함께 멈췄어요. 다른 가용 영역에도 NAT 게이트웨이를 두고 그 AZ의 프라이빗 서브넷을 연결해야 버텨요")
+    }
+
+    /// An availability-zone outage takes the only instance of a role (`DownReasons`).
+    static func onlyOfRole(_ name: String, role: String, az: String) -> LocalizedText {
+        LocalizedText(en: "\(name) is the only instance playing the role `\(role)`; it is in \(az), which is down: a second one in another AZ keeps the role going",
+                      ko: "\(Korean.topic(name)) `\(role)` 역할을 하는 하나뿐인 인스턴스인데 \(az)에 있어서 이 가용 영역과 함께 멈췄어요. 다른 가용 영역에 하나 더 두어야 버텨요")
     }
 
     static var sameMachine: LocalizedText {

@@ -125,7 +125,7 @@ extension BatchReports {
     }
 
     static func findingsText(_ r: RequirementResult, language: Language) -> String {
-        r.findings.map { located($0.message.text(language), $0.location) }.joined(separator: "\n")
+        r.findings.map { located(UIText.during($0).text(language), $0.location) }.joined(separator: "\n")
     }
 
     static func located(_ message: String, _ location: SourceLocation?) -> String {

@@ -141,7 +141,7 @@ package enum BatchReports {
                 if r.passed {
                     out += "/>\n"
                 } else {
-                    let message = r.findings.first?.message.text(language) ?? ""
+                    let message = r.findings.first.map { UIText.during($0).text(language) } ?? ""
                     let at = r.findings.first?.location.map { " (\($0))" } ?? ""
                     out += ">\n      <failure message=\"\(xml(message))\">\(xml(message + at))</failure>\n    </testcase>\n"
                 }

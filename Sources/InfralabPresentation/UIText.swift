@@ -50,6 +50,13 @@ package enum UIText {
     static func during(_ incidents: LocalizedText) -> LocalizedText {
         LocalizedText(en: "During \(incidents.en):", ko: "\(incidents.text(.ko)) 상황에서:")
     }
+    /// A finding's message on one line, after the incidents it happens under (reports
+    /// that have no "During …:" line of their own above it).
+    static func during(_ finding: Finding) -> LocalizedText {
+        guard !finding.scenario.isEmpty else { return finding.message }
+        let during = during(Incident.words(finding.scenario))
+        return LocalizedText(en: during.en + " " + finding.message.en, ko: during.text(.ko) + " " + finding.message.text(.ko))
+    }
     static let path = LocalizedText(en: "path:", ko: "경로:")
     static let internet = LocalizedText(en: "internet", ko: "인터넷")
     static func hintHeading(_ level: Int, _ total: Int) -> LocalizedText {

@@ -139,9 +139,10 @@ import InfralabTestSupport
         let reason = try #require(finding.flow?.reason.message)
         #expect(reason.en.contains("its `power: ups` does not last through one; `power: ups+generator` does"), "\(reason.en)")
         #expect(reason.text(.ko).contains("`power: ups`로는 긴 정전을 버티지 못해요"), "\(reason.text(.ko))")
-        #expect(finding.message.en.contains("during a long power outage at `"), "the incident in words: \(finding.message.en)")
-        #expect(!finding.message.en.contains("power-outage:"), "\(finding.message.en)")
-        #expect(finding.message.text(.ko).contains("정전 상황"), "\(finding.message.text(.ko))")
+        let during = UIText.during(finding)
+        #expect(during.en.hasPrefix("During a long power outage at `"), "the incident in words: \(during.en)")
+        #expect(!during.en.contains("power-outage:"), "\(during.en)")
+        #expect(during.text(.ko).contains("정전 상황에서:"), "\(during.text(.ko))")
     }
 
     @Test("a personal computer off at night fails at its `kind:` line, in both languages")
