@@ -61,14 +61,15 @@ extension NetworkEngine {
                          except allowed: Set<String> = []) -> [OpenPath] {
         let state = IncidentState(engine: self, incidents: incidents)
         var visited: Set<String> = [destination]
-        return allPaths(from: source, to: destination, port: port, proto, addresses, incidents, allowed, state, &visited)
+        return allPaths(from: source, to: destination, port: port, proto, addresses, incidents, allowed, state, &visited,
+                        relaysOnly: false)
     }
 
     private func allPaths(from source: Endpoint, to destination: String, port: Int, _ proto: IPProtocol,
                           _ addresses: [AddressChoice], _ incidents: [Incident], _ allowed: Set<String>,
-                          _ state: IncidentState, _ visited: inout Set<String>) -> [OpenPath] {
+                          _ state: IncidentState, _ visited: inout Set<String>, relaysOnly: Bool) -> [OpenPath] {
         var paths: [OpenPath] = []
-        for path in entryPaths(to: destination, port: port) {
+        for path in entryPaths(to: destination, port: port) where !relaysOnly || path.through != nil {
             if let relay = path.through, allowed.contains(relay) || relay == source.description || visited.contains(relay) { continue }
             let choices = path.through == nil && path.line == nil ? addresses : [.auto]
             var chosen: FlowResult?
@@ -96,8 +97,10 @@ extension NetworkEngine {
                        _ state: IncidentState, _ visited: inout Set<String>) -> FlowResult? {
         visited.insert(relay)
         defer { visited.remove(relay) }
-        let upstream = allPaths(from: source, to: relay, port: path.entryPort, proto, addresses, incidents, allowed, state, &visited)
-        guard let open = upstream.first(where: { $0.path.through != nil && $0.result.isReachable }) else { return nil }
+        // The direct way into the relay was the first leg that failed; only other relays remain.
+        let upstream = allPaths(from: source, to: relay, port: path.entryPort, proto, addresses, incidents, allowed, state, &visited,
+                                relaysOnly: true)
+        guard let open = upstream.first(where: \.result.isReachable) else { return nil }
         let query = FlowQuery(from: source, to: .named(destination), protocol: proto, port: path.entryPort, address: .auto,
                               through: relay, incidents: incidents)
         // A load balancer reaches its targets at their private addresses, as in `evaluate`'s second leg.

@@ -83,7 +83,7 @@ struct DiagramCommand: Command {
         if loaded.hasErrors { context.renderDiagnostics(loaded.diagnostics.filter { $0.severity == .error }, to: context.stderr) }
         guard let topology = loaded.topology, !loaded.hasErrors else { return ExitStatus.failure }
 
-        if query != nil, let status = ProbeCommand().reportUnknownNames(topology: topology, query: query!, context: context) {
+        if query != nil, let status = ProbeCommand.reportUnknownNames(topology: topology, context: context) {
             return status
         }
         let engine = NetworkEngine(topology: topology)

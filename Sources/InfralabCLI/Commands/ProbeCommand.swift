@@ -110,7 +110,7 @@ struct ProbeCommand: Command {
                     file: file, diagnostics: bag.sorted, language: context.language, colorize: context.stderr.colorize))
             return ExitStatus.failure
         }
-        if let status = reportUnknownNames(topology: topology, query: query, context: context) { return status }
+        if let status = Self.reportUnknownNames(topology: topology, context: context) { return status }
         if context.arguments.isSet("paths") {
             return reportPaths(topology: topology, query: query, context: context)
         }
@@ -119,7 +119,7 @@ struct ProbeCommand: Command {
 
     /// Every `--from`/`--to`/`--through` name the topology does not have, each with
     /// "did you mean …?"; exit 1 when there is one.
-    func reportUnknownNames(topology: Topology, query: FlowQuery, context: CommandContext) -> Int32? {
+    static func reportUnknownNames(topology: Topology, context: CommandContext) -> Int32? {
         let known = topology.instances.map(\.name) + topology.dataStores.map(\.name) + topology.loadBalancers.map(\.name)
             + topology.natGateways.map(\.name) + topology.hosts.map(\.name) + topology.outside.map(\.name) + ["internet"]
         let names = Set(known)
