@@ -63,9 +63,11 @@ extension NetworkEngine {
                 }
                 secondPort = forward.effectiveTargetPort
                 pointedBy = forward.location
-                t.pass(.instance, instance.name, FlowText.forwardsToSecondConnection(query.port, target: forward.target.name, secondPort: secondPort), forward.location)
+                let port = secondPort
+                t.pass(.instance, instance.name, FlowText.forwardsToSecondConnection(query.port, target: forward.target.name, secondPort: port), forward.location)
             } else {
-                t.info(.instance, instance.name, FlowText.opensSecondConnection(query.destination, secondPort: secondPort), instance.location)
+                let port = secondPort
+                t.info(.instance, instance.name, FlowText.opensSecondConnection(query.destination, secondPort: port), instance.location)
             }
         case .loadBalancer(let l):
             let lb = topology.loadBalancers[l]
@@ -79,9 +81,11 @@ extension NetworkEngine {
             secondPort = listener.targetPort?.value ?? listener.port.value
             secondAddress = .private
             pointedBy = listener.location
-            t.pass(.loadBalancer, lb.name, FlowText.listenerForwardsTo(query.port, destination: query.destination, secondPort: secondPort), listener.location)
+            let port = secondPort
+            t.pass(.loadBalancer, lb.name, FlowText.listenerForwardsTo(query.port, destination: query.destination, secondPort: port), listener.location)
         case .host:
-            t.info(.host, nodeName(through), FlowText.opensSecondConnection(query.destination, secondPort: secondPort), nodeLocation(through))
+            let port = secondPort
+            t.info(.host, nodeName(through), FlowText.opensSecondConnection(query.destination, secondPort: port), nodeLocation(through))
         default:
             let message = FlowText.cannotCarryOnward(throughName)
             t.block(nodeKind(through), throughName, message, nodeLocation(through), code: .notThrough)

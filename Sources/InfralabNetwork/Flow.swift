@@ -205,34 +205,73 @@ public struct Hop: Sendable, Hashable {
     /// The component's name as the learner wrote it (or `internet`).
     public var name: String
     public var verdict: Verdict
-    /// What happened here, in words ("allowed by inbound rule: tcp 22 from bastion").
-    public var detail: LocalizedText
+    /// What happened here, in words ("allowed by inbound rule: tcp 22 from bastion"),
+    /// written when read: most hops of a graded flow are never shown.
+    public var detail: LocalizedText {
+        get { words.text }
+        set { words = DeferredText(newValue) }
+    }
     /// The rule, route or component declaration that decided this hop.
     public var location: SourceLocation?
+    package var words: DeferredText
 
     public init(kind: ComponentKind?, name: String, verdict: Verdict, detail: LocalizedText, location: SourceLocation? = nil) {
+        self.init(kind: kind, name: name, verdict: verdict, words: DeferredText(detail), location: location)
+    }
+
+    package init(kind: ComponentKind?, name: String, verdict: Verdict, words: DeferredText, location: SourceLocation?) {
         self.kind = kind
         self.name = name
         self.verdict = verdict
-        self.detail = detail
+        self.words = words
         self.location = location
+    }
+
+    public static func == (a: Hop, b: Hop) -> Bool {
+        a.kind == b.kind && a.name == b.name && a.verdict == b.verdict && a.location == b.location && a.detail == b.detail
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(name)
+        hasher.combine(verdict)
+        hasher.combine(location)
     }
 }
 
 public struct Reason: Sendable, Hashable {
     public var code: ReasonCode
-    public var message: LocalizedText
+    /// Why, in words (written when read, like a hop's detail).
+    public var message: LocalizedText {
+        get { words.text }
+        set { words = DeferredText(newValue) }
+    }
     /// The line to look at: the rule/route that stops the flow, or the component that
     /// lacks the missing piece.
     public var location: SourceLocation?
     /// The deciding component, in the learner's names.
     public var component: String?
+    package var words: DeferredText
 
     public init(code: ReasonCode, message: LocalizedText, location: SourceLocation? = nil, component: String? = nil) {
+        self.init(code: code, words: DeferredText(message), location: location, component: component)
+    }
+
+    package init(code: ReasonCode, words: DeferredText, location: SourceLocation?, component: String?) {
         self.code = code
-        self.message = message
+        self.words = words
         self.location = location
         self.component = component
+    }
+
+    public static func == (a: Reason, b: Reason) -> Bool {
+        a.code == b.code && a.location == b.location && a.component == b.component && a.message == b.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(location)
+        hasher.combine(component)
     }
 }
 

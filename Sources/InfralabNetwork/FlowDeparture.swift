@@ -68,12 +68,11 @@ extension NetworkEngine {
     func egressGroups(_ p: NetPoint, _ destination: Addr, _ q: LegQuery, _ t: inout Trace) {
         let atoms = self.atoms(destination)
         let (allowing, uncovered) = groupsAllow(p.groups, inbound: false, atoms: atoms, proto: q.proto, port: q.port)
-        let names = p.groups.compactMap { groupRules[$0]?.name }.joined(separator: ", ")
         if !uncovered.contains(true), let rule = allowing.first {
-            let text = describeRules(allowing, inbound: false)
             t.pass(.securityGroup, rule.groupName,
-                   FlowText.outboundAllowed(rule.groupName, rules: text, rulesKo: describeRulesKo(allowing, inbound: false)), rule.location)
+                   FlowText.outboundAllowed(rule.groupName, rules: describeRules(allowing, inbound: false), rulesKo: describeRulesKo(allowing, inbound: false)), rule.location)
         } else {
+            let names = p.groups.compactMap { groupRules[$0]?.name }.joined(separator: ", ")
             // Some atoms admitted, some not: name the ones no rule admits.
             let destination = allowing.isEmpty ? destination : restrict(destination, atoms, uncovered)
             let location = p.groups.first.flatMap { ref in
@@ -95,12 +94,11 @@ extension NetworkEngine {
     func ingressGroups(_ p: NetPoint, from source: Addr, _ q: LegQuery, _ t: inout Trace) {
         let atoms = self.atoms(source)
         let (allowing, uncovered) = groupsAllow(p.groups, inbound: true, atoms: atoms, proto: q.proto, port: q.port)
-        let names = p.groups.compactMap { groupRules[$0]?.name }.joined(separator: ", ")
         if !uncovered.contains(true), let rule = allowing.first {
-            let text = describeRules(allowing, inbound: true)
             t.pass(.securityGroup, rule.groupName,
-                   FlowText.inboundAllowed(rule.groupName, rules: text, rulesKo: describeRulesKo(allowing, inbound: true)), rule.location)
+                   FlowText.inboundAllowed(rule.groupName, rules: describeRules(allowing, inbound: true), rulesKo: describeRulesKo(allowing, inbound: true)), rule.location)
         } else {
+            let names = p.groups.compactMap { groupRules[$0]?.name }.joined(separator: ", ")
             // Some atoms admitted, some not: name the ones no rule admits.
             let source = allowing.isEmpty ? source : restrict(source, atoms, uncovered)
             // A near miss — a rule for this port whose peer is someone else — is the line a
@@ -145,35 +143,36 @@ extension NetworkEngine {
         let dirKo = inbound ? "인바운드" : "아웃바운드"
         let traffic = describeTraffic(q.proto, q.port)
         // Each atom takes its own first match (rule 18); every atom must be allowed.
-        let flowKo = { (peer: Addr) in inbound ? "\(peer.ko)에서 오는 \(traffic)" : "\(Korean.toward(peer.ko)) 가는 \(traffic)" }
+        let flowKo: @Sendable (Addr) -> String = { peer in inbound ? "\(peer.ko)에서 오는 \(traffic)" : "\(Korean.toward(peer.ko)) 가는 \(traffic)" }
         let atoms = self.atoms(peer)
         let decisions = atoms.map { aclDecide(choice, inbound: inbound, range: $0, proto: q.proto, port: q.port) }
-        var peer = peer
+        var narrowed = peer
         let decision: ACLDecision
         if let refusing = largest(decisions, atoms, where: { !$0.allows }) {
             decision = refusing
-            if decisions.contains(where: { $0 != refusing }) { peer = restrict(peer, atoms, decisions.map { $0 == refusing }) }
+            if decisions.contains(where: { $0 != refusing }) { narrowed = restrict(peer, atoms, decisions.map { $0 == refusing }) }
         } else {
-            var rules: [ResolvedACLRule] = []
-            for case .rule(let rule) in decisions where !rules.contains(rule) { rules.append(rule) }
+            var allowing: [ResolvedACLRule] = []
+            for case .rule(let rule) in decisions where !allowing.contains(rule) { allowing.append(rule) }
+            let rules = allowing
             guard rules.count <= 1 else {
-                let text = rules.map { "rule \($0.number) allow \(describeRule($0.proto, $0.ports, $0.peerText, inbound: inbound))" }.joined(separator: "; ")
-                let textKo = rules.map { "\($0.number)번 규칙: \(describeRuleKo($0.proto, $0.ports, $0.peerText, inbound: inbound))" }.joined(separator: "; ")
-                t.pass(.networkACL, name, FlowText.aclAllowedByRules(dir, traffic: traffic, inbound: inbound, peer: peer.label, rules: text, flowKo: flowKo(peer), directionKo: dirKo, rulesKo: textKo), rules[0].location)
+                t.pass(.networkACL, name, FlowText.aclAllowedByRules(dir, traffic: traffic, inbound: inbound, peer: peer.label, rules: aclRulesText(rules, inbound: inbound),
+                                                                    flowKo: flowKo(peer), directionKo: dirKo, rulesKo: aclRulesTextKo(rules, inbound: inbound)), rules[0].location)
                 return
             }
             decision = decisions.first ?? .allowAllDefault
         }
+        let peer = narrowed
         switch decision {
         case .allowAllDefault:
             t.pass(.networkACL, name, FlowText.defaultACLAllows(subnet, direction: dir, directionKo: dirKo), nil)
         case .rule(let rule):
-            let text = "rule \(rule.number) \(rule.allow ? "allow" : "deny") \(describeRule(rule.proto, rule.ports, rule.peerText, inbound: inbound))"
-            let textKo = "\(dirKo) \(rule.number)번 규칙: \(describeRuleKo(rule.proto, rule.ports, rule.peerText, inbound: inbound))"
             if rule.allow {
-                t.pass(.networkACL, name, FlowText.aclAllowedByRule(dir, traffic: traffic, inbound: inbound, peer: peer.label, rule: text, flowKo: flowKo(peer), ruleKo: textKo), rule.location)
+                t.pass(.networkACL, name, FlowText.aclAllowedByRule(dir, traffic: traffic, inbound: inbound, peer: peer.label, rule: aclRuleText(rule, inbound: inbound),
+                                                                   flowKo: flowKo(peer), ruleKo: aclRuleTextKo(rule, inbound: inbound, direction: dirKo)), rule.location)
             } else {
-                t.block(.networkACL, name, FlowText.aclDeniedByRule(dir, traffic: traffic, inbound: inbound, peer: peer.label, rule: text, acl: name, subnet: subnet, flowKo: flowKo(peer), ruleKo: textKo),
+                t.block(.networkACL, name, FlowText.aclDeniedByRule(dir, traffic: traffic, inbound: inbound, peer: peer.label, rule: aclRuleText(rule, inbound: inbound), acl: name,
+                                                                   subnet: subnet, flowKo: flowKo(peer), ruleKo: aclRuleTextKo(rule, inbound: inbound, direction: dirKo)),
                         rule.location, code: inbound ? .aclInbound : .aclOutbound)
             }
         case .implicitDeny:
@@ -276,8 +275,6 @@ extension NetworkEngine {
     /// (nil group: the set has no atoms, decided as "no route").
     func egressRoute(_ p: NetPoint, _ destination: Addr, _ group: RouteGroup?, _ q: LegQuery, _ state: IncidentState, _ t: inout Trace) -> (Addr, PortRange)? {
         let (tableName, tableLocation, tableKind) = routingLocation(subnet: p.subnet)
-        let routesText = group?.routesText ?? ""
-        let routesKo = group?.routesTextKo ?? ""
         guard let match = group?.matches.first else {
             t.block(tableKind, tableName, FlowText.noRouteToDestination(routeTableName(subnet: p.subnet), destination: destination.label, tableKo: routeTableNameKo(subnet: p.subnet), destinationKo: destination.ko),
                     tableLocation, code: .noRouteToInternetGateway)
@@ -285,6 +282,10 @@ extension NetworkEngine {
         }
         let routeLocation = match.route?.location ?? tableLocation
         let via = match.route?.target.name ?? "local"
+        // Written when read, like every hop's words.
+        let matched = { @Sendable in
+            FlowText.matchesRoutes(destination.label, routes: group?.routesText ?? "", via: via, destinationKo: destination.ko, routesKo: group?.routesTextKo ?? "")
+        }
         switch match.target {
         case .local:
             t.block(tableKind, tableName, FlowText.matchesOnlyLocalRoute(destination.label, destinationKo: destination.ko), tableLocation, code: .cannotRoute)
@@ -293,15 +294,15 @@ extension NetworkEngine {
             t.block(.routeTable, tableName, FlowText.routeTargetMissing(match.destination, name: name), routeLocation, code: .blackholeRoute)
             return nil
         case .igw(let g):
-            let route = RouteStep(table: tableName, location: routeLocation, text: FlowText.matchesRoutes(destination.label, routes: routesText, via: via, destinationKo: destination.ko, routesKo: routesKo))
+            let route = RouteStep(table: tableName, location: routeLocation, text: DeferredText(later: matched))
             return egressViaGateway(g, p, destination, match, route, q, &t)
         case .nat(let n):
-            let route = RouteStep(table: tableName, location: routeLocation, text: FlowText.matchesRoutes(destination.label, routes: routesText, via: via, destinationKo: destination.ko, routesKo: routesKo))
+            let route = RouteStep(table: tableName, location: routeLocation, text: DeferredText(later: matched))
             return egressViaNAT(n, p, destination, route, q, state, &t)
         case .instance(let i):
             // A NAT instance, simplified: it needs a public address in a public subnet.
             let relay = topology.instances[i]
-            t.pass(.routeTable, tableName, FlowText.matchesRoutes(destination.label, routes: routesText, via: via, destinationKo: destination.ko, routesKo: routesKo), routeLocation)
+            t.pass(.routeTable, tableName, matched(), routeLocation)
             if let incident = state.instanceDown(i) {
                 t.block(.instance, relay.name, FlowText.relayDown(relay.name, incident: incident), relay.location, code: .endpointDown)
                 return nil
@@ -318,7 +319,7 @@ extension NetworkEngine {
                 t.block(.routeTable, tableName, FlowText.routeOnlyReachesOutside(match.destination, host: host.name, cidr: host.cidr.value), routeLocation, code: .cannotRoute)
                 return nil
             }
-            t.pass(.routeTable, tableName, FlowText.matchesRoutes(destination.label, routes: routesText, via: via, destinationKo: destination.ko, routesKo: routesKo), routeLocation)
+            t.pass(.routeTable, tableName, matched(), routeLocation)
             return (p.privateAddr, q.clientPorts)
         }
     }
@@ -327,7 +328,7 @@ extension NetworkEngine {
     struct RouteStep {
         var table: String
         var location: SourceLocation
-        var text: LocalizedText
+        var text: DeferredText
     }
 
     /// Out by an internet gateway: attached to this VPC, a public address, the NACL.
@@ -339,7 +340,7 @@ extension NetworkEngine {
                     routeLocation, code: .internetGatewayNotAttached)
             return nil
         }
-        t.pass(.routeTable, route.table, route.text, routeLocation)
+        t.pass(.routeTable, route.table, route.text.text, routeLocation)
         guard let pub = p.publicAddress else {
             t.block(p.kind, p.name, FlowText.noPublicIPForGateway(p.name), p.location, code: .noPublicIP)
             return nil
@@ -356,7 +357,7 @@ extension NetworkEngine {
     func egressViaNAT(_ n: Int, _ p: NetPoint, _ destination: Addr, _ route: RouteStep, _ q: LegQuery, _ state: IncidentState, _ t: inout Trace) -> (Addr, PortRange)? {
         let routeLocation = route.location
         let nat = topology.natGateways[n]
-        t.pass(.routeTable, route.table, route.text, routeLocation)
+        t.pass(.routeTable, route.table, route.text.text, routeLocation)
         if let incident = state.natDown(n) {
             let (why, location) = downReason(.nat(n), incident)
             t.block(.natGateway, nat.name, why, location, code: .natDown)

@@ -69,18 +69,21 @@ struct Trace {
 
     var isBlocked: Bool { reason != nil }
 
-    mutating func pass(_ kind: ComponentKind?, _ name: String, _ detail: LocalizedText, _ location: SourceLocation?) {
-        hops.append(Hop(kind: kind, name: name, verdict: .pass, detail: detail, location: location))
+    // A hop's words are written only if someone reads them (`DeferredText`): the
+    // expression passed as `detail` is kept, not evaluated.
+    mutating func pass(_ kind: ComponentKind?, _ name: String, _ detail: @escaping @autoclosure @Sendable () -> LocalizedText, _ location: SourceLocation?) {
+        hops.append(Hop(kind: kind, name: name, verdict: .pass, words: DeferredText(later: detail), location: location))
     }
 
-    mutating func info(_ kind: ComponentKind?, _ name: String, _ detail: LocalizedText, _ location: SourceLocation?) {
-        hops.append(Hop(kind: kind, name: name, verdict: .info, detail: detail, location: location))
+    mutating func info(_ kind: ComponentKind?, _ name: String, _ detail: @escaping @autoclosure @Sendable () -> LocalizedText, _ location: SourceLocation?) {
+        hops.append(Hop(kind: kind, name: name, verdict: .info, words: DeferredText(later: detail), location: location))
     }
 
-    mutating func block(_ kind: ComponentKind?, _ name: String, _ detail: LocalizedText, _ location: SourceLocation?,
+    mutating func block(_ kind: ComponentKind?, _ name: String, _ detail: @escaping @autoclosure @Sendable () -> LocalizedText, _ location: SourceLocation?,
                         code: ReasonCode, message: LocalizedText? = nil) {
-        hops.append(Hop(kind: kind, name: name, verdict: .block, detail: detail, location: location))
-        reason = Reason(code: code, message: message ?? detail, location: location, component: name)
+        let words = DeferredText(later: detail)
+        hops.append(Hop(kind: kind, name: name, verdict: .block, words: words, location: location))
+        reason = Reason(code: code, words: message.map(DeferredText.init) ?? words, location: location, component: name)
     }
 }
 
@@ -127,6 +130,26 @@ func describeRulesKo(_ rules: [ResolvedRule], inbound: Bool) -> String {
     rules.map { rule in
         (rule.groupName == rules[0].groupName ? "" : "\(rule.groupName): ") + describeRuleKo(rule.proto, rule.ports, rule.peerText, inbound: inbound)
     }.joined(separator: "; ")
+}
+
+/// A network ACL rule as a hop names it: "rule 100 allow tcp 443 from 0.0.0.0/0".
+func aclRuleText(_ rule: ResolvedACLRule, inbound: Bool) -> String {
+    "rule \(rule.number) \(rule.allow ? "allow" : "deny") \(describeRule(rule.proto, rule.ports, rule.peerText, inbound: inbound))"
+}
+
+/// `aclRuleText` in Korean, after the direction: "인바운드 100번 규칙: 0.0.0.0/0에서 오는 tcp 443".
+func aclRuleTextKo(_ rule: ResolvedACLRule, inbound: Bool, direction: String) -> String {
+    "\(direction) \(rule.number)번 규칙: \(describeRuleKo(rule.proto, rule.ports, rule.peerText, inbound: inbound))"
+}
+
+/// Several allowing rules that together let a set through: "rule 100 allow …; rule 110 allow …".
+func aclRulesText(_ rules: [ResolvedACLRule], inbound: Bool) -> String {
+    rules.map { "rule \($0.number) allow \(describeRule($0.proto, $0.ports, $0.peerText, inbound: inbound))" }.joined(separator: "; ")
+}
+
+/// `aclRulesText` in Korean.
+func aclRulesTextKo(_ rules: [ResolvedACLRule], inbound: Bool) -> String {
+    rules.map { "\($0.number)번 규칙: \(describeRuleKo($0.proto, $0.ports, $0.peerText, inbound: inbound))" }.joined(separator: "; ")
 }
 
 func describeTraffic(_ proto: IPProtocol, _ port: Int) -> String {

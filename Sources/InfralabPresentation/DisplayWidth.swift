@@ -16,6 +16,9 @@ package func displayWidth(of scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
     if value < 0x300 { return 1 }
+    // Hangul syllables and the unified CJK ideographs are all wide letters: answered
+    // before the (costly) Unicode property lookup, as most of a Korean screen is these.
+    if (0xAC00...0xD7A3).contains(value) || (0x4E00...0x9FFF).contains(value) { return 2 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format:
         return 0
@@ -118,6 +121,10 @@ package func wrapped(_ text: String, toWidth width: Int) -> [String] {
     let width = max(1, width)
     var result: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if fitsAsWritten(paragraph, width) {
+            result.append(String(paragraph))
+            continue
+        }
         var line = ""
         var lineWidth = 0
         func place(_ word: String, _ wordWidth: Int) {
@@ -174,13 +181,30 @@ package func wrapped(_ text: String, toWidth width: Int) -> [String] {
 /// A paragraph's words, those of one backticked span kept together (a span opens in a
 /// word with an odd number of backticks and closes in the next such word; an unclosed
 /// one stays as separate words).
+/// Whether wrapping would give `paragraph` back unchanged: it fits, and its spaces are
+/// single ones between words (wrapping joins words with one space). Most lines of a
+/// screen are such lines; this saves splitting them into words.
+private func fitsAsWritten(_ paragraph: Substring, _ width: Int) -> Bool {
+    let bytes = paragraph.utf8
+    guard let first = bytes.first, let last = bytes.last, first != UInt8(ascii: " "), last != UInt8(ascii: " ") else { return bytes.isEmpty }
+    var previous: UInt8 = 0
+    for byte in bytes {
+        if byte == UInt8(ascii: "\t") || (byte == UInt8(ascii: " ") && previous == byte) { return false }
+        previous = byte
+    }
+    return displayWidth(of: String(paragraph)) <= width
+}
+
 private func wrapUnits(_ paragraph: Substring) -> [[String]] {
-    let words = paragraph.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    // Split and count by UTF-8 bytes (a space and a backtick are single bytes that never
+    // occur inside another character's encoding): much cheaper than by `Character`.
+    let words = paragraph.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
+    let oddBackticks = { (word: String) in word.utf8.reduce(0) { $1 == UInt8(ascii: "`") ? $0 + 1 : $0 } % 2 == 1 }
     var units: [[String]] = []
     var index = 0
     while index < words.count {
-        let opens = words[index].filter { $0 == "`" }.count % 2 == 1
-        if opens, let close = words[(index + 1)...].firstIndex(where: { $0.filter { $0 == "`" }.count % 2 == 1 }) {
+        let opens = oddBackticks(words[index])
+        if opens, let close = words[(index + 1)...].firstIndex(where: oddBackticks) {
             units.append(Array(words[index...close]))
             index = close + 1
         } else {

@@ -110,7 +110,7 @@ package enum TerminalText {
 /// used by the screens before wrapping and by `Output` for anything else.
 package enum SuggestedCommand {
     package static func respell(_ text: String, as spelling: String) -> String {
-        guard spelling != "infralab", text.contains("`infralab ") else { return text }
-        return text.replacingOccurrences(of: "`infralab ", with: "`\(spelling) ")
+        guard spelling != "infralab" else { return text }
+        return text.replacingText("`infralab ", with: "`\(spelling) ")
     }
 }

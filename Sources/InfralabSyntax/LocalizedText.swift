@@ -45,3 +45,28 @@ public struct LocalizedText: Hashable, Sendable, Codable {
     }
 }
 
+
+/// A `LocalizedText` built only when read. The flow engine writes a sentence for every
+/// hop of every flow it walks, and grading walks thousands of flows to show a handful:
+/// building those sentences was a third of `infralab check`. A deferred text keeps the
+/// recipe instead (it must read only values that never change, which `@Sendable`
+/// enforces) and builds the words each time they are read.
+package struct DeferredText: Sendable {
+    private enum Storage: Sendable {
+        case ready(LocalizedText)
+        case later(@Sendable () -> LocalizedText)
+    }
+
+    private var storage: Storage
+
+    package init(_ text: LocalizedText) { storage = .ready(text) }
+
+    package init(later make: @escaping @Sendable () -> LocalizedText) { storage = .later(make) }
+
+    package var text: LocalizedText {
+        switch storage {
+        case .ready(let text): text
+        case .later(let make): make()
+        }
+    }
+}

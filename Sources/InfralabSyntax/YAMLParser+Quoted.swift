@@ -79,8 +79,10 @@ extension YAMLBlockParser {
                 index += 1
                 continue
             }
-            value.append(contentsOf: pending)
-            pending.removeAll(keepingCapacity: true)
+            if !pending.isEmpty {
+                value.append(contentsOf: pending)
+                pending.removeAll(keepingCapacity: true)
+            }
             guard quote == "\"", scalar == "\\" else {
                 value.append(scalar)
                 index += 1

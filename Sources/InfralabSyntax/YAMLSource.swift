@@ -25,32 +25,38 @@ struct YAMLSource {
     static func decodeScalars(_ text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { bytes -> [Unicode.Scalar] in
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(bytes.count)
-            var i = 0
             let count = bytes.count
-            while i < count {
-                let b0 = UInt32(bytes[i])
-                var value: UInt32
-                if b0 < 0x80 {
-                    value = b0
-                    i += 1
-                } else if b0 < 0xE0, i + 1 < count {
-                    value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if b0 < 0xF0, i + 2 < count {
-                    value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else if i + 3 < count {
-                    value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                } else {
-                    value = 0xFFFD
-                    i = count
+            // Never more scalars than bytes: written in place, no growth checks per scalar.
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
+                var i = 0
+                var n = 0
+                while i < count {
+                    let b0 = UInt32(bytes[i])
+                    if b0 < 0x80 {
+                        scalars[n] = Unicode.Scalar(UInt8(truncatingIfNeeded: b0))
+                        n += 1
+                        i += 1
+                        continue
+                    }
+                    var value: UInt32
+                    if b0 < 0xE0, i + 1 < count {
+                        value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0, i + 2 < count {
+                        value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else if i + 3 < count {
+                        value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    } else {
+                        value = 0xFFFD
+                        i = count
+                    }
+                    scalars[n] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    n += 1
                 }
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                initialized = n
             }
-            return scalars
         }
     }
 

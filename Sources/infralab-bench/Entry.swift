@@ -171,5 +171,6 @@ struct BenchEntry {
         if which == "parse" || which == "all" { parseBenchmark() }
         if which == "labs" || which == "all" { labsBenchmark() }
         if which == "startup" || which == "all" { startupBenchmark() }
+        if which == "phases" { arguments.count > 1 ? phasesBenchmark(target: arguments[1]) : phasesBenchmark() }
     }
 }
