@@ -56,7 +56,7 @@ public struct StepGrade: Sendable {
     public var passedCount: Int { results.filter(\.passed).count }
 }
 
-public struct Grader {
+public struct Grader: Sendable {
     public let topology: Topology
     public let diagnostics: [Diagnostic]
     package let facts: TopologyFacts
@@ -97,7 +97,8 @@ public struct Grader {
     public func grade(mission: Mission, step: Step) -> StepGrade {
         let grader = adapted(to: mission)
         let own = Set(step.requirements.map(\.id))
-        let results = mission.requirements(for: step).map { requirement in
+        // Requirements are independent questions about one model: graded side by side.
+        let results = Parallel.map(mission.requirements(for: step)) { requirement in
             var result = grader.evaluate(requirement, service: mission.service)
             result.isCarried = !own.contains(requirement.id)
             return result
