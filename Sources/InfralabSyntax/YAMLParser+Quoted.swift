@@ -20,10 +20,29 @@ extension YAMLBlockParser {
     /// Encoding to UTF-8 bytes and decoding once is far cheaper than appending scalars
     /// to a String one by one.
     static func string(_ scalars: [Unicode.Scalar]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 3)
-        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+        scalars.withUnsafeBufferPointer { string($0[...]) }
+    }
+
+    /// The String of some scalars, encoded into the String's own storage in one pass
+    /// (the one encoder for quoted values and source text).
+    static func string(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> String {
+        guard !scalars.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: scalars.count * 4) { output in
+            var count = 0
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    output[count] = UInt8(truncatingIfNeeded: value)
+                    count += 1
+                } else {
+                    for unit in UTF8.encode(scalar) ?? UTF8.EncodedScalar() {
+                        output[count] = unit
+                        count += 1
+                    }
+                }
+            }
+            return count
+        }
     }
 
     func decodeQuoted(_ start: FlowCursor, minIndent: Int) -> QuotedScan {
@@ -84,8 +103,15 @@ extension YAMLBlockParser {
                 pending.removeAll(keepingCapacity: true)
             }
             guard quote == "\"", scalar == "\\" else {
-                value.append(scalar)
-                index += 1
+                // A run of ordinary text up to the quote, an escape or the line's end, taken
+                // whole; its trailing blanks wait in `pending` (a line break folds them away).
+                var runEnd = index + 1
+                while runEnd < end, source[runEnd] != quote, !(quote == "\"" && source[runEnd] == "\\") { runEnd += 1 }
+                var textEnd = runEnd
+                while textEnd > index + 1, source[textEnd - 1] == " " || source[textEnd - 1] == "\t" { textEnd -= 1 }
+                value.append(contentsOf: source.scalars[index..<textEnd])
+                if textEnd < runEnd { pending.append(contentsOf: source.scalars[textEnd..<runEnd]) }
+                index = runEnd
                 continue
             }
             guard index + 1 < end else {

@@ -130,24 +130,7 @@ struct YAMLBlockParser {
 
     func text(_ from: Int, _ to: Int) -> String {
         guard from < to else { return "" }
-        return source.scalars.withUnsafeBufferPointer { buffer in
-            String(unsafeUninitializedCapacity: (to - from) * 4) { output in
-                var count = 0
-                for position in from..<to {
-                    let scalar = buffer[position]
-                    if scalar.value < 0x80 {
-                        output[count] = UInt8(truncatingIfNeeded: scalar.value)
-                        count += 1
-                    } else {
-                        for unit in UTF8.encode(scalar) ?? UTF8.EncodedScalar() {
-                            output[count] = unit
-                            count += 1
-                        }
-                    }
-                }
-                return count
-            }
-        }
+        return source.scalars.withUnsafeBufferPointer { Self.string($0[from..<to]) }
     }
 
     func column(_ number: Int, _ index: Int) -> Int { index - lines[number].start }
