@@ -210,7 +210,21 @@ package struct LearnerSession: Sendable {
     }
 
     package func grade(_ loaded: TopologyLoadResult) -> StepGrade {
-        Grader(loaded, file: LabPack.displayPath(workspace.topologyPath)).grade(mission: mission, step: step)
+        grade(with: Grader(loaded, file: LabPack.displayPath(workspace.topologyPath)))
+    }
+
+    package func grade(with grader: Grader) -> StepGrade { grader.grade(mission: mission, step: step) }
+
+    /// The grader of the topology at `path` (default: the workspace's).
+    package func grader(path: String? = nil) -> Grader {
+        Self.grader(forFileAt: path ?? workspace.topologyPath, shownAs: workspace.topologyPath)
+    }
+
+    /// The grader of the topology file at `path`, read and modelled without a session
+    /// (so that `check` can do it while the mission is read). A file that does not load
+    /// is graded as an empty topology named after `shownAs` (default: `path`).
+    package static func grader(forFileAt path: String, shownAs: String? = nil) -> Grader {
+        Grader(TopologyFile.load(path: path), file: LabPack.displayPath(shownAs ?? path))
     }
 
     package func hintLevel(_ requirementID: String) -> Int {

@@ -17,11 +17,11 @@ struct CheckCommand: Command {
     let examples: [CommandExample] = [CommandExample("infralab check --json", LocalizedText(en: "Grade and print the result as JSON", ko: "채점 결과를 JSON으로 출력해요"))]
 
     func run(_ context: CommandContext) -> Int32 {
-        // The workspace's topology is loaded on another core while this one reads the
-        // mission: `check` waits for the longer of the two, not their sum.
+        // The workspace's topology is loaded, and its network model built, on another
+        // core while this one reads the mission: `check` waits for the longer of the two.
         let prefetched = context.arguments.positionals.isEmpty ? Workspace.find(from: context.workingDirectory.path).map { workspace in
             let path = workspace.topologyPath
-            return (path, Eventually { TopologyFile.load(path: path) })
+            return (path, Eventually { LearnerSession.grader(forFileAt: path) })
         } : nil
         let session: LearnerSession
         switch context.openSession(currentMissionOnly: true) {
@@ -33,8 +33,8 @@ struct CheckCommand: Command {
         if path == nil, context.readInput(session.workspace.topologyPath, shownAs: LabPack.displayPath(session.workspace.topologyPath)) == nil {
             return ExitStatus.noInput
         }
-        let loaded = prefetched.flatMap { $0.0 == session.workspace.topologyPath ? $0.1.value : nil } ?? session.loadTopology(path: path)
-        let grade = session.grade(loaded)
+        let grader = prefetched.flatMap { $0.0 == session.workspace.topologyPath ? $0.1.value : nil } ?? session.grader(path: path)
+        let grade = session.grade(with: grader)
         if context.wantsJSON {
             context.stdout.line(GradeJSON.step(grade, mission: session.mission, step: session.step, language: context.language).rendered())
         } else {
