@@ -1,11 +1,13 @@
 // infralab's benchmarks, measured here rather than in timed tests. Run them with
-// `swift run -c release infralab-bench [engine|parse|labs|startup|all|phases]` (default: all).
+// `swift run -c release infralab-bench [engine|parse|labs|startup|watch|all|phases]` (default: all).
 //   engine   the network engine on generated topologies of growing size: the model build
 //            time and every internet → instance and instance → instance flow for four ports
 //   parse    load and validate a generated 5,000-line topology (parser, decoder, rules)
 //   labs     grade every step of the shipped missions, and `lab check` with its mutants
 //   startup  `infralab check` on the largest shipped mission vs. a Foundation hello-world
 //            process built the same way (the bench-hello target)
+//   watch    `infralab watch` on that step: a save (an atomic rename) to the re-graded
+//            screen, next to a hello-world's launch
 //   phases   where `check` spends its time on that step: reading the mission, loading the
 //            topology, grading, rendering — each cold (first call) and warm (not in `all`)
 import Dispatch

@@ -171,6 +171,7 @@ struct BenchEntry {
         if which == "parse" || which == "all" { parseBenchmark() }
         if which == "labs" || which == "all" { labsBenchmark() }
         if which == "startup" || which == "all" { startupBenchmark() }
+        if which == "watch" || which == "all" { watchBenchmark() }
         if which == "phases" { arguments.count > 1 ? phasesBenchmark(target: arguments[1]) : phasesBenchmark() }
     }
 }
