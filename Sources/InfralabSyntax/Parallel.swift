@@ -30,8 +30,14 @@ package enum Parallel {
         let output: UnsafeMutablePointer<Result>
     }
 
-    private static let cores: Int = {
-        #if canImport(Glibc)
+    /// The cores this process may run on (its CPU affinity: `taskset`, a container's
+    /// limit), not the machine's: on one core, threads only add their own cost.
+    package static let cores: Int = {
+        #if os(Linux)
+        var mask = [UInt8](repeating: 0, count: 128)  // room for 1,024 CPUs
+        if mask.withUnsafeMutableBytes({ affinity(0, $0.count, $0.baseAddress!) }) == 0 {
+            return max(1, mask.reduce(0) { $0 + $1.nonzeroBitCount })
+        }
         return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         #else
         return 1
@@ -39,14 +45,26 @@ package enum Parallel {
     }()
 }
 
+#if os(Linux)
+/// glibc's `sched_getaffinity`, which its module map leaves out (it needs `_GNU_SOURCE`).
+@_silgen_name("sched_getaffinity")
+private func affinity(_ pid: Int32, _ size: Int, _ mask: UnsafeMutableRawPointer) -> Int32
+#endif
+
 /// A value computed on another thread while the caller does something else; `value`
-/// waits for it. Started at once; read it once or many times.
+/// waits for it. Started at once (on a one-core process, when first read, on the
+/// reader's thread); read it once or many times.
 package final class Eventually<Value: Sendable>: @unchecked Sendable {
     private var result: Value?
     private let finished = DispatchSemaphore(value: 0)
     private let lock = DispatchQueue(label: "infralab.eventually")
+    private var later: (@Sendable () -> Value)?
 
     package init(_ work: @escaping @Sendable () -> Value) {
+        guard Parallel.cores > 1 else {
+            later = work
+            return
+        }
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let value = work()
             lock.sync { result = value }
@@ -56,6 +74,14 @@ package final class Eventually<Value: Sendable>: @unchecked Sendable {
 
     /// The value, once computed (blocks until then).
     package var value: Value {
+        if let work = lock.sync(execute: { later }) {
+            let value = work()
+            lock.sync {
+                result = value
+                later = nil
+            }
+            return value
+        }
         if let ready = lock.sync(execute: { result }) { return ready }
         finished.wait()
         finished.signal()  // a later read does not wait again
