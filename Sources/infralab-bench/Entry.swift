@@ -133,31 +133,51 @@ func interleavedLaunches(_ a: Launcher, _ b: Launcher, directory: String, runs: 
     return (first.sorted(), second.sorted())
 }
 
-func startupBenchmark() {
-    let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    let infralab = PathUtilities.join(PathUtilities.parent(me), "infralab")
-    let hello = PathUtilities.join(PathUtilities.parent(me), "bench-hello")
-    guard FileManager.default.isExecutableFile(atPath: infralab), FileManager.default.isExecutableFile(atPath: hello),
-          let labs = labsDirectory() else {
-        print("startup: build infralab and bench-hello in the same configuration first (swift build -c release)")
-        return
+/// A learner's workspace on the largest shipped step (the one with the most
+/// requirements to grade), made with the built `infralab` next to this executable, for
+/// the launch benchmarks; nil (with a line saying why) when the binaries are missing.
+struct BenchWorkspace {
+    var infralab: String
+    var hello: String
+    var mission: Mission
+    var step: Step
+    var path: String
+
+    init?(_ benchmark: String) {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        infralab = PathUtilities.join(PathUtilities.parent(me), "infralab")
+        hello = PathUtilities.join(PathUtilities.parent(me), "bench-hello")
+        guard FileManager.default.isExecutableFile(atPath: infralab), FileManager.default.isExecutableFile(atPath: hello),
+              let labs = labsDirectory() else {
+            print("\(benchmark): build infralab and bench-hello in the same configuration first (swift build -c release)")
+            return nil
+        }
+        let pack = LabPack.load(directory: labs)
+        guard let (mission, step) = pack.allSteps.max(by: { $0.0.requirements(for: $0.1).count < $1.0.requirements(for: $1.1).count }) else { return nil }
+        (self.mission, self.step) = (mission, step)
+        path = NSTemporaryDirectory() + "infralab-bench-\(benchmark)-\(ProcessInfo.processInfo.processIdentifier)"
+        setenv("INFRALAB_LABS", labs, 1)
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        _ = Launcher(executable: infralab, arguments: ["init"]).launch(in: path)
+        _ = Launcher(executable: infralab, arguments: ["goto", "\(mission.id)/\(step.id)"]).launch(in: path)
     }
-    let pack = LabPack.load(directory: labs)
-    // The largest shipped mission: the step with the most requirements to grade.
-    guard let (mission, step) = pack.allSteps.max(by: { $0.0.requirements(for: $0.1).count < $1.0.requirements(for: $1.1).count }) else { return }
-    let workspace = NSTemporaryDirectory() + "infralab-bench-\(ProcessInfo.processInfo.processIdentifier)"
-    defer { try? FileManager.default.removeItem(atPath: workspace) }
-    setenv("INFRALAB_LABS", labs, 1)
-    try? FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-    _ = Launcher(executable: infralab, arguments: ["init"]).launch(in: workspace)
-    _ = Launcher(executable: infralab, arguments: ["goto", "\(mission.id)/\(step.id)"]).launch(in: workspace)
-    try? FileManager.default.removeItem(atPath: workspace + "/topology.yaml")
-    try? FileManager.default.copyItem(atPath: step.solutionPath, toPath: workspace + "/topology.yaml")
+
+    var topologyPath: String { path + "/topology.yaml" }
+    var requirementCount: Int { mission.requirements(for: step).count }
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+func startupBenchmark() {
+    guard let bench = BenchWorkspace("startup") else { return }
+    defer { bench.remove() }
+    let (infralab, hello, mission, step, workspace) = (bench.infralab, bench.hello, bench.mission, bench.step, bench.path)
+    try? FileManager.default.removeItem(atPath: bench.topologyPath)
+    try? FileManager.default.copyItem(atPath: step.solutionPath, toPath: bench.topologyPath)
     let runs = Int(ProcessInfo.processInfo.environment["INFRALAB_BENCH_RUNS"] ?? "") ?? 41
     let (baseline, check) = interleavedLaunches(Launcher(executable: hello, arguments: []), Launcher(executable: infralab, arguments: ["check"]),
                                                 directory: workspace, runs: runs)
     let median = { (times: [Double]) in times[times.count / 2] }
-    print("startup: `infralab check` on \(mission.id)/\(step.id) (\(mission.requirements(for: step).count) requirements) against a Foundation hello-world, \(runs) launches each, alternating:")
+    print("startup: `infralab check` on \(mission.id)/\(step.id) (\(bench.requirementCount) requirements) against a Foundation hello-world, \(runs) launches each, alternating:")
     print("startup:   median \(format1(median(check))) ms vs \(format1(median(baseline))) ms — ×\(format2(median(check) / max(median(baseline), 0.001)))")
     print("startup:   fastest \(format1(check[0])) ms vs \(format1(baseline[0])) ms — ×\(format2(check[0] / max(baseline[0], 0.001))) (bar: ×1.5)")
 }

@@ -7,23 +7,9 @@ import InfralabLabStorage
 /// watcher runs with `--count 2`, so it exits right after the second grading: the
 /// latency is the save to the last byte of the second screen.
 func watchBenchmark() {
-    let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    let infralab = PathUtilities.join(PathUtilities.parent(me), "infralab")
-    let hello = PathUtilities.join(PathUtilities.parent(me), "bench-hello")
-    guard FileManager.default.isExecutableFile(atPath: infralab), FileManager.default.isExecutableFile(atPath: hello),
-          let labs = labsDirectory() else {
-        print("watch: build infralab and bench-hello in the same configuration first (swift build -c release)")
-        return
-    }
-    let pack = LabPack.load(directory: labs)
-    guard let (mission, step) = pack.allSteps.max(by: { $0.0.requirements(for: $0.1).count < $1.0.requirements(for: $1.1).count }) else { return }
-    let workspace = NSTemporaryDirectory() + "infralab-bench-watch-\(ProcessInfo.processInfo.processIdentifier)"
-    defer { try? FileManager.default.removeItem(atPath: workspace) }
-    setenv("INFRALAB_LABS", labs, 1)
-    try? FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
-    _ = Launcher(executable: infralab, arguments: ["init"]).launch(in: workspace)
-    _ = Launcher(executable: infralab, arguments: ["goto", "\(mission.id)/\(step.id)"]).launch(in: workspace)
-    let topology = workspace + "/topology.yaml"
+    guard let bench = BenchWorkspace("watch") else { return }
+    defer { bench.remove() }
+    let (infralab, hello, mission, step, workspace, topology) = (bench.infralab, bench.hello, bench.mission, bench.step, bench.path, bench.topologyPath)
     // Two failing files (the step's starter and one wrong-in-one-way variant), so that no
     // grading moves the workspace on.
     let starter = (try? String(contentsOfFile: topology, encoding: .utf8)) ?? ""
@@ -42,7 +28,7 @@ func watchBenchmark() {
     launches.sort()
     guard !latencies.isEmpty else { print("watch: no measurement (the watcher did not start)"); return }
     let median = { (times: [Double]) in times[times.count / 2] }
-    print("watch: save → re-graded screen of \(mission.id)/\(step.id) (\(mission.requirements(for: step).count) requirements), \(latencies.count) saves:")
+    print("watch: save → re-graded screen of \(mission.id)/\(step.id) (\(bench.requirementCount) requirements), \(latencies.count) saves:")
     print("watch:   median \(format1(median(latencies))) ms, fastest \(format1(latencies[0])) ms; a hello-world's launch: median \(format1(median(launches))) ms")
 }
 
