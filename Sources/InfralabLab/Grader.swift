@@ -98,10 +98,14 @@ public struct Grader: Sendable {
         let grader = adapted(to: mission)
         let own = Set(step.requirements.map(\.id))
         // Requirements are independent questions about one model: graded side by side.
+        // A task-local setting does not follow work onto other threads: carried by hand.
+        let exhaustive = ScenarioSearch.exhaustive
         let results = Parallel.map(mission.requirements(for: step)) { requirement in
-            var result = grader.evaluate(requirement, service: mission.service)
-            result.isCarried = !own.contains(requirement.id)
-            return result
+            ScenarioSearch.$exhaustive.withValue(exhaustive) {
+                var result = grader.evaluate(requirement, service: mission.service)
+                result.isCarried = !own.contains(requirement.id)
+                return result
+            }
         }
         return StepGrade(missionID: mission.id, stepID: step.id, results: results, diagnostics: diagnostics)
     }

@@ -68,6 +68,21 @@ import Testing
         }
     }
 
+    @Test("the exhaustive walk reaches requirements graded side by side on other threads")
+    func exhaustiveFollowsParallelGrading() throws {
+        // 40 weak sites fail far more scenarios than the walk's limit: only the exhaustive
+        // walk reports the findings past it — if the setting reaches the worker threads.
+        let topology = try #require(TopologyLoader.load(text: Self.sites(40, weak: Set(0..<40)), file: "t.yaml").topology)
+        let mission = try #require(Self.pack.mission(withID: "datacenter"))
+        let step = try #require(mission.step(withID: "fire"))
+        let findings = { (exhaustive: Bool) in
+            ScenarioSearch.$exhaustive.withValue(exhaustive) {
+                Grader(topology: topology, diagnostics: []).grade(mission: mission, step: step).results.reduce(0) { $0 + $1.findings.count }
+            }
+        }
+        #expect(findings(true) > findings(false))
+    }
+
     @Test("200 sites under fire × power-outage × pc-off: a few scenarios evaluated, not 40,000")
     func fewEvaluations() throws {
         let topology = try #require(TopologyLoader.load(text: Self.sites(200), file: "t.yaml").topology)
