@@ -16,25 +16,26 @@ enum CheckReader {
         }
         // An unknown kind was reported by `mapping(allowed:)`.
         guard let kind = Check.Kind(rawValue: entry.key) else { return nil }
-        return readers[kind]?(entry.value, entry.key, &reader)
+        return Self.reader(for: kind)(entry.value, entry.key, &reader)
     }
 
-    /// How each check kind is read (a test checks that every `Check.Kind` has one).
-    static let readers: [Check.Kind: @Sendable (YAMLNode, String, inout NodeReader) -> Check?] = [
-        .reachable: readFlowCheck,
-        .unreachable: readFlowCheck,
-        .onlyThrough: readFlowCheck,
-        .serviceAnswers: readServiceAnswers,
-        .placement: readPlacement,
-        .spreadAZs: readSpreadAzs,
-        .natPerAZ: readNatPerAz,
-        .publicAddress: readPublicAddress,
-        .noOpenRule: readNoOpenRule,
-        .exists: readExists,
-        .separate: readSeparate,
-        .validates: readValidates,
-        .redirectsToHTTPS: readRedirects,
-    ]
+    /// How each check kind is read (a switch, so that a kind without a reader does not
+    /// compile; a dictionary keyed by the kind also cost a conformance look-up at start-up).
+    static func reader(for kind: Check.Kind) -> (YAMLNode, String, inout NodeReader) -> Check? {
+        switch kind {
+        case .reachable, .unreachable, .onlyThrough: readFlowCheck
+        case .serviceAnswers: readServiceAnswers
+        case .placement: readPlacement
+        case .spreadAZs: readSpreadAzs
+        case .natPerAZ: readNatPerAz
+        case .publicAddress: readPublicAddress
+        case .noOpenRule: readNoOpenRule
+        case .exists: readExists
+        case .separate: readSeparate
+        case .validates: readValidates
+        case .redirectsToHTTPS: readRedirects
+        }
+    }
 
     private static func readRedirects(_ body: YAMLNode, kind: String, _ reader: inout NodeReader) -> Check? {
         guard let fields = reader.mapping(body, kind, allowed: MissionKeys.body(of: kind)) else { return nil }
