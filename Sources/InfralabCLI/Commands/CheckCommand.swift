@@ -17,12 +17,7 @@ struct CheckCommand: Command {
     let examples: [CommandExample] = [CommandExample("infralab check --json", LocalizedText(en: "Grade and print the result as JSON", ko: "채점 결과를 JSON으로 출력해요"))]
 
     func run(_ context: CommandContext) -> Int32 {
-        // The workspace's topology is loaded, and its network model built, on another
-        // core while this one reads the mission: `check` waits for the longer of the two.
-        let prefetched = context.arguments.positionals.isEmpty ? Workspace.find(from: context.workingDirectory.path).map { workspace in
-            let path = workspace.topologyPath
-            return (path, Eventually { LearnerSession.grader(forFileAt: path) })
-        } : nil
+        let prefetched = context.arguments.positionals.isEmpty ? PrefetchedGrader(context) : nil
         let session: LearnerSession
         switch context.openSession(currentMissionOnly: true) {
         case .failure(let code): return code.status
@@ -33,7 +28,7 @@ struct CheckCommand: Command {
         if path == nil, context.readInput(session.workspace.topologyPath, shownAs: LabPack.displayPath(session.workspace.topologyPath)) == nil {
             return ExitStatus.noInput
         }
-        let grader = prefetched.flatMap { $0.0 == session.workspace.topologyPath ? $0.1.value : nil } ?? session.grader(path: path)
+        let grader = prefetched?.grader(for: session) ?? session.grader(path: path)
         let grade = session.grade(with: grader)
         if context.wantsJSON {
             context.stdout.line(GradeJSON.step(grade, mission: session.mission, step: session.step, language: context.language).rendered())
@@ -42,5 +37,29 @@ struct CheckCommand: Command {
             context.stdout.write(context.screens.checklist(grade, mission: session.mission, step: session.step, hintLevel: session.hintLevel))
         }
         return grade.passed ? ExitStatus.success : ExitStatus.failure
+    }
+}
+
+/// The workspace's topology loaded, and its network model built, on another core while
+/// this one reads the mission (`check` and `next` then wait for the longer of the two,
+/// not their sum). Used only if the file is still the one that was read: opening the
+/// session can finish an interrupted arrival, which writes the file, and a learner can
+/// save while it runs.
+struct PrefetchedGrader {
+    let path: String
+    let work: Eventually<(FileWatcher.Stamp, Grader)>
+
+    init?(_ context: CommandContext) {
+        guard let workspace = Workspace.find(from: context.workingDirectory.path) else { return nil }
+        let path = workspace.topologyPath
+        self.path = path
+        work = Eventually { (FileWatcher.stamp(path), LearnerSession.grader(forFileAt: path)) }
+    }
+
+    /// The prefetched grader, if it read the file `session` grades, as it is now.
+    func grader(for session: LearnerSession) -> Grader? {
+        guard path == session.workspace.topologyPath else { return nil }
+        let (stamp, grader) = work.value
+        return stamp.exists && stamp == FileWatcher.stamp(path) ? grader : nil
     }
 }

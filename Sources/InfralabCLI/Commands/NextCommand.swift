@@ -24,6 +24,7 @@ struct NextCommand: Command {
         if Workspace.find(from: context.workingDirectory.path) == nil {
             return context.createWorkspace(at: Workspace.defaultRoot(for: context.workingDirectory.path))
         }
+        let prefetched = PrefetchedGrader(context)
         var session: LearnerSession
         switch context.openSession() {
         case .failure(let code): return code.status
@@ -33,17 +34,16 @@ struct NextCommand: Command {
             context.stdout.write(context.screens.status(pack: session.pack, progress: session.progress))
             return ExitStatus.success
         }
-        return Self.gradeAndAdvance(&session, context: context)
+        return Self.gradeAndAdvance(&session, context: context, prefetched: prefetched)
     }
 
     /// Grades, and on a pass moves the story on. Shared with `watch`.
-    static func gradeAndAdvance(_ session: inout LearnerSession, context: CommandContext, failingFirst: Bool = false) -> Int32 {
+    static func gradeAndAdvance(_ session: inout LearnerSession, context: CommandContext, failingFirst: Bool = false, prefetched: PrefetchedGrader? = nil) -> Int32 {
         let screens = context.screens
         let style = TextStyle(colorize: context.stdout.colorize)
         let topologyPath = session.workspace.topologyPath
         guard context.readInput(topologyPath, shownAs: LabPack.displayPath(topologyPath)) != nil else { return ExitStatus.noInput }
-        let loaded = session.loadTopology()
-        let grade = session.grade(loaded)
+        let grade = session.grade(with: prefetched?.grader(for: session) ?? session.grader())
         let mission = session.mission, step = session.step
         context.stdout.write(screens.heading(pack: session.pack, mission: mission, step: step))
         context.stdout.line()

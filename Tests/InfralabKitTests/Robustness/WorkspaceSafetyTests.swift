@@ -140,6 +140,29 @@ import Testing
         #expect(try workspace.readProgress().get().pendingEvents == nil)
     }
 
+    @Test("check and next grade the file as an interrupted arrival leaves it, not as it was before the session opened",
+          arguments: ["check", "next"])
+    func gradesTheFileAfterAnInterruptedArrival(_ command: String) throws {
+        let directory = workspace()
+        let pack = LabPack.load(directory: Self.labs)
+        let mission = pack.missions[0]
+        let previous = try String(contentsOfFile: PathUtilities.join(mission.solutionsDirectory, "night.yaml"), encoding: .utf8)
+        let workspace = Workspace(root: directory.path)
+        // Killed between the progress and the file: opening the session writes the story's
+        // events into topology.yaml, after `check` began loading it on another core.
+        try previous.write(to: directory.appendingPathComponent("topology.yaml"), atomically: true, encoding: .utf8)
+        let backup = try #require(try workspace.backUpTopology(label: "home-server-night"))
+        var progress = try workspace.readProgress().get()
+        progress.stepID = "close-ports"
+        progress.pendingEvents = backup
+        try workspace.writeProgress(progress)
+        let first = runCLI([command, "--labs", Self.labs], workingDirectory: directory)
+        let again = runCLI([command, "--labs", Self.labs], workingDirectory: directory)
+        #expect(first.stderr.contains("interrupted"), "\(first.stderr)")
+        #expect(first.status == 1 && again.status == 1, "1.3 fails on arrival: the events open ports again")
+        #expect(first.stdout == again.stdout, "the first run graded the file before the events")
+    }
+
     @Test("the progress file records the pending move before the starter is written")
     func pendingMarkRoundTrips() {
         var progress = Progress(labs: nil, missionID: "m", stepID: "s")
