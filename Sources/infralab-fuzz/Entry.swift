@@ -67,8 +67,8 @@ struct FuzzEntry {
 
     static let workers = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
 
-    /// Runs one harness over its inputs, `workers` at a time, in batches of 1,000 (the
-    /// input index printed every 10,000); returns the number of findings.
+    /// Runs one harness over its inputs, `workers` at a time (the input index printed
+    /// every 10,000); returns the number of findings.
     static func run(_ mode: String, options: Options, corpus: Corpus) -> Int {
         let runner = Runner(mode: mode, seed: options.seed, limit: options.limit, out: options.out)
         let harness: any Harness =
@@ -80,18 +80,16 @@ struct FuzzEntry {
         let indices = options.only.map { $0..<($0 + 1) } ?? 0..<(options.count ?? Options.defaultCounts[mode]!)
         runner.startWatchdog(after: max(10 * options.limit, 20))
         let start = DispatchTime.now().uptimeNanoseconds
-        var next = indices.lowerBound
-        while next < indices.upperBound {
-            let end = min(indices.upperBound, next + 1_000)
-            let first = next, workers = Self.workers
-            // Worker w takes inputs first+w, first+w+workers, …: slow inputs spread out.
-            _ = Parallel.map(Array(0..<workers)) { worker in
-                for index in stride(from: first + worker, to: end, by: workers) { harness.run(index, worker: worker, runner: runner) }
+        let queue = InputQueue(indices)
+        // Each worker takes the next input when it is done with one: a slow input or a
+        // core busy with something else does not hold the other back.
+        _ = Parallel.map(Array(0..<workers)) { worker in
+            while let index = queue.take() {
+                if index > indices.lowerBound, (index - indices.lowerBound) % 10_000 == 0 {
+                    say("\(mode): input #\(index) (\(index - indices.lowerBound) of \(indices.count)), \(runner.findings.values.reduce(0, +)) findings so far")
+                }
+                harness.run(index, worker: worker, runner: runner)
             }
-            if end / 10_000 > next / 10_000 || end == indices.upperBound {
-                say("\(mode): \(end - indices.lowerBound) of \(indices.count) inputs, \(runner.findings.values.reduce(0, +)) findings")
-            }
-            next = end
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let total = runner.findings.values.reduce(0, +)
@@ -107,4 +105,24 @@ struct FuzzEntry {
 /// buffer when the process dies).
 func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// The indices of the inputs still to run, handed out one at a time to the workers.
+final class InputQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next: Int
+    private let end: Int
+
+    init(_ indices: Range<Int>) {
+        next = indices.lowerBound
+        end = indices.upperBound
+    }
+
+    func take() -> Int? {
+        lock.withLock {
+            guard next < end else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
 }

@@ -24,7 +24,8 @@ final class Runner: @unchecked Sendable {
     let out: String
     private let lock = NSLock()
     private(set) var runs = 0
-    private(set) var findings: [String: Int] = [:]
+    private var counted: [String: Int] = [:]
+    var findings: [String: Int] { lock.withLock { counted } }
     private(set) var slowest: (seconds: Double, label: String) = (0, "")
     /// What each worker is running and since when (nanoseconds), for the watchdog.
     private var started: [Int: (index: Int, at: UInt64)] = [:]
@@ -65,7 +66,7 @@ final class Runner: @unchecked Sendable {
 
     /// Prints and saves one finding.
     func finding(_ kind: String, _ input: FuzzCase, _ detail: String) {
-        lock.withLock { findings[kind, default: 0] += 1 }
+        lock.withLock { counted[kind, default: 0] += 1 }
         let file = "\(out)/\(mode)-\(seed)-\(input.index)-\(kind).yaml"
         Self.writeFile(input.bytes, to: file)
         let shown = detail.unicodeScalars.count > 400 ? String(String.UnicodeScalarView(detail.unicodeScalars.prefix(400))) + "…" : detail
