@@ -81,6 +81,9 @@ final class CLIHarness: Harness, @unchecked Sendable {
 
     func check(status: Int32, stdout: String, stderr: String, input: FuzzCase, runner: Runner) {
         if !Self.allowed.contains(status) { runner.finding("status", input, "exit status \(status)") }
+        if status != 66, let code = Checks.missingInput.first(where: { stdout.contains($0) || stderr.contains($0) }) {
+            runner.finding("status", input, "exit status \(status) with \(code) (Docs/cli.md: 66)")
+        }
         if let control = FuzzMutator.controlCharacter(in: stdout + stderr) {
             runner.finding("control", input, "U+\(String(control.value, radix: 16, uppercase: true)) in the output")
         }

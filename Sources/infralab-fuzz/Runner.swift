@@ -109,9 +109,11 @@ final class Runner: @unchecked Sendable {
 
 /// The checks every harness applies to what it rendered.
 enum Checks {
-    /// Codes of diagnostics about a whole file (it cannot be read, or is not UTF-8): they
-    /// need no line and column.
-    static let wholeFile: Set<String> = ["file.unreadable", "file.not-utf8"]
+    /// Codes of diagnostics about a whole file or folder (it cannot be read, or is not
+    /// UTF-8): they need no line and column (and come with exit 66, or a pack's summary).
+    static let wholeFile: Set<String> = ["file.unreadable", "file.not-utf8", "lab.pack-unreadable", "lab.unreadable"]
+    /// Of those, the ones about the command's own input: Docs/cli.md says exit 66.
+    static let missingInput = ["[file.unreadable]", "[file.not-utf8]", "[lab.pack-unreadable]"]
 
     /// Why an error among `diagnostics` is not located in `lines` of `file` (nil when
     /// every one is): no location, a line or column below 1, or a place past the text's
@@ -153,7 +155,7 @@ enum Checks {
                 index += 1
                 headline += " " + lines[index].drop { $0 == " " }
             }
-            guard isDiagnosticHeadline(headline) else { continue }
+            guard let code = diagnosticCode(headline), !wholeFile.contains(code) else { continue }
             let next = index + 1 < lines.count ? lines[index + 1] : ""
             guard let arrow = next.range(of: "--> ") else { return "no place after \(headline.debugDescription)" }
             let place = next[arrow.upperBound...].split(separator: ":")
@@ -164,10 +166,11 @@ enum Checks {
         return nil
     }
 
-    /// Whether a headline ends in `[a.b-c]`, a diagnostic's code.
-    static func isDiagnosticHeadline(_ headline: String) -> Bool {
-        guard headline.hasSuffix("]"), let open = headline.lastIndex(of: "[") else { return false }
+    /// The diagnostic code a headline ends in (`[a.b-c]`), if it does.
+    static func diagnosticCode(_ headline: String) -> String? {
+        guard headline.hasSuffix("]"), let open = headline.lastIndex(of: "[") else { return nil }
         let code = headline[headline.index(after: open)..<headline.index(before: headline.endIndex)]
-        return code.contains(".") && code.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "." || $0 == "-") }
+        let isCode = code.contains(".") && code.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "." || $0 == "-") }
+        return isCode ? String(code) : nil
     }
 }
