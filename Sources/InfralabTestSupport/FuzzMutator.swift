@@ -25,13 +25,16 @@ package enum FuzzMutator {
         [0xF8, 0x88, 0x80, 0x80, 0x80], [0xFF, 0xC0, 0x80],
     ]
 
-    /// `text` with 1–4 mutations. About 5% of results are the mutated text repeated 2–40
-    /// times (larger inputs), about 5% also get invalid UTF-8 bytes somewhere.
+    /// `text` with 1–4 mutations. About 5% of results are larger: one entry of a section
+    /// copied up to 300 times under new names (more sites, instances, rules: what grading
+    /// time grows with), or the text repeated 2–40 times. About 5% also get invalid UTF-8
+    /// bytes somewhere.
     package static func mutate(_ text: String, using random: inout SeededRandom) -> [UInt8] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if Int.random(in: 0..<40, using: &random) == 0 { grow(&lines, using: &random) }
         for _ in 0..<Int.random(in: 1...4, using: &random) { mutateLines(&lines, using: &random) }
         var result = lines.joined(separator: "\n")
-        if Int.random(in: 0..<20, using: &random) == 0 { result = String(repeating: result, count: Int.random(in: 2...40, using: &random)) }
+        if Int.random(in: 0..<40, using: &random) == 0 { result = String(repeating: result, count: Int.random(in: 2...40, using: &random)) }
         var bytes = Array(result.utf8)
         if Int.random(in: 0..<20, using: &random) == 0 {
             for _ in 0..<Int.random(in: 1...3, using: &random) {
@@ -65,6 +68,28 @@ package enum FuzzMutator {
         default:
             lines.insert(String(repeating: tokens.randomElement(using: &random)!, count: Int.random(in: 1...200, using: &random)), at: i)
         }
+    }
+
+    /// One entry of a top-level section (a line `  name:` and the lines indented under
+    /// it) copied after itself 1–300 times as `name-g1`, `name-g2`, …, about 90 KB at most.
+    static func grow(_ lines: inout [String], using random: inout SeededRandom) {
+        func indent(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+        let starts = lines.indices.filter { i in
+            indent(lines[i]) == 2 && lines[i].dropFirst(2).first.map { $0.isLetter || $0.isNumber } == true && lines[i].contains(":")
+        }
+        guard let start = starts.randomElement(using: &random) else { return }
+        var end = start + 1
+        while end < lines.count, lines[end].allSatisfy { $0 == " " } || indent(lines[end]) > 2 { end += 1 }
+        let block = Array(lines[start..<end])
+        let size = block.reduce(1) { $0 + $1.utf8.count + 1 }
+        let name = String(block[0].dropFirst(2).prefix { $0 != ":" && $0 != " " })
+        let copies = Int.random(in: 1...max(1, min(300, 90_000 / size)), using: &random)
+        var grown: [String] = []
+        for n in 1...copies {
+            grown.append("  \(name)-g\(n)" + block[0].dropFirst(2 + name.count))
+            grown += block.dropFirst()
+        }
+        lines.insert(contentsOf: grown, at: end)
     }
 
     private static func string(_ scalars: [Unicode.Scalar]) -> String {

@@ -29,7 +29,7 @@ import Testing
         #expect(unchanged < 25, "\(unchanged) of 500 inputs are the seed text itself (a swap of equal lines can be)")
     }
 
-    @Test("among 2,000 inputs some are not UTF-8 and some hold escape sequences, C0 and C1 controls")
+    @Test("among 2,000 inputs some are not UTF-8, some hold escape sequences, C0 and C1 controls, some are grown")
     func coversHostileBytes() {
         let inputs = Self.inputs(seed: 1, count: 2000)
         let texts = inputs.compactMap { String(validating: $0, as: UTF8.self) }
@@ -41,6 +41,8 @@ import Testing
         #expect(escapes >= 20 && c1 >= 20 && otherC0 >= 20, "escapes \(escapes), C1 \(c1), other C0 \(otherC0) of 2,000")
         #expect(texts.contains { $0.contains("한국어") } && texts.contains { $0.unicodeScalars.contains("\u{FEFF}") })
         #expect(inputs.contains { $0.count > 10 * Self.seedText.utf8.count }, "no input repeats the text (larger inputs)")
+        let grown = texts.filter { $0.contains("-g2:") || $0.contains("-g2 :") }
+        #expect(grown.count >= 10, "only \(grown.count) inputs copy an entry under new names (more instances, subnets)")
     }
 
     @Test("the control-character check finds C0, DEL, C1 and a lone CR, and passes newline, tab and CR LF")
