@@ -44,6 +44,11 @@ let package = Package(
         .executableTarget(name: "infralab-bench", dependencies: [
             "InfralabSyntax", "InfralabTopology", "InfralabNetwork", "InfralabLab", "InfralabLabStorage", "InfralabCLI",
         ], swiftSettings: releaseStatic, linkerSettings: releaseStaticLink),
+        // The in-process fuzz harness (Tests/Fuzz/README.md): a tool, not part of the product.
+        .executableTarget(name: "infralab-fuzz", dependencies: [
+            "InfralabSyntax", "InfralabTopology", "InfralabNetwork", "InfralabLab", "InfralabLabStorage", "InfralabPresentation",
+            "InfralabCLI", "InfralabTestSupport",
+        ], swiftSettings: releaseStatic, linkerSettings: releaseStaticLink),
         .executableTarget(name: "bench-hello"),
         .target(name: "InfralabTestSupport", dependencies: ["InfralabSyntax", "InfralabTopology", "InfralabCLI"], swiftSettings: releaseStatic),
         .testTarget(

@@ -22,6 +22,14 @@ package struct LabPack: Sendable {
 
     package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// The code of the one diagnostic of a pack whose folder cannot be read (missing, not
+    /// a folder, no permission): about the folder as a whole, with no line to point at.
+    package static let unreadableCode = "lab.pack-unreadable"
+
+    /// Whether the pack's folder could not be read at all: a missing input (exit 66), not a
+    /// pack with errors.
+    package var isUnreadable: Bool { missions.isEmpty && diagnostics.contains { $0.code == Self.unreadableCode } }
+
     package func mission(withID id: String) -> Mission? { missions.first { $0.id == id } }
 
     /// The mission and step after `step` of `mission`, crossing into the next mission.
@@ -44,7 +52,7 @@ package struct LabPack: Sendable {
         var diagnostics: [Diagnostic] = []
         var missions: [Mission] = []
         guard let names = try? fm.contentsOfDirectory(atPath: root) else {
-            diagnostics.append(.error("lab.pack-unreadable",
+            diagnostics.append(.error(unreadableCode,
                                       LocalizedText(en: "cannot read the lab folder `\(directory)`", ko: "랩 폴더 \(Korean.object("`\(directory)`")) 읽을 수 없어요"),
                                       at: nil))
             return LabPack(directory: root, missions: [], diagnostics: diagnostics)

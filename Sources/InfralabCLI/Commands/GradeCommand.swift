@@ -121,6 +121,10 @@ extension CommandContext {
             return .failure(ExitStatus(fail(LearningText.labsNotFound, status: ExitStatus.noInput)))
         }
         let pack = LabPack.load(directory: labs)
+        if pack.isUnreadable {
+            renderDiagnostics(pack.diagnostics, to: stderr)
+            return .failure(ExitStatus(ExitStatus.noInput))
+        }
         let probe = LearnerSession(workspace: Workspace(root: "/"), pack: pack, progress: InfralabLab.Progress(labs: nil, missionID: "", stepID: ""))
         guard !pack.missions.isEmpty, let (mission, step) = probe.resolvePosition(text) else {
             return .failure(ExitStatus(fail(LearningText.noSuchStep(text))))

@@ -32,6 +32,7 @@ struct LabCheckCommand: Command {
             context.renderDiagnostics(report.packDiagnostics, to: context.stdout)
             context.stdout.write(LabCheckScreen(colorize: context.stdout.colorize, language: context.language, width: context.width).render(report))
         }
+        if report.packDiagnostics.contains(where: { $0.code == LabPack.unreadableCode }) { return ExitStatus.noInput }
         return report.isSound ? ExitStatus.success : ExitStatus.failure
     }
 }

@@ -72,6 +72,8 @@ extension CommandContext {
             return fail(LearningText.labsNotFound, status: ExitStatus.noInput)
         case .packHasErrors(let diagnostics):
             renderDiagnostics(diagnostics.filter { $0.severity == .error }, to: stderr)
+            // A folder that cannot be read is a missing input (Docs/cli.md), not broken missions.
+            if diagnostics.contains(where: { $0.code == LabPack.unreadableCode }) { return ExitStatus.noInput }
             return fail(LearningText.packHasErrors)
         case .progressInvalid(let path, let diagnostics):
             renderDiagnostics(diagnostics, to: stderr)

@@ -95,6 +95,17 @@ import Testing
         #expect(xml.contains("&amp;&lt;"))
     }
 
+    @Test("--labs naming a folder that does not exist is a missing input (66) that names the folder, for every command that reads the pack",
+          arguments: [["status"], ["check"], ["hint"], ["story"], ["list"], ["solution"], ["lab", "check", "no-such-labs"],
+                      ["grade", "topology.yaml", "--step", "1.1"]])
+    func missingLabsFolder(_ command: [String]) {
+        // Found by infralab-fuzz (cli): exit 1 with an `error:` that has no file:line:column.
+        let directory = workspace()
+        let run = runCLI(command + ["--labs", "no-such-labs"], workingDirectory: directory)
+        #expect(run.status == 66, "\(command): \(run)")
+        #expect(run.stderr.contains("no-such-labs") || run.stdout.contains("no-such-labs"), "\(command): \(run)")
+    }
+
     @Test("probe defaults FILE to the workspace's topology.yaml")
     func probeDefaultFile() {
         let directory = workspace()
