@@ -92,7 +92,8 @@ enum Scenarios {
 /// findings past the limit.
 struct ScenarioSearch {
     static let failureLimit = 25
-    /// Every scenario, no shortcut and no limit: the reference the tests compare with.
+    /// Every scenario, no shortcut and no limit, and every pair of instances evaluated
+    /// (no `InstanceBehaviour` sharing): the reference the tests compare with.
     @TaskLocal static var exhaustive = false
 
     private let lists: [[[Incident]]]

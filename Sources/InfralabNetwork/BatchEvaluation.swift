@@ -248,3 +248,44 @@ extension NetworkEngine {
         return replyOut.missing.isEmpty && replyIn.missing.isEmpty ? 1 : 2
     }
 }
+
+/// What an instance looks like to a direct flow (no `through`), as a source or a
+/// destination: two instances with the same key get the same verdict toward (and from)
+/// any third party — the rule `Grader` uses to evaluate one pair per pair of keys when a
+/// requirement pairs many instances (`role:db` → `role:db` over hundreds of copies).
+/// Everything a verdict can depend on is in it: the subnet (route table, NACL, AZ, VPC),
+/// the security groups (rules and membership), the address atoms its private and public
+/// addresses fall in (every CIDR a rule or route writes cuts the atoms), what it listens
+/// on, its AZ, and whether it was struck by name. An instance that relays (forwards, a
+/// proxy role) or that a route sends traffic through has no key: it is evaluated itself.
+package struct InstanceBehaviour: Hashable, Sendable {
+    var subnet: Int
+    var groups: [GroupRef]
+    var privateAtom: Int
+    var publicAtom: Int?
+    var isElastic: Bool
+    var listening: Set<Int>?
+    var az: String?
+}
+
+extension NetworkEngine {
+    /// The behaviour key of the instance named `name`, or nil when it is no instance, is
+    /// special (see `InstanceBehaviour`) or is named by an incident in `struck`.
+    package func behaviour(ofInstance name: String, struck: Set<String>) -> InstanceBehaviour? {
+        guard !struck.contains(name), let i = index.instance[name], let s = index.instanceSubnet[i], let ip = instancePrivate[i] else { return nil }
+        let instance = topology.instances[i]
+        guard instance.forwards.isEmpty, instance.roles.allSatisfy({ !Self.proxyRoles.contains($0.value) }), !routeTargets.contains(i) else { return nil }
+        return InstanceBehaviour(subnet: s, groups: instanceGroups[i], privateAtom: atomIndex(ip), publicAtom: instancePublic[i].map { atomIndex($0.address) },
+                                 isElastic: instancePublic[i]?.isElastic ?? false, listening: listeningPorts(.instance(i)), az: instanceAZ[i])
+    }
+
+    /// The atom `address` falls in: how many atom boundaries are at or below it.
+    func atomIndex(_ address: IPv4Address) -> Int {
+        var low = 0, high = atomCuts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if atomCuts[mid] <= address.value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

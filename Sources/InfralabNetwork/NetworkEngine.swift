@@ -49,6 +49,8 @@ public struct NetworkEngine: Sendable {
 
     // Address atoms (`AddressAtoms.swift`): where atoms start, and the internet's atoms.
     var atomCuts: [UInt32] = []
+    /// Instances a route sends traffic through (NAT instances).
+    var routeTargets: Set<Int> = []
     var internetAtoms: [AddressRange] = []
 
     public init(topology: Topology) {
@@ -64,6 +66,8 @@ public struct NetworkEngine: Sendable {
         resolveSecurityGroups()
         resolveNetworkACLs()
         buildAtoms()
+        let routedThrough = Set(topology.routeTables.flatMap { $0.routes.map(\.target.name) })
+        routeTargets = Set(topology.instances.indices.filter { routedThrough.contains(topology.instances[$0].name) })
     }
 }
 

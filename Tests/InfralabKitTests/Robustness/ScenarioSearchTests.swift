@@ -83,6 +83,29 @@ import Testing
         #expect(findings(true) > findings(false))
     }
 
+    @Test("instances that behave alike share a verdict, and grade as if every pair were walked",
+          arguments: ["stateless-doors", "data-tier"])
+    func alikeInstancesShareVerdicts(_ missionID: String) throws {
+        let mission = try #require(Self.pack.mission(withID: missionID))
+        for step in mission.steps {
+            let text = try String(contentsOfFile: step.solutionPath, encoding: .utf8)
+            guard let at = text.range(of: "\ninstances:\n") else { continue }
+            // Copies of the DB alike, one in another subnet, one in another group, one
+            // with a /32 rule of its own, and a WAS copy: classes of one and of many.
+            var copies = (0..<40).map { "  db-g\($0): { subnet: private-a, security-groups: [db], role: db }\n" }.joined()
+            copies += "  db-other-subnet: { subnet: private-c, security-groups: [db], role: db }\n"
+            copies += "  db-other-group: { subnet: private-a, security-groups: [was], role: db }\n"
+            copies += "  db-pinned: { subnet: private-a, private-ip: 10.0.101.77, security-groups: [db], role: db }\n"
+            copies += "  was-g1: { subnet: private-a, security-groups: [was], role: was }\n"
+            var grown = text
+            grown.insert(contentsOf: copies, at: at.upperBound)
+            let loaded = TopologyLoader.load(text: grown, file: "t.yaml")
+            let topology = try #require(loaded.topology, "\(loaded.diagnostics.map(\.message.en))")
+            #expect(!loaded.diagnostics.contains { $0.severity == .error }, "\(step.id): \(loaded.diagnostics.map(\.message.en))")
+            #expect(verdicts(topology, mission, step, exhaustive: false) == verdicts(topology, mission, step, exhaustive: true), "\(step.id)")
+        }
+    }
+
     @Test("200 sites under fire × power-outage × pc-off: a few scenarios evaluated, not 40,000")
     func fewEvaluations() throws {
         let topology = try #require(TopologyLoader.load(text: Self.sites(200), file: "t.yaml").topology)
