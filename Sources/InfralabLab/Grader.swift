@@ -177,15 +177,29 @@ public struct Grader: Sendable {
                 guard !exhaustive, ways == [nil], case .named(let name) = endpoint else { return nil }
                 return engine.behaviour(ofInstance: name, struck: struck)
             }
-            let sourceKeys = sources.map(behaviour), destinationKeys = destinations.map(behaviour)
-            var decided: [[InstanceBehaviour]: FlowResult] = [:]
-            for (source, sourceKey) in zip(sources, sourceKeys) {
-                for (destination, destinationKey) in zip(destinations, destinationKeys) where source != destination {
-                    let pair = sourceKey.flatMap { a in destinationKey.map { b in [a, b] } }
+            // Kinds as small numbers (each endpoint hashed once), pairs of kinds in a table.
+            var kinds: [InstanceBehaviour: Int] = [:]
+            let kind = { (key: InstanceBehaviour?) -> Int? in
+                guard let key else { return nil }
+                if let known = kinds[key] { return known }
+                kinds[key] = kinds.count
+                return kinds.count - 1
+            }
+            let sourceKinds = sources.map { kind(behaviour($0)) }, destinationKinds = destinations.map { kind(behaviour($0)) }
+            var decided: [Int: FlowResult] = [:]
+            // Ends whose verdict was another pair's: the scenario search's witness names them.
+            var sharedEnds: Set<String> = []
+            var sharing = (sources: [Bool](repeating: false, count: sources.count), destinations: [Bool](repeating: false, count: destinations.count))
+            for (s, source) in sources.enumerated() {
+                for (d, destination) in destinations.enumerated() where source != destination {
+                    let pair = sourceKinds[s].flatMap { a in destinationKinds[d].map { b in a * (kinds.count + 1) + b } }
                     if let pair, let known = decided[pair] {
-                        // A passing copy names its own ends (the scenario search's witness
-                        // must hold them); a failing one stays the first pair's, the one shown.
-                        if known.getsThrough { anyPassed = true; passing.append(known.relabeled(from: source, to: destination)) } else { failures.append(known) }
+                        // A failure was counted with the first pair (the one shown); a pass
+                        // names these ends in the witness.
+                        if known.getsThrough {
+                            anyPassed = true
+                            (sharing.sources[s], sharing.destinations[d]) = (true, true)
+                        }
                         continue
                     }
                     let results = ways.flatMap { way in
@@ -199,6 +213,8 @@ public struct Grader: Sendable {
                     if let reached = results.first(where: \.getsThrough) { anyPassed = true; passing.append(reached) } else if let first = results.first(where: \.isPartial) ?? results.first { failures.append(first) }
                 }
             }
+            for (s, shared) in sharing.sources.enumerated() where shared { sharedEnds.insert(sources[s].description) }
+            for (d, shared) in sharing.destinations.enumerated() where shared { sharedEnds.insert(destinations[d].description) }
             let failed = flow.requiresAny ? !anyPassed : !failures.isEmpty
             // A source the incident took down says nothing about the survivors: show a survivor's failure.
             let shown = failures.first { $0.reason.code != .endpointDown || $0.reason.component != $0.query.source.description } ?? failures.first
@@ -208,7 +224,7 @@ public struct Grader: Sendable {
                 findings.append(pointing(Finding(message: message, location: first.reason.location, flow: first, scenario: scenario),
                                          at: borrowedBlocking(first)))
             } else if !failed {
-                search.passed(through: flow.requiresAny ? Array(passing.prefix(1)) : passing)
+                search.passed(through: flow.requiresAny ? Array(passing.prefix(1)) : passing, alsoNaming: flow.requiresAny ? [] : sharedEnds)
             }
         }
         return findings

@@ -139,10 +139,16 @@ struct ScenarioSearch {
     mutating func failed() { failures += 1 }
 
     /// The last scenario passed through `flows`: remember what they went through.
-    mutating func passed(through flows: [FlowResult]) {
+    /// A scenario passed through `flows`, and through flows between `alsoNaming`'s ends
+    /// that went the same way as one of them (pairs of instances that behave alike).
+    mutating func passed(through flows: [FlowResult], alsoNaming ends: Set<String> = []) {
         guard untouchedChoices.count < 64 else { return }
         if related == nil { related = Self.relatedNames(facts.topology, facts: facts) }
         var names: Set<String> = []
+        for name in ends {
+            names.insert(name)
+            for extra in related?[name] ?? [] { names.insert(extra) }
+        }
         for flow in flows {
             for hop in flow.hops {
                 names.insert(hop.name)

@@ -275,17 +275,6 @@ public struct Reason: Sendable, Hashable {
     }
 }
 
-extension FlowResult {
-    /// The same verdict told of another pair of ends (for pairs that behave alike):
-    /// the query names them, the hops stay those of the flow actually walked.
-    package func relabeled(from source: Endpoint, to destination: Endpoint) -> FlowResult {
-        var copy = self
-        copy.query.source = source
-        copy.query.destination = destination
-        return copy
-    }
-}
-
 public struct FlowResult: Sendable, Hashable {
     public var query: FlowQuery
     public var isReachable: Bool
