@@ -255,7 +255,8 @@ extension NetworkEngine {
 /// requirement pairs many instances (`role:db` → `role:db` over hundreds of copies).
 /// Everything a verdict can depend on is in it: the subnet (route table, NACL, AZ, VPC),
 /// the security groups (rules and membership), the address atoms its private and public
-/// addresses fall in (every CIDR a rule or route writes cuts the atoms), what it listens
+/// addresses fall in (every CIDR a rule or route writes cuts the atoms; none when its
+/// subnet had no address left), what it listens
 /// on, its AZ, and whether it was struck by name. An instance that relays (forwards, a
 /// proxy role) or that a route sends traffic through has no key: it is evaluated itself.
 package struct InstanceBehaviour: Hashable, Sendable {
@@ -272,10 +273,11 @@ extension NetworkEngine {
     /// The behaviour key of the instance named `name`, or nil when it is no instance, is
     /// special (see `InstanceBehaviour`) or is named by an incident in `struck`.
     package func behaviour(ofInstance name: String, struck: Set<String>) -> InstanceBehaviour? {
-        guard !struck.contains(name), let i = index.instance[name], let s = index.instanceSubnet[i], let ip = instancePrivate[i] else { return nil }
+        guard !struck.contains(name), let i = index.instance[name], let s = index.instanceSubnet[i] else { return nil }
         let instance = topology.instances[i]
         guard instance.forwards.isEmpty, instance.roles.allSatisfy({ !Self.proxyRoles.contains($0.value) }), !routeTargets.contains(i) else { return nil }
-        return InstanceBehaviour(subnet: s, groups: instanceGroups[i], privateAtom: atomIndex(ip), publicAtom: instancePublic[i].map { atomIndex($0.address) },
+        // No private address (its subnet is full: a load error): it behaves like the others without one.
+        return InstanceBehaviour(subnet: s, groups: instanceGroups[i], privateAtom: instancePrivate[i].map(atomIndex) ?? -1, publicAtom: instancePublic[i].map { atomIndex($0.address) },
                                  isElastic: instancePublic[i]?.isElastic ?? false, listening: listeningPorts(.instance(i)), az: instanceAZ[i])
     }
 

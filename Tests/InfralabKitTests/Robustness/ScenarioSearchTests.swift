@@ -97,11 +97,15 @@ import Testing
             copies += "  db-other-group: { subnet: private-a, security-groups: [was], role: db }\n"
             copies += "  db-pinned: { subnet: private-a, private-ip: 10.0.101.77, security-groups: [db], role: db }\n"
             copies += "  was-g1: { subnet: private-a, security-groups: [was], role: was }\n"
+            // A /28 holds 11 instances: 4 copies get no address (a load error, graded still).
+            copies += (0..<15).map { "  db-tiny\($0): { subnet: tiny, security-groups: [db], role: db }\n" }.joined()
             var grown = text
             grown.insert(contentsOf: copies, at: at.upperBound)
+            let subnets = try #require(grown.range(of: "\nsubnets:\n"))
+            grown.insert(contentsOf: "  tiny: { vpc: main, cidr: 10.0.200.0/28, az: ap-northeast-2a }\n", at: subnets.upperBound)
             let loaded = TopologyLoader.load(text: grown, file: "t.yaml")
             let topology = try #require(loaded.topology, "\(loaded.diagnostics.map(\.message.en))")
-            #expect(!loaded.diagnostics.contains { $0.severity == .error }, "\(step.id): \(loaded.diagnostics.map(\.message.en))")
+            #expect(loaded.diagnostics.filter { $0.severity == .error }.map(\.code) == ["topology.subnet-capacity"], "\(step.id): \(loaded.diagnostics.map(\.message.en))")
             #expect(verdicts(topology, mission, step, exhaustive: false) == verdicts(topology, mission, step, exhaustive: true), "\(step.id)")
         }
     }
