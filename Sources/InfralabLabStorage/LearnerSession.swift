@@ -205,26 +205,16 @@ package struct LearnerSession: Sendable {
 
     // MARK: Grading
 
-    package func loadTopology(path: String? = nil) -> TopologyLoadResult {
-        TopologyFile.load(path: path ?? workspace.topologyPath)
-    }
-
-    package func grade(_ loaded: TopologyLoadResult) -> StepGrade {
-        grade(with: Grader(loaded, file: LabPack.displayPath(workspace.topologyPath)))
-    }
-
     package func grade(with grader: Grader) -> StepGrade { grader.grade(mission: mission, step: step) }
 
-    /// The grader of the topology at `path` (default: the workspace's).
-    package func grader(path: String? = nil) -> Grader {
-        Self.grader(forFileAt: path ?? workspace.topologyPath, shownAs: workspace.topologyPath)
-    }
+    /// The grader of the workspace's topology.
+    package func grader() -> Grader { Self.grader(forFileAt: workspace.topologyPath) }
 
     /// The grader of the topology file at `path`, read and modelled without a session
     /// (so that `check` can do it while the mission is read). A file that does not load
-    /// is graded as an empty topology named after `shownAs` (default: `path`).
-    package static func grader(forFileAt path: String, shownAs: String? = nil) -> Grader {
-        Grader(TopologyFile.load(path: path), file: LabPack.displayPath(shownAs ?? path))
+    /// is graded as an empty topology named after it.
+    package static func grader(forFileAt path: String) -> Grader {
+        Grader(TopologyFile.load(path: path), file: LabPack.displayPath(path))
     }
 
     package func hintLevel(_ requirementID: String) -> Int {

@@ -23,12 +23,18 @@ struct CheckCommand: Command {
         case .failure(let code): return code.status
         case .success(let s): session = s
         }
-        let path = context.arguments.positionals.first.map { context.url(for: $0).path }
-        if let written = context.arguments.positionals.first, context.readInput(written) == nil { return ExitStatus.noInput }
-        if path == nil, context.readInput(session.workspace.topologyPath, shownAs: LabPack.displayPath(session.workspace.topologyPath)) == nil {
-            return ExitStatus.noInput
+        let grader: Grader
+        if let written = context.arguments.positionals.first {
+            // A file named on the command line, or `-` for standard input: graded as read.
+            guard let text = context.readInput(written) else { return ExitStatus.noInput }
+            let file = written == "-" ? "<stdin>" : LabPack.displayPath(context.url(for: written).path)
+            grader = Grader(TopologyLoader.load(text: text, file: file), file: file)
+        } else {
+            guard context.readInput(session.workspace.topologyPath, shownAs: LabPack.displayPath(session.workspace.topologyPath)) != nil else {
+                return ExitStatus.noInput
+            }
+            grader = prefetched?.grader(for: session) ?? session.grader()
         }
-        let grader = prefetched?.grader(for: session) ?? session.grader(path: path)
         let grade = session.grade(with: grader)
         if context.wantsJSON {
             context.stdout.line(GradeJSON.step(grade, mission: session.mission, step: session.step, language: context.language).rendered())

@@ -75,10 +75,15 @@ struct CostCommand: Command {
             }
             path = PathUtilities.join(labs, "pricing/\(region).yaml")
             guard FileManager.default.fileExists(atPath: path) else {
+                // No region written (the default one) and no table for it: a missing input.
+                guard let written else {
+                    return .failure(ExitStatus(context.fail(LocalizedText(en: "no price table for region `\(region)` at \(path)", ko: "리전 `\(region)`의 가격표가 \(path)에 없어요"),
+                                                            status: ExitStatus.noInput)))
+                }
                 context.renderDiagnostics([.error("cost.no-price-table",
                     LocalizedText(en: "no price table for region `\(region)` (looked for \(path))",
                                   ko: "리전 `\(region)`의 가격표가 없어요 (찾아본 위치: \(path))"),
-                    at: written?.location, length: region.count,
+                    at: written.location, length: region.count,
                     suggestion: LocalizedText(en: "infralab ships \(Self.defaultRegion); give another table with --prices FILE",
                                               ko: "infralab에는 \(Self.defaultRegion) 가격표가 들어 있어요. 다른 가격표는 --prices 파일로 지정하세요"))],
                     to: context.stderr)

@@ -23,7 +23,7 @@ struct HintCommand: Command {
         case .failure(let code): return code.status
         case .success(let s): session = s
         }
-        let grade = session.grade(session.loadTopology())
+        let grade = session.grade(with: session.grader())
         guard let failing = grade.hintTarget else {
             context.say(LearningText.allPassHint)
             return ExitStatus.success

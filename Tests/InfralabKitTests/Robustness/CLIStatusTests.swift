@@ -106,6 +106,30 @@ import Testing
         #expect(run.stderr.contains("no-such-labs") || run.stdout.contains("no-such-labs"), "\(command): \(run)")
     }
 
+    @Test("check - grades the topology on standard input, not a file named `-`")
+    func checkStandardInput() throws {
+        // Found by infralab-fuzz (cli): `check -` read standard input, then graded `./-`
+        // (no such file: exit 1 with [file.unreadable]).
+        let directory = workspace()
+        let solution = try String(contentsOf: packageRoot.appendingPathComponent("Solutions/01-home-server/expose.yaml"), encoding: .utf8)
+        let passing = runCLI(["check", "-", "--labs", Self.labs], workingDirectory: directory, stdin: solution)
+        #expect(passing.status == 0, "the reference on standard input passes 1.1: \(passing)")
+        let broken = runCLI(["check", "-", "--labs", Self.labs], workingDirectory: directory, stdin: "hosts: [\n")
+        #expect(broken.status == 1 && broken.stdout.contains("--> <stdin>:1:8"), "errors are located in <stdin>: \(broken)")
+        #expect(!broken.stderr.contains("file.unreadable"), "\(broken)")
+    }
+
+    @Test("cost with no region written and no price table for the default one is a missing input (66) naming where it looked")
+    func costWithoutPriceTable() throws {
+        // Found by infralab-fuzz (cli): `cost --labs bastion` said so in an `error:` without a place, exit 1.
+        let directory = workspace()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("empty-labs"), withIntermediateDirectories: true)
+        try "sites:\n  home: { kind: home, public-ip: 198.51.100.7 }\n".write(to: directory.appendingPathComponent("t.yaml"), atomically: true, encoding: .utf8)
+        let run = runCLI(["cost", "t.yaml", "--labs", "empty-labs"], workingDirectory: directory)
+        #expect(run.status == 66, "\(run)")
+        #expect(run.stderr.contains("empty-labs/pricing/ap-northeast-2.yaml"), "\(run)")
+    }
+
     @Test("probe defaults FILE to the workspace's topology.yaml")
     func probeDefaultFile() {
         let directory = workspace()
