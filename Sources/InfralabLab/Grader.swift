@@ -168,18 +168,18 @@ public struct Grader: Sendable {
             var failures: [FlowResult] = []
             var passing: [FlowResult] = []
             var anyPassed = false
-            // Direct flows between instances that behave alike get the verdict of the
-            // first such pair (`InstanceBehaviour`): pairing hundreds of copies stays linear.
+            // Direct flows between endpoints that behave alike get the verdict of the
+            // first such pair (`EndpointBehaviour`): pairing hundreds of copies stays linear.
             // The exhaustive walk (the tests' reference) evaluates every pair.
             let exhaustive = ScenarioSearch.exhaustive
             let struck = Set(scenario.compactMap { incident -> String? in if case .instanceFailure(let name) = incident { name } else { nil } })
-            let behaviour = { (endpoint: Endpoint) -> InstanceBehaviour? in
+            let behaviour = { (endpoint: Endpoint) -> EndpointBehaviour? in
                 guard !exhaustive, ways == [nil], case .named(let name) = endpoint else { return nil }
-                return engine.behaviour(ofInstance: name, struck: struck)
+                return engine.behaviour(of: name, struck: struck)
             }
             // Kinds as small numbers (each endpoint hashed once), pairs of kinds in a table.
-            var kinds: [InstanceBehaviour: Int] = [:]
-            let kind = { (key: InstanceBehaviour?) -> Int? in
+            var kinds: [EndpointBehaviour: Int] = [:]
+            let kind = { (key: EndpointBehaviour?) -> Int? in
                 guard let key else { return nil }
                 if let known = kinds[key] { return known }
                 kinds[key] = kinds.count

@@ -93,7 +93,7 @@ enum Scenarios {
 struct ScenarioSearch {
     static let failureLimit = 25
     /// Every scenario, no shortcut and no limit, and every pair of instances evaluated
-    /// (no `InstanceBehaviour` sharing): the reference the tests compare with.
+    /// (no `EndpointBehaviour` sharing): the reference the tests compare with.
     @TaskLocal static var exhaustive = false
 
     private let lists: [[[Incident]]]

@@ -249,36 +249,46 @@ extension NetworkEngine {
     }
 }
 
-/// What an instance looks like to a direct flow (no `through`), as a source or a
-/// destination: two instances with the same key get the same verdict toward (and from)
-/// any third party — the rule `Grader` uses to evaluate one pair per pair of keys when a
-/// requirement pairs many instances (`role:db` → `role:db` over hundreds of copies).
-/// Everything a verdict can depend on is in it: the subnet (route table, NACL, AZ, VPC),
-/// the security groups (rules and membership), the address atoms its private and public
-/// addresses fall in (every CIDR a rule or route writes cuts the atoms; none when its
-/// subnet had no address left), what it listens
-/// on, its AZ, and whether it was struck by name. An instance that relays (forwards, a
-/// proxy role) or that a route sends traffic through has no key: it is evaluated itself.
-package struct InstanceBehaviour: Hashable, Sendable {
-    var subnet: Int
+/// What an instance, database or cache looks like to a direct flow (no `through`), as a
+/// source or a destination: two endpoints with the same key get the same verdict toward
+/// (and from) any third party — the rule `Grader` uses to evaluate one pair per pair of
+/// keys when a requirement pairs many endpoints (`role:db` → `role:db` over hundreds of
+/// copies). Everything a verdict can depend on is in it: the kind, the subnet of each
+/// copy (route table, NACL, AZ, VPC) and the address atom it falls in (every CIDR a rule
+/// or route writes cuts the atoms; none when a full subnet left it no address), the
+/// security groups (rules and membership), the public address's atom, what it listens
+/// on, its AZs, and whether it was struck by name. An instance that relays (forwards, a
+/// proxy role) or that a route sends traffic through has no key: it is walked itself.
+package struct EndpointBehaviour: Hashable, Sendable {
+    var kind: ComponentKind
+    /// Per copy (one for an instance, primary then standby for a store): subnet, address atom.
+    var places: [Int]
+    var azs: [String?]
     var groups: [GroupRef]
-    var privateAtom: Int
     var publicAtom: Int?
     var isElastic: Bool
     var listening: Set<Int>?
-    var az: String?
 }
 
 extension NetworkEngine {
-    /// The behaviour key of the instance named `name`, or nil when it is no instance, is
-    /// special (see `InstanceBehaviour`) or is named by an incident in `struck`.
-    package func behaviour(ofInstance name: String, struck: Set<String>) -> InstanceBehaviour? {
-        guard !struck.contains(name), let i = index.instance[name], let s = index.instanceSubnet[i] else { return nil }
-        let instance = topology.instances[i]
-        guard instance.forwards.isEmpty, instance.roles.allSatisfy({ !Self.proxyRoles.contains($0.value) }), !routeTargets.contains(i) else { return nil }
-        // No private address (its subnet is full: a load error): it behaves like the others without one.
-        return InstanceBehaviour(subnet: s, groups: instanceGroups[i], privateAtom: instancePrivate[i].map(atomIndex) ?? -1, publicAtom: instancePublic[i].map { atomIndex($0.address) },
-                                 isElastic: instancePublic[i]?.isElastic ?? false, listening: listeningPorts(.instance(i)), az: instanceAZ[i])
+    /// The behaviour key of the instance, database or cache named `name`, or nil when it is
+    /// none of those, is special (see `EndpointBehaviour`) or is named by an incident in `struck`.
+    package func behaviour(of name: String, struck: Set<String>) -> EndpointBehaviour? {
+        guard !struck.contains(name) else { return nil }
+        if let i = index.instance[name] {
+            guard let s = index.instanceSubnet[i] else { return nil }
+            let instance = topology.instances[i]
+            guard instance.forwards.isEmpty, instance.roles.allSatisfy({ !Self.proxyRoles.contains($0.value) }), !routeTargets.contains(i) else { return nil }
+            return EndpointBehaviour(kind: .instance, places: [s, instancePrivate[i].map(atomIndex) ?? -1], azs: [instanceAZ[i]], groups: instanceGroups[i],
+                                     publicAtom: instancePublic[i].map { atomIndex($0.address) }, isElastic: instancePublic[i]?.isElastic ?? false,
+                                     listening: listeningPorts(.instance(i)))
+        }
+        if let k = index.dataStore(named: name) {
+            let nodes = storeNodes[k]
+            return EndpointBehaviour(kind: topology.dataStores[k].kind, places: nodes.flatMap { [$0.subnet, atomIndex($0.address)] }, azs: nodes.map(\.availabilityZone),
+                                     groups: storeGroups[k], publicAtom: storePublic[k].map(atomIndex), isElastic: false, listening: listeningPorts(.dataStore(k)))
+        }
+        return nil
     }
 
     /// The atom `address` falls in: how many atom boundaries are at or below it.

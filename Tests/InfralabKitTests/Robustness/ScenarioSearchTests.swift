@@ -101,6 +101,16 @@ import Testing
             copies += (0..<15).map { "  db-tiny\($0): { subnet: tiny, security-groups: [db], role: db }\n" }.joined()
             var grown = text
             grown.insert(contentsOf: copies, at: at.upperBound)
+            if let databases = grown.range(of: "\ndatabases:\n") {
+                // 30 copies of the first database (its line and the lines indented under it).
+                let lines = grown[databases.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+                let block = [lines[0]] + lines.dropFirst().prefix { $0.hasPrefix("    ") }
+                let name = String(lines[0].drop { $0 == " " }.prefix { $0 != ":" })
+                let copies = (0..<30).map { n in
+                    ([block[0].replacingOccurrences(of: "\(name):", with: "\(name)-g\(n):")] + block.dropFirst().map(String.init)).joined(separator: "\n") + "\n"
+                }.joined()
+                grown.insert(contentsOf: copies, at: databases.upperBound)
+            }
             let subnets = try #require(grown.range(of: "\nsubnets:\n"))
             grown.insert(contentsOf: "  tiny: { vpc: main, cidr: 10.0.200.0/28, az: ap-northeast-2a }\n", at: subnets.upperBound)
             let loaded = TopologyLoader.load(text: grown, file: "t.yaml")
