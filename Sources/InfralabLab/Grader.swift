@@ -172,7 +172,13 @@ public struct Grader: Sendable {
             // first such pair (`EndpointBehaviour`): pairing hundreds of copies stays linear.
             // The exhaustive walk (the tests' reference) evaluates every pair.
             let exhaustive = ScenarioSearch.exhaustive
-            let struck = Set(scenario.compactMap { incident -> String? in if case .instanceFailure(let name) = incident { name } else { nil } })
+            let struck = Set(scenario.compactMap { incident -> String? in
+                switch incident {
+                case .instanceFailure(let name): name
+                case .pcOff(let name) where name != "*": name
+                default: nil
+                }
+            })
             let behaviour = { (endpoint: Endpoint) -> EndpointBehaviour? in
                 guard !exhaustive, ways == [nil], case .named(let name) = endpoint else { return nil }
                 return engine.behaviour(of: name, struck: struck)

@@ -257,8 +257,10 @@ extension NetworkEngine {
 /// copy (route table, NACL, AZ, VPC) and the address atom it falls in (every CIDR a rule
 /// or route writes cuts the atoms; none when a full subnet left it no address), the
 /// security groups (rules and membership), the public address's atom, what it listens
-/// on, its AZs, and whether it was struck by name. An instance that relays (forwards, a
-/// proxy role) or that a route sends traffic through has no key: it is walked itself.
+/// on, its AZs, and whether it was struck by name; for a pre-cloud host, its site and
+/// whether it is a PC. An endpoint that relays (forwards, a proxy role), that a route
+/// sends traffic through, or that a site's forward or tunnel leads to has no key: it is
+/// walked itself.
 package struct EndpointBehaviour: Hashable, Sendable {
     var kind: ComponentKind
     /// Per copy (one for an instance, primary then standby for a store): subnet, address atom.
@@ -282,6 +284,13 @@ extension NetworkEngine {
             return EndpointBehaviour(kind: .instance, places: [s, instancePrivate[i].map(atomIndex) ?? -1], azs: [instanceAZ[i]], groups: instanceGroups[i],
                                      publicAtom: instancePublic[i].map { atomIndex($0.address) }, isElastic: instancePublic[i]?.isElastic ?? false,
                                      listening: listeningPorts(.instance(i)))
+        }
+        if let h = index.host[name] {
+            // A pre-cloud host: its site, whether it is a PC (power, `pc-off`), what it listens on.
+            let host = topology.hosts[h]
+            guard let site = index.hostSite[h], !forwardTargets.contains(name), host.roles.allSatisfy({ !Self.proxyRoles.contains($0.value) }) else { return nil }
+            return EndpointBehaviour(kind: .host, places: [site, host.kind == .personalComputer ? 1 : 0], azs: [], groups: [], publicAtom: nil,
+                                     isElastic: false, listening: listeningPorts(.host(h)))
         }
         if let k = index.dataStore(named: name) {
             let nodes = storeNodes[k]

@@ -51,6 +51,8 @@ public struct NetworkEngine: Sendable {
     var atomCuts: [UInt32] = []
     /// Instances a route sends traffic through (NAT instances).
     var routeTargets: Set<Int> = []
+    /// Names a site's port forward or tunnel leads to.
+    var forwardTargets: Set<String> = []
     var internetAtoms: [AddressRange] = []
 
     public init(topology: Topology) {
@@ -68,6 +70,7 @@ public struct NetworkEngine: Sendable {
         buildAtoms()
         let routedThrough = Set(topology.routeTables.flatMap { $0.routes.map(\.target.name) })
         routeTargets = Set(topology.instances.indices.filter { routedThrough.contains(topology.instances[$0].name) })
+        forwardTargets = Set(topology.sites.flatMap { ($0.portForwards + $0.tunnels).map(\.target.name) })
     }
 }
 

@@ -120,6 +120,18 @@ import Testing
         }
     }
 
+    @Test("hosts that behave alike share a verdict, and grade as if every pair were walked")
+    func alikeHostsShareVerdicts() throws {
+        // Many servers and PCs running a DB at two sites, one of them on grid power.
+        var text = Self.sites(3, weak: [1])
+        text += (0..<20).map { "  db-x\($0):\n    site: dc-0\n    kind: server\n    runs: [db]\n" }.joined()
+        text += (0..<6).map { "  pc-x\($0):\n    site: dc-1\n    kind: personal-computer\n    runs: [was, db]\n" }.joined()
+        let topology = try #require(TopologyLoader.load(text: text, file: "t.yaml").topology)
+        for (mission, step) in Self.pack.allSteps where mission.id == "datacenter" || mission.id == "home-server" {
+            #expect(verdicts(topology, mission, step, exhaustive: false) == verdicts(topology, mission, step, exhaustive: true), "\(step.id)")
+        }
+    }
+
     @Test("200 sites under fire × power-outage × pc-off: a few scenarios evaluated, not 40,000")
     func fewEvaluations() throws {
         let topology = try #require(TopologyLoader.load(text: Self.sites(200), file: "t.yaml").topology)
