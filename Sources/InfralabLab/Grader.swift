@@ -214,9 +214,10 @@ public struct Grader: Sendable {
                                                       address: address, clientPorts: flow.client.ephemeralPorts, through: way, incidents: scenario))
                         }
                     }
-                    let outcome = results.first(where: \.getsThrough) ?? results.first(where: \.isPartial) ?? results.first
-                    if let pair, let outcome { decided[pair] = outcome }
-                    if let reached = results.first(where: \.getsThrough) { anyPassed = true; passing.append(reached) } else if let first = results.first(where: \.isPartial) ?? results.first { failures.append(first) }
+                    // The way that gets through, else the partial or first failure.
+                    guard let outcome = results.first(where: \.getsThrough) ?? results.first(where: \.isPartial) ?? results.first else { continue }
+                    if let pair { decided[pair] = outcome }
+                    if outcome.getsThrough { anyPassed = true; passing.append(outcome) } else { failures.append(outcome) }
                 }
             }
             for (s, shared) in sharing.sources.enumerated() where shared { sharedEnds.insert(sources[s].description) }

@@ -33,10 +33,8 @@ extension NetworkEngine {
                 t.pass(.networkACL, name, FlowText.replyAllowed(dir, subnet: subnet, ports: check.ports, directionKo: dirKo),
                        location ?? aclLocation(choice, subnet: check.subnet))
             } else {
-                let missing = decision.missing.map(\.description).joined(separator: ", ")
-                t.hops.append(Hop(kind: .networkACL, name: name, verdict: .pass,
-                                  detail: FlowText.replyAllowedOnly(dir, subnet: subnet, allowed: decision.allowed, missing: decision.missing, directionKo: dirKo),
-                                  location: location))
+                t.pass(.networkACL, name, FlowText.replyAllowedOnly(dir, subnet: subnet, allowed: decision.allowed, missing: decision.missing, directionKo: dirKo),
+                       location)
                 t.missing += decision.missing
             }
         }

@@ -23,18 +23,15 @@ struct CheckCommand: Command {
         case .failure(let code): return code.status
         case .success(let s): session = s
         }
-        let grader: Grader
-        if let written = context.arguments.positionals.first {
-            // A file named on the command line, or `-` for standard input: graded as read.
-            guard let text = context.readInput(written) else { return ExitStatus.noInput }
-            let file = written == "-" ? "<stdin>" : LabPack.displayPath(context.url(for: written).path)
-            grader = Grader(TopologyLoader.load(text: text, file: file), file: file)
-        } else {
-            guard context.readInput(session.workspace.topologyPath, shownAs: LabPack.displayPath(session.workspace.topologyPath)) != nil else {
-                return ExitStatus.noInput
-            }
-            grader = prefetched?.grader(for: session) ?? session.grader()
+        // A file named on the command line, or `-` for standard input, else the workspace's:
+        // graded from the text read here (the prefetched model when it read the same file).
+        let written = context.arguments.positionals.first
+        let workspaceFile = LabPack.displayPath(session.workspace.topologyPath)
+        guard let text = written.map({ context.readInput($0) }) ?? context.readInput(session.workspace.topologyPath, shownAs: workspaceFile) else {
+            return ExitStatus.noInput
         }
+        let file = written.map { $0 == "-" ? "<stdin>" : LabPack.displayPath(context.url(for: $0).path) } ?? workspaceFile
+        let grader = (written == nil ? prefetched?.grader(for: session) : nil) ?? Grader(TopologyLoader.load(text: text, file: file), file: file)
         let grade = session.grade(with: grader)
         if context.wantsJSON {
             context.stdout.line(GradeJSON.step(grade, mission: session.mission, step: session.step, language: context.language).rendered())

@@ -42,8 +42,9 @@ struct NextCommand: Command {
         let screens = context.screens
         let style = TextStyle(colorize: context.stdout.colorize)
         let topologyPath = session.workspace.topologyPath
-        guard context.readInput(topologyPath, shownAs: LabPack.displayPath(topologyPath)) != nil else { return ExitStatus.noInput }
-        let grade = session.grade(with: prefetched?.grader(for: session) ?? session.grader())
+        let file = LabPack.displayPath(topologyPath)
+        guard let text = context.readInput(topologyPath, shownAs: file) else { return ExitStatus.noInput }
+        let grade = session.grade(with: prefetched?.grader(for: session) ?? Grader(TopologyLoader.load(text: text, file: file), file: file))
         let mission = session.mission, step = session.step
         context.stdout.write(screens.heading(pack: session.pack, mission: mission, step: step))
         context.stdout.line()
@@ -62,7 +63,6 @@ struct NextCommand: Command {
         } catch {
             return context.failWriting(error)
         }
-        let file = LabPack.displayPath(session.workspace.topologyPath)
         switch advance {
         case .nextStep(let arrival):
             let changes = screens.arrival(arrival, file: file)
